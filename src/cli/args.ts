@@ -1,0 +1,71 @@
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface SimulateArgs {
+  command: 'simulate';
+  inputs: string[];
+  cluster: string | null;
+  format: Format;
+  namespace: string;
+}
+
+export type Args = SimulateArgs | { command: 'help' } | { command: 'version' } | { command: 'default-cluster' };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: pod-preview simulate <file|dir|-> [...] [--cluster <snapshot.yaml>] [--format text|json|sarif] [--namespace <ns>]
+       pod-preview default-cluster      print the embedded cluster snapshot (a template for your own)
+       pod-preview --help | --version
+
+Simulates what \`kubectl apply\` would do to every pod-creating object (Pod, Deployment, ReplicaSet, StatefulSet,
+DaemonSet, Job, CronJob, ReplicationController) in the given files: API server, scheduler, kubelet, Services.
+Without --cluster, the embedded default cluster is used (1 control-plane node, 3 workers).
+Objects of other kinds in the given files (ConfigMaps, Services, PVCs, Namespaces, ...) are applied with them.
+
+Exit codes: 0 no error predicted, 1 an error is predicted, 2 usage error or unreadable input.`;
+
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+
+export function parseArgs(argv: readonly string[]): Args {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === '--version' || command === '-v') return { command: 'version' };
+  if (command === 'default-cluster') {
+    if (rest.length > 0) throw new UsageError(`default-cluster takes no arguments, got "${rest[0]}"`);
+    return { command: 'default-cluster' };
+  }
+  if (command !== 'simulate') throw new UsageError(`unknown command "${command}"`);
+  const args: SimulateArgs = { command: 'simulate', inputs: [], cluster: null, format: 'text', namespace: 'default' };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] as string;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? rest[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--cluster':
+        args.cluster = value();
+        break;
+      case '--format': {
+        const f = value();
+        if (!(FORMATS as readonly string[]).includes(f))
+          throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${f}"`);
+        args.format = f as Format;
+        break;
+      }
+      case '--namespace':
+      case '-n':
+        args.namespace = value();
+        break;
+      case '--help':
+      case '-h':
+        return { command: 'help' };
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
+        args.inputs.push(a);
+    }
+  }
+  if (args.inputs.length === 0) throw new UsageError('simulate needs at least one file, directory or - for standard input');
+  return args;
+}

@@ -1,0 +1,110 @@
+import type { NodeReport, SimulationResult } from '../engine/types';
+import type { Report } from './report';
+
+/** Columns padded like kubectl's tabwriter: two spaces between columns. */
+export function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) => indent + row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
+}
+
+const seconds = (t: number) => `${Number(t.toFixed(3))}s`;
+
+/** Human output that reads like `kubectl describe pod`: the stages, then Conditions and an Events table. */
+export function renderText(report: Report): string {
+  const out: string[] = [
+    `Cluster: ${report.cluster.source} (${report.cluster.nodes} nodes, Kubernetes ${report.kubernetesVersion})`,
+    ...report.cluster.notes.map((n) => `  note: ${n}`),
+  ];
+  if (report.results.length === 0) out.push('', 'No pod-creating objects found (Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController).');
+  for (const r of report.results) out.push('', ...renderResult(r));
+  return out.join('\n') + '\n';
+}
+
+function renderResult(r: SimulationResult): string[] {
+  const out: string[] = [];
+  const title = `${r.kind || 'Document'} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`.trim();
+  out.push(`${title}  (${r.file}, document ${r.documentIndex + 1})`);
+  out.push(`Verdict:      ${verdict(r)}`);
+  for (const s of r.stages) {
+    out.push(`${stageTitle(s.name)} ${s.status}`);
+    for (const step of s.steps)
+      out.push(`  ${seconds(step.at).padStart(9)}  ${step.status.padEnd(7)}  ${step.title}${step.estimate ? ' (estimate)' : ''}${step.detail ? ` — ${step.detail}` : ''}`);
+  }
+  if (r.scheduling) out.push(...renderScheduling(r.scheduling.nodes, r));
+  if (r.finalState) {
+    const f = r.finalState;
+    out.push(`Status:       ${f.phase}`);
+    if (r.scheduling?.node) out.push(`Node:         ${r.scheduling.node}${f.hostIP ? `/${f.hostIP}` : ''}`);
+    out.push(`IP:           ${f.podIP ?? '<none>'}`);
+    if (f.qosClass) out.push(`QoS Class:    ${f.qosClass}`);
+    if (f.containers.length > 0) {
+      out.push('Containers:');
+      for (const c of f.containers)
+        out.push(`  ${c.name}${c.init ? ' (init)' : ''}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.ready === undefined ? '' : `, ready: ${c.ready}`}`);
+    }
+    if (f.conditions.length > 0) {
+      out.push('Conditions:');
+      out.push(...table([['Type', 'Status'], ...f.conditions.map((c) => [c.type, c.status])]));
+    }
+  }
+  for (const e of r.endpoints)
+    out.push(`Endpoints:    ${e.service} → ${e.addresses.join(', ') || '<none>'} ports ${e.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol}`).join(', ') || '<none>'} ready: ${e.conditions.ready}${e.readyAt === null ? '' : ` at ${seconds(e.readyAt)}`}`);
+  out.push('Events:');
+  if (r.events.length === 0) out.push('  <none>');
+  else
+    out.push(
+      ...table([
+        ['Type', 'Reason', 'Age', 'From', 'Message'],
+        ['----', '------', '----', '----', '-------'],
+        ...r.events.map((e) => [e.type, e.reason, `+${seconds(e.at)}`, e.from, e.message]),
+      ]),
+    );
+  if (r.findings.length > 0) {
+    out.push('Findings:');
+    for (const f of r.findings)
+      out.push(`  ${r.file}:${f.line ?? 1}:${f.column ?? 1}  ${f.severity}  ${f.code}  ${f.message}`);
+  }
+  return out;
+}
+
+function verdict(r: SimulationResult): string {
+  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  const warnings = r.findings.filter((f) => f.severity === 'warning').length;
+  const head = !r.accepted ? 'rejected' : r.finalState ? r.finalState.phase : 'accepted';
+  return `${head}, ${errors} error(s), ${warnings} warning(s)`;
+}
+
+function renderScheduling(nodes: readonly NodeReport[], r: SimulationResult): string[] {
+  const s = r.scheduling;
+  if (!s) return [];
+  const out: string[] = [];
+  if (s.message) out.push(`FailedScheduling: ${s.message}`);
+  if (nodes.length > 0) {
+    out.push('Nodes:');
+    out.push(
+      ...table([
+        ['Node', 'Filters', 'Score'],
+        ...nodes.map((n) => {
+          const failed = n.filters.filter((f) => f.status !== 'Success' && f.status !== 'Skip');
+          const filters = failed.length === 0 ? 'all passed' : failed.map((f) => `${f.plugin}: ${f.reasons.join('; ')}`).join(' | ');
+          return [`${n.name}${n.name === s.node ? ' *' : ''}`, filters, failed.length === 0 ? String(n.total) : '-'];
+        }),
+      ]),
+    );
+  }
+  if (s.placements) out.push(`Replicas:     ${s.placements.map((p, i) => `#${i + 1} ${p ?? 'Pending'}`).join(', ')}`);
+  for (const n of s.notes ?? []) out.push(`  note: ${n}`);
+  return out;
+}
+
+function stageTitle(name: string): string {
+  const titles: Record<string, string> = {
+    apiserver: 'API server',
+    etcd: 'etcd',
+    scheduler: 'Scheduler',
+    kubelet: 'Kubelet',
+    endpoints: 'Endpoints',
+  };
+  return `${titles[name] ?? name}:`.padEnd(13);
+}

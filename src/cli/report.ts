@@ -1,0 +1,60 @@
+import type { FileAnalysis } from '../engine/analyze';
+import type { Cluster } from '../engine/cluster/cluster';
+import type { SimulationResult, Stage, StageReport } from '../engine/types';
+
+/** The CLI's JSON document (DESIGN.md §4, contract v1). */
+export interface Report {
+  apiVersion: 'podpreview/v1';
+  kubernetesVersion: string;
+  cluster: { source: string; nodes: number; notes: string[] };
+  results: SimulationResult[];
+}
+
+const ALL_STAGES: readonly Stage[] = ['apiserver', 'etcd', 'scheduler', 'kubelet', 'endpoints'];
+
+export function buildReport(analyses: readonly FileAnalysis[], cluster: Cluster): Report {
+  const results: SimulationResult[] = [];
+  for (const a of analyses) {
+    const byIndex = new Map(a.results.map((r) => [r.documentIndex, r]));
+    for (const d of a.documents) {
+      const r = byIndex.get(d.index);
+      if (r) results.push(r);
+      else if (d.findings.length > 0) results.push(unreadable(a.file, d.index, d.kind, d.name, d.findings));
+    }
+  }
+  return {
+    apiVersion: 'podpreview/v1',
+    kubernetesVersion: cluster.kubernetesVersion,
+    cluster: { source: cluster.source, nodes: cluster.objects.Node.length, notes: cluster.notes },
+    results,
+  };
+}
+
+/** A document kubectl cannot even read: nothing is sent to the API server, so every stage is skipped. */
+function unreadable(
+  file: string,
+  documentIndex: number,
+  kind: string | null,
+  name: string | null,
+  findings: SimulationResult['findings'],
+): SimulationResult {
+  return {
+    file,
+    documentIndex,
+    kind: kind ?? '',
+    name: name ?? '',
+    namespace: '',
+    templatePath: '',
+    accepted: false,
+    findings,
+    stages: ALL_STAGES.map((s): StageReport => ({ name: s, status: 'skipped', steps: [] })),
+    scheduling: null,
+    finalState: null,
+    events: [],
+    defaulted: null,
+    endpoints: [],
+  };
+}
+
+export const hasErrors = (report: Report): boolean =>
+  report.results.some((r) => r.findings.some((f) => f.severity === 'error'));

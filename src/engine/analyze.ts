@@ -1,0 +1,70 @@
+import type { Cluster } from './cluster/cluster';
+import { withWorkspace } from './cluster/workspace';
+import type { KubeObject } from './k8s/objects';
+import { locate } from './manifest/locate';
+import { type ParsedManifest, parseManifest } from './manifest/parse';
+import { createsPods, podSourceOf } from './manifest/pod-documents';
+import { simulate } from './simulate';
+import type { Finding, SimulationResult } from './types';
+
+export interface AnalyzeOptions {
+  /** Namespace for documents without `metadata.namespace` (kubectl's current namespace). */
+  namespace: string;
+  /** Objects declared by the workspace's other files. */
+  workspace?: readonly KubeObject[];
+}
+
+export interface DocumentSummary {
+  index: number;
+  startLine: number;
+  endLine: number;
+  kind: string | null;
+  name: string | null;
+  /** Syntax and structure errors of this document (also in FileAnalysis.findings). */
+  findings: Finding[];
+}
+
+export interface FileAnalysis {
+  file: string;
+  /** One result per pod-creating document, in file order. */
+  results: SimulationResult[];
+  /** File-level findings: YAML syntax and structure. */
+  findings: Finding[];
+  documents: DocumentSummary[];
+}
+
+/** Parses a manifest and simulates every pod-creating document in it against the cluster plus the workspace. */
+export function analyzeText(text: string, file: string, cluster: Cluster, options: AnalyzeOptions): FileAnalysis {
+  const manifest = parseManifest(text, file);
+  const own = manifest.documents.map((d) => d.object).filter((o): o is KubeObject => o !== null && !createsPods(o.kind));
+  const full = withWorkspace(cluster, [...own, ...(options.workspace ?? [])], options.namespace);
+  const results: SimulationResult[] = [];
+  for (const d of manifest.documents) {
+    const source = podSourceOf(file, d, options.namespace);
+    if (!source) continue;
+    const result = simulate(source, full);
+    result.findings = result.findings.map((f) => placed(manifest, d.index, f));
+    results.push(result);
+  }
+  return { file, results, findings: manifest.findings, documents: summaries(manifest) };
+}
+
+function placed(manifest: ParsedManifest, index: number, f: Finding): Finding {
+  const doc = manifest.documents[index];
+  if (!doc) return f;
+  const range = locate(doc.doc, f.segments, manifest.lineCounter, f.target);
+  if (!range) return f;
+  return { ...f, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn };
+}
+
+function summaries(manifest: ParsedManifest): DocumentSummary[] {
+  return manifest.documents.map((d) => {
+    const start = manifest.lineCounter.linePos(d.range[0]);
+    const end = manifest.lineCounter.linePos(Math.max(d.range[0], d.range[1] - 1));
+    // A document that does not parse may still say what it is: kubectl users know it by that kind.
+    const written = /^kind:[ \t]*([A-Za-z]+)[ \t]*$/m.exec(manifest.text.slice(d.range[0], d.range[1]))?.[1] ?? null;
+    const kind = typeof d.object?.kind === 'string' ? d.object.kind : written;
+    const name = typeof d.object?.metadata?.name === 'string' ? d.object.metadata.name : null;
+    return { index: d.index, startLine: start.line, endLine: end.line, kind, name, findings: d.findings };
+  });
+}

@@ -1,0 +1,97 @@
+import type {
+  ConfigMap,
+  KubeObject,
+  LimitRange,
+  Namespace,
+  Node,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  PriorityClass,
+  ResourceQuota,
+  Secret,
+  Service,
+  ServiceAccount,
+  StorageClass,
+} from '../k8s/objects';
+
+/** The kinds a snapshot can hold (DESIGN.md §5), keyed by their `kind`. */
+export interface ClusterObjects {
+  Node: Node[];
+  Pod: Pod[];
+  Namespace: Namespace[];
+  PersistentVolume: PersistentVolume[];
+  PersistentVolumeClaim: PersistentVolumeClaim[];
+  StorageClass: StorageClass[];
+  ConfigMap: ConfigMap[];
+  Secret: Secret[];
+  Service: Service[];
+  LimitRange: LimitRange[];
+  ResourceQuota: ResourceQuota[];
+  PriorityClass: PriorityClass[];
+  ServiceAccount: ServiceAccount[];
+}
+
+export type ClusterKind = keyof ClusterObjects;
+
+export const CLUSTER_KINDS: readonly ClusterKind[] = [
+  'Node',
+  'Pod',
+  'Namespace',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'StorageClass',
+  'ConfigMap',
+  'Secret',
+  'Service',
+  'LimitRange',
+  'ResourceQuota',
+  'PriorityClass',
+  'ServiceAccount',
+];
+
+/** Kinds that live in a namespace; the others are cluster-scoped. */
+export const NAMESPACED_KINDS: ReadonlySet<ClusterKind> = new Set<ClusterKind>([
+  'Pod',
+  'PersistentVolumeClaim',
+  'ConfigMap',
+  'Secret',
+  'Service',
+  'LimitRange',
+  'ResourceQuota',
+  'ServiceAccount',
+]);
+
+export interface Cluster {
+  /** `embedded` or the snapshot's file name, shown in every output. */
+  source: string;
+  kubernetesVersion: string;
+  objects: ClusterObjects;
+  /**
+   * Kinds the snapshot lists at all. A kind it does not list is unknown, not empty: a reference to it is assumed
+   * to resolve, and the output says so (DESIGN.md §5).
+   */
+  listedKinds: ClusterKind[];
+  /** Objects the user's workspace declares: they will exist once the same `kubectl apply` runs. */
+  workspace: KubeObject[];
+  /** Info messages from loading (unknown kinds ignored, assumptions made). */
+  notes: string[];
+}
+
+export function emptyObjects(): ClusterObjects {
+  return {
+    Node: [],
+    Pod: [],
+    Namespace: [],
+    PersistentVolume: [],
+    PersistentVolumeClaim: [],
+    StorageClass: [],
+    ConfigMap: [],
+    Secret: [],
+    Service: [],
+    LimitRange: [],
+    ResourceQuota: [],
+    PriorityClass: [],
+    ServiceAccount: [],
+  };
+}

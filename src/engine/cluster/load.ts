@@ -1,0 +1,84 @@
+import type { KubeObject } from '../k8s/objects';
+import { parseManifest } from '../manifest/parse';
+import type { Finding } from '../types';
+import { type Cluster, CLUSTER_KINDS, type ClusterKind, emptyObjects } from './cluster';
+import defaultSnapshot from './default-cluster.yaml';
+
+export interface LoadedSnapshot {
+  cluster: Cluster;
+  /** Syntax or structure errors, with line and column in the snapshot file. */
+  errors: Finding[];
+}
+
+/**
+ * Reads a cluster snapshot: what `kubectl get ... -A -o yaml` prints (a `List`), or the same objects as a YAML
+ * stream. `complete` says the snapshot lists every kind, even those with no objects (true for the embedded one);
+ * otherwise only the kinds that have objects count as listed.
+ */
+export function loadSnapshot(text: string, source: string, complete = false): LoadedSnapshot {
+  const manifest = parseManifest(text, source);
+  const errors: Finding[] = [...manifest.findings];
+  const objects = emptyObjects();
+  const ignored = new Map<string, number>();
+  for (const d of manifest.documents) {
+    for (const item of itemsOf(d.object)) {
+      const kind = item.kind;
+      if (typeof kind === 'string' && (CLUSTER_KINDS as readonly string[]).includes(kind)) {
+        (objects[kind as ClusterKind] as KubeObject[]).push(kind === 'Secret' ? withoutSecretValues(item) : item);
+      } else {
+        const name = typeof kind === 'string' ? kind : '(no kind)';
+        ignored.set(name, (ignored.get(name) ?? 0) + 1);
+      }
+    }
+  }
+  const listedKinds = complete ? [...CLUSTER_KINDS] : CLUSTER_KINDS.filter((k) => objects[k].length > 0);
+  const notes = [...ignored].map(
+    ([kind, n]) => `ignored ${n} object${n === 1 ? '' : 's'} of kind ${kind}: the simulation does not use that kind`,
+  );
+  const unlisted = CLUSTER_KINDS.filter((k) => !listedKinds.includes(k));
+  if (unlisted.length > 0)
+    notes.push(`the snapshot lists no ${unlisted.join(', ')}: objects of those kinds are assumed to exist when referenced`);
+  const cluster: Cluster = {
+    source,
+    kubernetesVersion: versionOf(objects.Node) ?? '1.34',
+    objects,
+    listedKinds,
+    workspace: [],
+    notes,
+  };
+  return { cluster, errors };
+}
+
+let embedded: Cluster | null = null;
+
+/** The embedded default cluster (DESIGN.md §6): a control-plane node and three workers in three zones. */
+export function defaultCluster(): Cluster {
+  embedded ??= loadSnapshot(defaultSnapshot, 'embedded', true).cluster;
+  return embedded;
+}
+
+/** The text of the embedded snapshot, for users who want it as a template. */
+export function defaultClusterText(): string {
+  return defaultSnapshot;
+}
+
+function itemsOf(o: KubeObject | null): KubeObject[] {
+  if (!o) return [];
+  if (typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items))
+    return (o.items as unknown[]).filter((i): i is KubeObject => i !== null && typeof i === 'object' && !Array.isArray(i));
+  return [o];
+}
+
+/** Only a Secret's keys matter to a pod; its values are never kept, so they can never be printed. */
+function withoutSecretValues(secret: KubeObject): KubeObject {
+  const blank = (m: unknown) =>
+    m && typeof m === 'object' ? Object.fromEntries(Object.keys(m).map((k) => [k, ''])) : undefined;
+  const { data, stringData, ...rest } = secret;
+  return { ...rest, ...(data ? { data: blank(data) } : {}), ...(stringData ? { stringData: blank(stringData) } : {}) };
+}
+
+function versionOf(nodes: readonly { status?: { nodeInfo?: { kubeletVersion?: string } } }[]): string | null {
+  const v = nodes[0]?.status?.nodeInfo?.kubeletVersion;
+  const m = v ? /^v?(\d+)\.(\d+)/.exec(v) : null;
+  return m ? `${m[1]}.${m[2]}` : null;
+}

@@ -1,0 +1,93 @@
+import { type Document, LineCounter, parseAllDocuments } from 'yaml';
+import type { KubeObject } from '../k8s/objects';
+import type { Finding, Segment } from '../types';
+import { duplicateKeys } from './duplicate-keys';
+
+export interface ManifestDocument {
+  index: number;
+  /** The document as kubectl decodes it, or null when it is empty, not a mapping, or has syntax errors. */
+  object: KubeObject | null;
+  doc: Document.Parsed;
+  /** Offsets of the document's text: [start, end). */
+  range: [number, number];
+  /** Mapping keys written twice, as paths. */
+  duplicateFields: Segment[][];
+  /** This document's syntax and structure errors. */
+  findings: Finding[];
+}
+
+export interface ParsedManifest {
+  file: string;
+  text: string;
+  documents: ManifestDocument[];
+  /** YAML syntax errors and structural problems, with line and column. */
+  findings: Finding[];
+  lineCounter: LineCounter;
+}
+
+/**
+ * Parses a YAML or JSON manifest the way kubectl reads it: a stream of documents, YAML 1.1 scalars (kubectl's
+ * YAML decoder resolves `yes`/`on` as booleans and `0644` as octal), every node keeping its source range.
+ */
+export function parseManifest(text: string, file: string): ParsedManifest {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
+  const documents: ManifestDocument[] = [];
+  const list = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, index) => {
+    const range: [number, number] = [doc.range[0], doc.range[2]];
+    const errors = doc.errors;
+    const findings = firstAtEachPosition(errors).map((e) => syntaxFinding(e.message, e.pos, lineCounter));
+    let object: KubeObject | null = null;
+    if (errors.length === 0 && doc.contents !== null) {
+      const js: unknown = doc.toJS({ maxAliasCount: 100 });
+      if (js !== null && typeof js === 'object' && !Array.isArray(js)) object = js as KubeObject;
+      else if (js !== null && js !== undefined)
+        findings.push(structureFinding('a Kubernetes object must be a mapping (apiVersion, kind, metadata, ...)', doc.range, lineCounter));
+    }
+    documents.push({ index, object, doc, range, duplicateFields: object ? duplicateKeys(doc) : [], findings });
+  });
+  return { file, text, documents, findings: documents.flatMap((d) => d.findings), lineCounter };
+}
+
+/** The `yaml` library reports several errors for one mistake; the first at each position is the one to show. */
+function firstAtEachPosition<T extends { pos: [number, number] }>(errors: readonly T[]): T[] {
+  const seen = new Set<number>();
+  return errors.filter((e) => !seen.has(e.pos[0]) && seen.add(e.pos[0]) !== undefined);
+}
+
+function syntaxFinding(message: string, pos: [number, number], lc: LineCounter): Finding {
+  // The library appends " at line L, column C:" and a code excerpt; the position is carried separately.
+  const short = message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+  const start = lc.linePos(pos[0]);
+  const end = lc.linePos(Math.max(pos[1], pos[0] + 1));
+  return {
+    severity: 'error',
+    code: 'YAMLSyntax',
+    stage: 'manifest',
+    path: '',
+    segments: [],
+    message: `YAML syntax error: ${short} (line ${start.line}, column ${start.col})`,
+    line: start.line,
+    column: start.col,
+    endLine: end.line,
+    endColumn: end.col,
+  };
+}
+
+function structureFinding(message: string, range: readonly number[], lc: LineCounter): Finding {
+  const start = lc.linePos(range[0] ?? 0);
+  const end = lc.linePos(range[1] ?? 0);
+  return {
+    severity: 'error',
+    code: 'InvalidManifest',
+    stage: 'manifest',
+    path: '',
+    segments: [],
+    message,
+    line: start.line,
+    column: start.col,
+    endLine: end.line,
+    endColumn: end.col,
+  };
+}

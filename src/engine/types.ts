@@ -1,0 +1,188 @@
+// The one result object every view reads (DESIGN.md §3–4). Plain data only: it is serialised as the CLI's JSON
+// and posted to the webview, so no classes, Maps or functions live here.
+
+/** A field path segment: a field name, a list index or a map key (`requests[cpu]`). */
+export type Segment = string | number | { key: string };
+
+export type Stage = 'manifest' | 'apiserver' | 'etcd' | 'scheduler' | 'kubelet' | 'endpoints';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface QuickFix {
+  /** What the fix does, in the user's words ("Change to \"imagePullPolicy\""). */
+  title: string;
+  /** The path (in the document's structure) whose value or key is replaced. */
+  segments: Segment[];
+  /** Replace the key instead of the value (for misspelt field names). */
+  replaceKey?: boolean;
+  /** The new text: a field name, or a YAML scalar. */
+  text: string;
+}
+
+export interface RelatedLocation {
+  path: string;
+  segments: Segment[];
+  message: string;
+}
+
+export interface Finding {
+  severity: Severity;
+  /**
+   * A closed family of codes: the API server's ErrorType constants (`FieldValueRequired`, ...), `StrictDecoding`,
+   * `YAMLSyntax`, admission plugin names (`PodSecurity`, `LimitRanger`, ...), event reasons
+   * (`FailedScheduling`, `FailedMount`, `ErrImagePull`, `CreateContainerConfigError`, ...).
+   */
+  code: string;
+  stage: Stage;
+  /** Kubernetes notation in the structure of the file the user wrote, e.g. `spec.template.spec.containers[0].image`. */
+  path: string;
+  segments: Segment[];
+  /** Exactly as Kubernetes prints it (field error, event message, admission message). */
+  message: string;
+  related?: RelatedLocation[];
+  fixes?: QuickFix[];
+  /** Mark the field's key rather than its value (unknown or duplicate fields). */
+  target?: 'key' | 'value';
+  /** Set by the manifest layer: 1-based position of the offending node, for text, JSON and SARIF output. */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export type StepStatus = 'ok' | 'warning' | 'failed' | 'skipped' | 'waiting';
+
+export interface Step {
+  title: string;
+  status: StepStatus;
+  /** Simulated seconds since `kubectl apply`. */
+  at: number;
+  duration?: number;
+  detail?: string;
+  /** True when the timing is a stated typical latency rather than derived from the spec. */
+  estimate?: boolean;
+}
+
+export type StageStatus = 'ok' | 'warning' | 'failed' | 'skipped';
+
+export interface StageReport {
+  name: Stage;
+  status: StageStatus;
+  steps: Step[];
+}
+
+export interface FilterReport {
+  plugin: string;
+  /** kube-scheduler status code: Success, Unschedulable, UnschedulableAndUnresolvable, Error, Skip. */
+  status: string;
+  reasons: string[];
+}
+
+export interface ScoreReport {
+  plugin: string;
+  /** Normalised score, 0–100, as kube-scheduler uses it before weighting. */
+  score: number;
+  raw: number;
+  weight: number;
+  weighted: number;
+}
+
+export interface NodeReport {
+  name: string;
+  filters: FilterReport[];
+  scores: ScoreReport[];
+  total: number;
+}
+
+export interface Preemption {
+  /** The node the pod would be nominated to, if preemption helps. */
+  node: string | null;
+  victims: string[];
+  message: string;
+}
+
+export interface SchedulingResult {
+  node: string | null;
+  /** `0/N nodes are available: ...` when no node fits, else null. */
+  message: string | null;
+  nodes: NodeReport[];
+  /** For workloads with replicas: the node of each replica, in creation order (null = stays Pending). */
+  placements: (string | null)[] | null;
+  /** Where the real scheduler's choice is random or sampled, said plainly. */
+  notes?: string[];
+  preemption?: Preemption | null;
+  /** The pod is held by schedulingGates and never enters the active queue. */
+  gated?: string[];
+}
+
+export interface Condition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  at?: number;
+}
+
+export interface ContainerState {
+  name: string;
+  state: 'waiting' | 'running' | 'terminated';
+  reason: string | null;
+  message?: string;
+  ready?: boolean;
+  restartCount?: number;
+  /** Init and sidecar containers are listed too, marked by `init: true`. */
+  init?: boolean;
+}
+
+export interface FinalState {
+  phase: string;
+  podIP: string | null;
+  hostIP: string | null;
+  qosClass: string | null;
+  conditions: Condition[];
+  containers: ContainerState[];
+}
+
+export interface SimEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  /** The reporting component as kubectl shows it: `default-scheduler`, `kubelet`, `endpointslice-controller`. */
+  from: string;
+  message: string;
+  at: number;
+  /** The involved object's field path, e.g. `spec.containers{webserver}`, as `kubectl get events` shows it. */
+  object?: string;
+}
+
+export interface EndpointPort {
+  name: string;
+  port: number;
+  protocol: string;
+}
+
+export interface EndpointReport {
+  service: string;
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  ports: EndpointPort[];
+  /** Simulated time the endpoint becomes ready, or null when it never does. */
+  readyAt: number | null;
+  notes?: string[];
+}
+
+export interface SimulationResult {
+  file: string;
+  documentIndex: number;
+  kind: string;
+  name: string;
+  namespace: string;
+  /** Where the pod template sits in the document (empty for a Pod). */
+  templatePath: string;
+  accepted: boolean;
+  findings: Finding[];
+  stages: StageReport[];
+  scheduling: SchedulingResult | null;
+  finalState: FinalState | null;
+  events: SimEvent[];
+  defaulted: Record<string, unknown> | null;
+  endpoints: EndpointReport[];
+}

@@ -1,0 +1,5 @@
+// `.yaml` files are bundled as text (esbuild's text loader; test/setup.ts in tests).
+declare module '*.yaml' {
+  const text: string;
+  export default text;
+}
