@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Report } from '../../src/cli/report';
+
+// The built CLI, run as a user runs it: a real process, its stdout, stderr and exit code.
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+function run(args: string[], input?: string) {
+  const p = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, cwd: join(__dirname, '..', '..') });
+  return { code: p.status, stdout: p.stdout, stderr: p.stderr };
+}
+
+function json(args: string[]): { code: number | null; report: Report } {
+  const r = run([...args, '--format', 'json']);
+  return { code: r.code, report: JSON.parse(r.stdout) as Report };
+}
+
+const ipToInt = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+function inCidr(ip: string, cidr: string): boolean {
+  const [base = '', bits = '32'] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(ipToInt(ip) / size) === Math.floor(ipToInt(base) / size);
+}
+
+describe('pod-preview CLI', () => {
+  it('runs the demo pod to Running on the embedded cluster, with the real event sequence', () => {
+    const { code, report } = json(['simulate', 'examples/pod-demo.yaml']);
+    assert.equal(code, 0);
+    assert.equal(report.apiVersion, 'podpreview/v1');
+    assert.deepEqual(report.cluster.source, 'embedded');
+    const [r] = report.results;
+    assert.ok(r);
+    assert.equal(r.accepted, true);
+    assert.equal(r.kind, 'Pod');
+    assert.equal(r.name, 'pod-demo');
+    const node = r.scheduling?.node;
+    assert.match(node ?? '', /^worker-[123]$/);
+    const cidrs: Record<string, string> = { 'worker-1': '10.244.1.0/24', 'worker-2': '10.244.2.0/24', 'worker-3': '10.244.3.0/24' };
+    assert.ok(r.finalState?.podIP && inCidr(r.finalState.podIP, cidrs[node as string] as string), `pod IP ${r.finalState?.podIP}`);
+    assert.equal(r.finalState?.phase, 'Running');
+    const reasons = r.events.map((e) => e.reason);
+    const order = ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'].map((x) => reasons.indexOf(x));
+    assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > (order[k - 1] as number))), `events in order: ${reasons.join(', ')}`);
+    assert.equal(r.events[0]?.message, `Successfully assigned default/pod-demo to ${node}`);
+  });
+
+  it('reports the seed article pod.yaml (not valid YAML) at its real line, exit 1, no crash', () => {
+    const r = run(['simulate', 'test/fixtures/seed-pod-as-printed.yaml']);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /seed-pod-as-printed\.yaml:4:1 {2}error {2}YAMLSyntax/);
+    const { report } = json(['simulate', 'test/fixtures/seed-pod-as-printed.yaml']);
+    assert.equal(report.results[0]?.findings[0]?.line, 4);
+    assert.equal(report.results[0]?.accepted, false);
+  });
+
+  it('explains an unschedulable pod with the real FailedScheduling message', () => {
+    const { code, report } = json(['simulate', 'examples/unschedulable.yaml']);
+    assert.equal(code, 1);
+    const r = report.results[0];
+    assert.match(r?.scheduling?.message ?? '', /^0\/4 nodes are available: 1 node\(s\) had untolerated taint\(s\), 3 Insufficient cpu\. /);
+    assert.equal(r?.finalState?.phase, 'Pending');
+    assert.equal(r?.events.find((e) => e.reason === 'FailedScheduling')?.type, 'Warning');
+  });
+
+  it('rejects the broken example with API server messages on the right lines', () => {
+    const { code, report } = json(['simulate', 'examples/broken.yaml']);
+    assert.equal(code, 1);
+    const r = report.results[0];
+    assert.equal(r?.accepted, false);
+    const unknown = r?.findings.find((f) => f.message.includes('unknown field'));
+    assert.equal(unknown?.line, 10);
+  });
+
+  it('reads standard input and prints SARIF with a region for every finding', () => {
+    const r = run(['simulate', '-', '--format', 'sarif'], 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n');
+    const sarif = JSON.parse(r.stdout) as { version: string; runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    assert.ok((sarif.runs[0]?.results.length ?? 0) > 0);
+    assert.ok(sarif.runs[0]?.results.every((x) => (x.locations[0]?.physicalLocation.region.startLine ?? 0) >= 1));
+  });
+
+  it('applies the files of a directory together (a ConfigMap beside the pod exists for it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pod-preview-'));
+    writeFileSync(join(dir, 'a-pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    envFrom:\n    - configMapRef: {name: cfg}\n');
+    writeFileSync(join(dir, 'b-cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndata: {A: "1"}\n');
+    const { code, report } = json(['simulate', dir]);
+    assert.equal(code, 0, JSON.stringify(report.results[0]?.findings));
+    assert.equal(report.results.length, 1);
+  });
+
+  const usage: { name: string; args: string[]; stderr: RegExp }[] = [
+    { name: 'no command', args: ['frobnicate'], stderr: /unknown command "frobnicate"/ },
+    { name: 'no input', args: ['simulate'], stderr: /needs at least one file/ },
+    { name: 'bad format', args: ['simulate', 'x.yaml', '--format', 'xml'], stderr: /--format must be one of text, json, sarif/ },
+    { name: 'missing file', args: ['simulate', 'no-such.yaml'], stderr: /cannot read "no-such.yaml": no such file or directory/ },
+    { name: 'unreadable snapshot', args: ['simulate', 'examples/pod-demo.yaml', '--cluster', 'test/fixtures/seed-pod-as-printed.yaml'], stderr: /cannot read cluster snapshot .*:4:1/ },
+  ];
+  for (const c of usage)
+    it(`exits 2 with a clear message: ${c.name}`, () => {
+      const r = run(c.args);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, c.stderr);
+    });
+
+  it('prints the embedded cluster as a template', () => {
+    const r = run(['default-cluster']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^# The embedded default cluster/);
+  });
+});

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { locate } from '../../../../src/engine/manifest/locate';
+import { parseManifest } from '../../../../src/engine/manifest/parse';
+import { podSourceOf } from '../../../../src/engine/manifest/pod-documents';
+import type { Segment } from '../../../../src/engine/types';
+
+const seedAsPrinted = 'apiVersion: v1\nkind: Pod\nname: pod-demo\n- name: webserver\nimage: nginx\n- name: webserver\ncontainerPort: 80\n';
+
+describe('manifest parsing', () => {
+  it('reports the seed article pod.yaml (not valid YAML) at its real lines', () => {
+    const m = parseManifest(seedAsPrinted, 'pod.yaml');
+    assert.deepEqual(
+      m.findings.map((f) => [f.code, f.line, f.column]),
+      [
+        ['YAMLSyntax', 4, 1],
+        ['YAMLSyntax', 6, 1],
+      ],
+    );
+    assert.equal(m.documents[0]?.object, null);
+  });
+
+  it('decodes YAML 1.1 scalars as kubectl does (octal modes, yes/on booleans)', () => {
+    const m = parseManifest('a: 0644\nb: yes\nc: "0644"\n', 'x.yaml');
+    assert.deepEqual(m.documents[0]?.object, { a: 420, b: true, c: '0644' });
+  });
+
+  it('reads JSON manifests', () => {
+    const m = parseManifest('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}', 'p.json');
+    assert.equal(m.findings.length, 0);
+    assert.equal(m.documents[0]?.object?.kind, 'Pod');
+  });
+
+  it('splits multi-document streams and finds duplicate keys', () => {
+    const m = parseManifest('kind: ConfigMap\n---\nkind: Pod\nspec:\n  restartPolicy: Always\n  restartPolicy: Never\n', 'x.yaml');
+    assert.equal(m.documents.length, 2);
+    assert.deepEqual(m.documents[1]?.duplicateFields, [['spec', 'restartPolicy']]);
+  });
+
+  it('rejects a document that is not a mapping', () => {
+    const m = parseManifest('- a\n- b\n', 'x.yaml');
+    assert.equal(m.findings[0]?.code, 'InvalidManifest');
+  });
+
+  const deployment = [
+    'apiVersion: apps/v1', // 1
+    'kind: Deployment', // 2
+    'metadata:', // 3
+    '  name: web', // 4
+    'spec:', // 5
+    '  template:', // 6
+    '    spec:', // 7
+    '      containers:', // 8
+    '        - name: app', // 9
+    '          image: nginx', // 10
+    '          resources:', // 11
+    '            requests:', // 12
+    '              cpu: 8', // 13
+  ].join('\n');
+  const located: { name: string; segments: Segment[]; target?: 'key' | 'value'; want: [number, number] }[] = [
+    { name: 'a scalar value', segments: ['spec', 'template', 'spec', 'containers', 0, 'image'], want: [10, 18] },
+    { name: 'a map key segment', segments: ['spec', 'template', 'spec', 'containers', 0, 'resources', 'requests', { key: 'cpu' }], want: [13, 20] },
+    { name: 'a block value marks its key', segments: ['spec', 'template', 'spec', 'containers', 0, 'resources'], want: [11, 11] },
+    { name: 'a missing field marks the deepest existing key', segments: ['spec', 'template', 'spec', 'containers', 0, 'ports'], want: [9, 11] },
+    { name: 'a key when asked', segments: ['spec', 'template', 'spec', 'containers', 0, 'image'], target: 'key', want: [10, 11] },
+  ];
+  for (const c of located)
+    it(`locates ${c.name}`, () => {
+      const m = parseManifest(deployment, 'd.yaml');
+      const doc = m.documents[0];
+      assert.ok(doc);
+      const r = locate(doc.doc, c.segments, m.lineCounter, c.target);
+      assert.deepEqual([r?.line, r?.column], c.want);
+    });
+
+  it('gives a workload its template path and the default namespace', () => {
+    const m = parseManifest(deployment, 'd.yaml');
+    const doc = m.documents[0];
+    assert.ok(doc);
+    const src = podSourceOf('d.yaml', doc, 'team-a');
+    assert.deepEqual([src?.kind, src?.name, src?.namespace, src?.templatePath], ['Deployment', 'web', 'team-a', ['spec', 'template']]);
+  });
+});
