@@ -27,7 +27,8 @@ const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 
 export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help')
+    return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'default-cluster') {
     if (rest.length > 0) throw new UsageError(`default-cluster takes no arguments, got "${rest[0]}"`);
@@ -37,7 +38,10 @@ export function parseArgs(argv: readonly string[]): Args {
   const args: SimulateArgs = { command: 'simulate', inputs: [], cluster: null, format: 'text', namespace: 'default' };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = (): string => {
       const v = inline ?? rest[++i];
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
@@ -66,6 +70,7 @@ export function parseArgs(argv: readonly string[]): Args {
         args.inputs.push(a);
     }
   }
-  if (args.inputs.length === 0) throw new UsageError('simulate needs at least one file, directory or - for standard input');
+  if (args.inputs.length === 0)
+    throw new UsageError('simulate needs at least one file, directory or - for standard input');
   return args;
 }

@@ -18,7 +18,9 @@ function simulateCommand(args: SimulateArgs): number {
     const loaded = loadSnapshot(readText(args.cluster), args.cluster);
     if (loaded.errors.length > 0) {
       const first = loaded.errors[0];
-      throw new UsageError(`cannot read cluster snapshot ${args.cluster}:${first?.line ?? 1}:${first?.column ?? 1}: ${first?.message ?? ''}`);
+      throw new UsageError(
+        `cannot read cluster snapshot ${args.cluster}:${first?.line ?? 1}:${first?.column ?? 1}: ${first?.message ?? ''}`,
+      );
     }
     if (loaded.cluster.objects.Node.length === 0)
       process.stderr.write(`warning: cluster snapshot ${args.cluster} has no Node objects: no pod can be scheduled\n`);
@@ -29,7 +31,11 @@ function simulateCommand(args: SimulateArgs): number {
   const analyses = files.map((f) => analyzeText(f.text, f.name, cluster, { namespace: args.namespace, workspace }));
   const report = buildReport(analyses, cluster);
   const text =
-    args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : args.format === 'sarif' ? renderSarif(report, version) + '\n' : renderText(report);
+    args.format === 'json'
+      ? JSON.stringify(report, null, 2) + '\n'
+      : args.format === 'sarif'
+        ? renderSarif(report, version) + '\n'
+        : renderText(report);
   process.stdout.write(text);
   return hasErrors(report) ? 1 : 0;
 }

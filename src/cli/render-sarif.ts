@@ -35,7 +35,9 @@ export function renderSarif(report: Report, version: string): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'pod-preview', fullName: 'Pod Lifecycle Preview', version, rules: [...rules.values()] } },
+        tool: {
+          driver: { name: 'pod-preview', fullName: 'Pod Lifecycle Preview', version, rules: [...rules.values()] },
+        },
         results,
       },
     ],

@@ -5,7 +5,14 @@ import type { Report } from './report';
 export function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => indent + row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 const seconds = (t: number) => `${Number(t.toFixed(3))}s`;
@@ -16,7 +23,11 @@ export function renderText(report: Report): string {
     `Cluster: ${report.cluster.source} (${report.cluster.nodes} nodes, Kubernetes ${report.kubernetesVersion})`,
     ...report.cluster.notes.map((n) => `  note: ${n}`),
   ];
-  if (report.results.length === 0) out.push('', 'No pod-creating objects found (Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController).');
+  if (report.results.length === 0)
+    out.push(
+      '',
+      'No pod-creating objects found (Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController).',
+    );
   for (const r of report.results) out.push('', ...renderResult(r));
   return out.join('\n') + '\n';
 }
@@ -29,7 +40,9 @@ function renderResult(r: SimulationResult): string[] {
   for (const s of r.stages) {
     out.push(`${stageTitle(s.name)} ${s.status}`);
     for (const step of s.steps)
-      out.push(`  ${seconds(step.at).padStart(9)}  ${step.status.padEnd(7)}  ${step.title}${step.estimate ? ' (estimate)' : ''}${step.detail ? ` — ${step.detail}` : ''}`);
+      out.push(
+        `  ${seconds(step.at).padStart(9)}  ${step.status.padEnd(7)}  ${step.title}${step.estimate ? ' (estimate)' : ''}${step.detail ? ` — ${step.detail}` : ''}`,
+      );
   }
   if (r.scheduling) out.push(...renderScheduling(r.scheduling.nodes, r));
   if (r.finalState) {
@@ -41,7 +54,9 @@ function renderResult(r: SimulationResult): string[] {
     if (f.containers.length > 0) {
       out.push('Containers:');
       for (const c of f.containers)
-        out.push(`  ${c.name}${c.init ? ' (init)' : ''}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.ready === undefined ? '' : `, ready: ${c.ready}`}`);
+        out.push(
+          `  ${c.name}${c.init ? ' (init)' : ''}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.ready === undefined ? '' : `, ready: ${c.ready}`}`,
+        );
     }
     if (f.conditions.length > 0) {
       out.push('Conditions:');
@@ -49,7 +64,9 @@ function renderResult(r: SimulationResult): string[] {
     }
   }
   for (const e of r.endpoints)
-    out.push(`Endpoints:    ${e.service} → ${e.addresses.join(', ') || '<none>'} ports ${e.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol}`).join(', ') || '<none>'} ready: ${e.conditions.ready}${e.readyAt === null ? '' : ` at ${seconds(e.readyAt)}`}`);
+    out.push(
+      `Endpoints:    ${e.service} → ${e.addresses.join(', ') || '<none>'} ports ${e.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol}`).join(', ') || '<none>'} ready: ${e.conditions.ready}${e.readyAt === null ? '' : ` at ${seconds(e.readyAt)}`}`,
+    );
   out.push('Events:');
   if (r.events.length === 0) out.push('  <none>');
   else
@@ -87,7 +104,8 @@ function renderScheduling(nodes: readonly NodeReport[], r: SimulationResult): st
         ['Node', 'Filters', 'Score'],
         ...nodes.map((n) => {
           const failed = n.filters.filter((f) => f.status !== 'Success' && f.status !== 'Skip');
-          const filters = failed.length === 0 ? 'all passed' : failed.map((f) => `${f.plugin}: ${f.reasons.join('; ')}`).join(' | ');
+          const filters =
+            failed.length === 0 ? 'all passed' : failed.map((f) => `${f.plugin}: ${f.reasons.join('; ')}`).join(' | ');
           return [`${n.name}${n.name === s.node ? ' *' : ''}`, filters, failed.length === 0 ? String(n.total) : '-'];
         }),
       ]),

@@ -36,7 +36,9 @@ export interface FileAnalysis {
 /** Parses a manifest and simulates every pod-creating document in it against the cluster plus the workspace. */
 export function analyzeText(text: string, file: string, cluster: Cluster, options: AnalyzeOptions): FileAnalysis {
   const manifest = parseManifest(text, file);
-  const own = manifest.documents.map((d) => d.object).filter((o): o is KubeObject => o !== null && !createsPods(o.kind));
+  const own = manifest.documents
+    .map((d) => d.object)
+    .filter((o): o is KubeObject => o !== null && !createsPods(o.kind));
   const full = withWorkspace(cluster, [...own, ...(options.workspace ?? [])], options.namespace);
   const results: SimulationResult[] = [];
   for (const d of manifest.documents) {

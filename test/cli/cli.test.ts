@@ -38,12 +38,22 @@ describe('pod-preview CLI', () => {
     assert.equal(r.name, 'pod-demo');
     const node = r.scheduling?.node;
     assert.match(node ?? '', /^worker-[123]$/);
-    const cidrs: Record<string, string> = { 'worker-1': '10.244.1.0/24', 'worker-2': '10.244.2.0/24', 'worker-3': '10.244.3.0/24' };
-    assert.ok(r.finalState?.podIP && inCidr(r.finalState.podIP, cidrs[node as string] as string), `pod IP ${r.finalState?.podIP}`);
+    const cidrs: Record<string, string> = {
+      'worker-1': '10.244.1.0/24',
+      'worker-2': '10.244.2.0/24',
+      'worker-3': '10.244.3.0/24',
+    };
+    assert.ok(
+      r.finalState?.podIP && inCidr(r.finalState.podIP, cidrs[node as string] as string),
+      `pod IP ${r.finalState?.podIP}`,
+    );
     assert.equal(r.finalState?.phase, 'Running');
     const reasons = r.events.map((e) => e.reason);
     const order = ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'].map((x) => reasons.indexOf(x));
-    assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > (order[k - 1] as number))), `events in order: ${reasons.join(', ')}`);
+    assert.ok(
+      order.every((i, k) => i >= 0 && (k === 0 || i > (order[k - 1] as number))),
+      `events in order: ${reasons.join(', ')}`,
+    );
     assert.equal(r.events[0]?.message, `Successfully assigned default/pod-demo to ${node}`);
   });
 
@@ -61,7 +71,10 @@ describe('pod-preview CLI', () => {
     const { code, report } = json(['simulate', 'examples/unschedulable.yaml']);
     assert.equal(code, 1);
     const r = report.results[0];
-    assert.match(r?.scheduling?.message ?? '', /^0\/4 nodes are available: 1 node\(s\) had untolerated taint\(s\), 3 Insufficient cpu\. /);
+    assert.match(
+      r?.scheduling?.message ?? '',
+      /^0\/4 nodes are available: 1 node\(s\) had untolerated taint\(s\), 3 Insufficient cpu\. /,
+    );
     assert.equal(r?.finalState?.phase, 'Pending');
     assert.equal(r?.events.find((e) => e.reason === 'FailedScheduling')?.type, 'Warning');
   });
@@ -76,8 +89,14 @@ describe('pod-preview CLI', () => {
   });
 
   it('reads standard input and prints SARIF with a region for every finding', () => {
-    const r = run(['simulate', '-', '--format', 'sarif'], 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n');
-    const sarif = JSON.parse(r.stdout) as { version: string; runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    const r = run(
+      ['simulate', '-', '--format', 'sarif'],
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n',
+    );
+    const sarif = JSON.parse(r.stdout) as {
+      version: string;
+      runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
     assert.equal(sarif.version, '2.1.0');
     assert.ok((sarif.runs[0]?.results.length ?? 0) > 0);
     assert.ok(sarif.runs[0]?.results.every((x) => (x.locations[0]?.physicalLocation.region.startLine ?? 0) >= 1));
@@ -85,7 +104,10 @@ describe('pod-preview CLI', () => {
 
   it('applies the files of a directory together (a ConfigMap beside the pod exists for it)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pod-preview-'));
-    writeFileSync(join(dir, 'a-pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    envFrom:\n    - configMapRef: {name: cfg}\n');
+    writeFileSync(
+      join(dir, 'a-pod.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    envFrom:\n    - configMapRef: {name: cfg}\n',
+    );
     writeFileSync(join(dir, 'b-cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndata: {A: "1"}\n');
     const { code, report } = json(['simulate', dir]);
     assert.equal(code, 0, JSON.stringify(report.results[0]?.findings));
@@ -95,9 +117,21 @@ describe('pod-preview CLI', () => {
   const usage: { name: string; args: string[]; stderr: RegExp }[] = [
     { name: 'no command', args: ['frobnicate'], stderr: /unknown command "frobnicate"/ },
     { name: 'no input', args: ['simulate'], stderr: /needs at least one file/ },
-    { name: 'bad format', args: ['simulate', 'x.yaml', '--format', 'xml'], stderr: /--format must be one of text, json, sarif/ },
-    { name: 'missing file', args: ['simulate', 'no-such.yaml'], stderr: /cannot read "no-such.yaml": no such file or directory/ },
-    { name: 'unreadable snapshot', args: ['simulate', 'examples/pod-demo.yaml', '--cluster', 'test/fixtures/seed-pod-as-printed.yaml'], stderr: /cannot read cluster snapshot .*:4:1/ },
+    {
+      name: 'bad format',
+      args: ['simulate', 'x.yaml', '--format', 'xml'],
+      stderr: /--format must be one of text, json, sarif/,
+    },
+    {
+      name: 'missing file',
+      args: ['simulate', 'no-such.yaml'],
+      stderr: /cannot read "no-such.yaml": no such file or directory/,
+    },
+    {
+      name: 'unreadable snapshot',
+      args: ['simulate', 'examples/pod-demo.yaml', '--cluster', 'test/fixtures/seed-pod-as-printed.yaml'],
+      stderr: /cannot read cluster snapshot .*:4:1/,
+    },
   ];
   for (const c of usage)
     it(`exits 2 with a clear message: ${c.name}`, () => {

@@ -37,7 +37,9 @@ export function loadSnapshot(text: string, source: string, complete = false): Lo
   );
   const unlisted = CLUSTER_KINDS.filter((k) => !listedKinds.includes(k));
   if (unlisted.length > 0)
-    notes.push(`the snapshot lists no ${unlisted.join(', ')}: objects of those kinds are assumed to exist when referenced`);
+    notes.push(
+      `the snapshot lists no ${unlisted.join(', ')}: objects of those kinds are assumed to exist when referenced`,
+    );
   const cluster: Cluster = {
     source,
     kubernetesVersion: versionOf(objects.Node) ?? '1.34',
@@ -65,7 +67,9 @@ export function defaultClusterText(): string {
 function itemsOf(o: KubeObject | null): KubeObject[] {
   if (!o) return [];
   if (typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items))
-    return (o.items as unknown[]).filter((i): i is KubeObject => i !== null && typeof i === 'object' && !Array.isArray(i));
+    return (o.items as unknown[]).filter(
+      (i): i is KubeObject => i !== null && typeof i === 'object' && !Array.isArray(i),
+    );
   return [o];
 }
 

@@ -18,7 +18,9 @@ export function withWorkspace(cluster: Cluster, objects: readonly KubeObject[], 
     if (seen.has(id)) continue;
     seen.add(id);
     const namespaced = NAMESPACED_KINDS.has(o.kind as ClusterKind);
-    workspace.push(namespaced && !o.metadata.namespace ? { ...o, metadata: { ...o.metadata, namespace: defaultNamespace } } : o);
+    workspace.push(
+      namespaced && !o.metadata.namespace ? { ...o, metadata: { ...o.metadata, namespace: defaultNamespace } } : o,
+    );
   }
   if (workspace.length === 0) return cluster;
   const objectsByKind = { ...cluster.objects } as unknown as Record<ClusterKind, KubeObject[]>;
@@ -26,7 +28,14 @@ export function withWorkspace(cluster: Cluster, objects: readonly KubeObject[], 
     const mine = workspace.filter((o) => o.kind === kind);
     if (mine.length === 0) continue;
     const ids = new Set(mine.map((o) => identity(o, defaultNamespace)));
-    objectsByKind[kind] = [...objectsByKind[kind].filter((o) => !ids.has(identity({ ...o, kind }, defaultNamespace))), ...mine];
+    objectsByKind[kind] = [
+      ...objectsByKind[kind].filter((o) => !ids.has(identity({ ...o, kind }, defaultNamespace))),
+      ...mine,
+    ];
   }
-  return { ...cluster, objects: objectsByKind as unknown as ClusterObjects, workspace: [...cluster.workspace, ...workspace] };
+  return {
+    ...cluster,
+    objects: objectsByKind as unknown as ClusterObjects,
+    workspace: [...cluster.workspace, ...workspace],
+  };
 }

@@ -43,7 +43,13 @@ export function parseManifest(text: string, file: string): ParsedManifest {
       const js: unknown = doc.toJS({ maxAliasCount: 100 });
       if (js !== null && typeof js === 'object' && !Array.isArray(js)) object = js as KubeObject;
       else if (js !== null && js !== undefined)
-        findings.push(structureFinding('a Kubernetes object must be a mapping (apiVersion, kind, metadata, ...)', doc.range, lineCounter));
+        findings.push(
+          structureFinding(
+            'a Kubernetes object must be a mapping (apiVersion, kind, metadata, ...)',
+            doc.range,
+            lineCounter,
+          ),
+        );
     }
     documents.push({ index, object, doc, range, duplicateFields: object ? duplicateKeys(doc) : [], findings });
   });

@@ -17,7 +17,8 @@ export function podSourceOf(file: string, d: ManifestDocument, defaultNamespace:
     object: o,
     kind: o.kind as string,
     name: displayName(o),
-    namespace: typeof o.metadata?.namespace === 'string' && o.metadata.namespace ? o.metadata.namespace : defaultNamespace,
+    namespace:
+      typeof o.metadata?.namespace === 'string' && o.metadata.namespace ? o.metadata.namespace : defaultNamespace,
     templatePath: [...(TEMPLATE_PATHS[o.kind as string] ?? [])],
     duplicateFields: d.duplicateFields,
   };

@@ -9,7 +9,11 @@ describe('cluster snapshots', () => {
     assert.equal(c.source, 'embedded');
     assert.equal(c.kubernetesVersion, '1.34');
     assert.deepEqual(
-      c.objects.Node.map((n) => [n.metadata?.name, n.metadata?.labels?.['topology.kubernetes.io/zone'], n.spec?.podCIDR]),
+      c.objects.Node.map((n) => [
+        n.metadata?.name,
+        n.metadata?.labels?.['topology.kubernetes.io/zone'],
+        n.spec?.podCIDR,
+      ]),
       [
         ['control-plane', 'zone-a', '10.244.0.0/24'],
         ['worker-1', 'zone-a', '10.244.1.0/24'],
@@ -17,13 +21,16 @@ describe('cluster snapshots', () => {
         ['worker-3', 'zone-c', '10.244.3.0/24'],
       ],
     );
-    assert.deepEqual(c.objects.Node[0]?.spec?.taints, [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }]);
+    assert.deepEqual(c.objects.Node[0]?.spec?.taints, [
+      { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+    ]);
     assert.equal(c.objects.StorageClass[0]?.volumeBindingMode, 'WaitForFirstConsumer');
     assert.equal(c.listedKinds.length, 13);
   });
 
   it('reads a kubectl List and a YAML stream, ignoring kinds it does not use', () => {
-    const list = 'apiVersion: v1\nkind: List\nitems:\n- kind: Node\n  metadata: {name: n1}\n- kind: Deployment\n  metadata: {name: d}\n';
+    const list =
+      'apiVersion: v1\nkind: List\nitems:\n- kind: Node\n  metadata: {name: n1}\n- kind: Deployment\n  metadata: {name: d}\n';
     const { cluster, errors } = loadSnapshot(list, 'snap.yaml');
     assert.equal(errors.length, 0);
     assert.equal(cluster.objects.Node.length, 1);
@@ -34,7 +41,10 @@ describe('cluster snapshots', () => {
   });
 
   it('never keeps Secret values', () => {
-    const { cluster } = loadSnapshot('kind: Secret\nmetadata: {name: s, namespace: default}\ndata: {password: c2VjcmV0}\n', 's.yaml');
+    const { cluster } = loadSnapshot(
+      'kind: Secret\nmetadata: {name: s, namespace: default}\ndata: {password: c2VjcmV0}\n',
+      's.yaml',
+    );
     assert.deepEqual(cluster.objects.Secret[0]?.data, { password: '' });
   });
 

@@ -9,13 +9,36 @@ describe('label selector', () => {
     { name: 'empty selector matches everything', selector: {}, want: true },
     { name: 'matchLabels equal', selector: { matchLabels: { app: 'web' } }, want: true },
     { name: 'matchLabels differ', selector: { matchLabels: { app: 'db' } }, want: false },
-    { name: 'In with the value', selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['frontend', 'x'] }] }, want: true },
-    { name: 'In without the key', selector: { matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }] }, want: false },
-    { name: 'NotIn without the key matches', selector: { matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['prod'] }] }, want: true },
-    { name: 'NotIn with the value', selector: { matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }] }, want: false },
+    {
+      name: 'In with the value',
+      selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['frontend', 'x'] }] },
+      want: true,
+    },
+    {
+      name: 'In without the key',
+      selector: { matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }] },
+      want: false,
+    },
+    {
+      name: 'NotIn without the key matches',
+      selector: { matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['prod'] }] },
+      want: true,
+    },
+    {
+      name: 'NotIn with the value',
+      selector: { matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }] },
+      want: false,
+    },
     { name: 'Exists', selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, want: true },
     { name: 'DoesNotExist', selector: { matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }] }, want: false },
-    { name: 'all requirements must hold', selector: { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['backend'] }] }, want: false },
+    {
+      name: 'all requirements must hold',
+      selector: {
+        matchLabels: { app: 'web' },
+        matchExpressions: [{ key: 'tier', operator: 'In', values: ['backend'] }],
+      },
+      want: false,
+    },
   ];
   for (const c of cases) it(c.name, () => assert.equal(matchesSelector(c.selector, labels), c.want));
 

@@ -4,7 +4,8 @@ import { parseManifest } from '../../../../src/engine/manifest/parse';
 import { podSourceOf } from '../../../../src/engine/manifest/pod-documents';
 import type { Segment } from '../../../../src/engine/types';
 
-const seedAsPrinted = 'apiVersion: v1\nkind: Pod\nname: pod-demo\n- name: webserver\nimage: nginx\n- name: webserver\ncontainerPort: 80\n';
+const seedAsPrinted =
+  'apiVersion: v1\nkind: Pod\nname: pod-demo\n- name: webserver\nimage: nginx\n- name: webserver\ncontainerPort: 80\n';
 
 describe('manifest parsing', () => {
   it('reports the seed article pod.yaml (not valid YAML) at its real lines', () => {
@@ -31,7 +32,10 @@ describe('manifest parsing', () => {
   });
 
   it('splits multi-document streams and finds duplicate keys', () => {
-    const m = parseManifest('kind: ConfigMap\n---\nkind: Pod\nspec:\n  restartPolicy: Always\n  restartPolicy: Never\n', 'x.yaml');
+    const m = parseManifest(
+      'kind: ConfigMap\n---\nkind: Pod\nspec:\n  restartPolicy: Always\n  restartPolicy: Never\n',
+      'x.yaml',
+    );
     assert.equal(m.documents.length, 2);
     assert.deepEqual(m.documents[1]?.duplicateFields, [['spec', 'restartPolicy']]);
   });
@@ -58,10 +62,27 @@ describe('manifest parsing', () => {
   ].join('\n');
   const located: { name: string; segments: Segment[]; target?: 'key' | 'value'; want: [number, number] }[] = [
     { name: 'a scalar value', segments: ['spec', 'template', 'spec', 'containers', 0, 'image'], want: [10, 18] },
-    { name: 'a map key segment', segments: ['spec', 'template', 'spec', 'containers', 0, 'resources', 'requests', { key: 'cpu' }], want: [13, 20] },
-    { name: 'a block value marks its key', segments: ['spec', 'template', 'spec', 'containers', 0, 'resources'], want: [11, 11] },
-    { name: 'a missing field marks the deepest existing key', segments: ['spec', 'template', 'spec', 'containers', 0, 'ports'], want: [9, 11] },
-    { name: 'a key when asked', segments: ['spec', 'template', 'spec', 'containers', 0, 'image'], target: 'key', want: [10, 11] },
+    {
+      name: 'a map key segment',
+      segments: ['spec', 'template', 'spec', 'containers', 0, 'resources', 'requests', { key: 'cpu' }],
+      want: [13, 20],
+    },
+    {
+      name: 'a block value marks its key',
+      segments: ['spec', 'template', 'spec', 'containers', 0, 'resources'],
+      want: [11, 11],
+    },
+    {
+      name: 'a missing field marks the deepest existing key',
+      segments: ['spec', 'template', 'spec', 'containers', 0, 'ports'],
+      want: [9, 11],
+    },
+    {
+      name: 'a key when asked',
+      segments: ['spec', 'template', 'spec', 'containers', 0, 'image'],
+      target: 'key',
+      want: [10, 11],
+    },
   ];
   for (const c of located)
     it(`locates ${c.name}`, () => {
@@ -77,6 +98,9 @@ describe('manifest parsing', () => {
     const doc = m.documents[0];
     assert.ok(doc);
     const src = podSourceOf('d.yaml', doc, 'team-a');
-    assert.deepEqual([src?.kind, src?.name, src?.namespace, src?.templatePath], ['Deployment', 'web', 'team-a', ['spec', 'template']]);
+    assert.deepEqual(
+      [src?.kind, src?.name, src?.namespace, src?.templatePath],
+      ['Deployment', 'web', 'team-a', ['spec', 'template']],
+    );
   });
 });
