@@ -1,0 +1,74 @@
+// framework.NodeInfo: a node plus the aggregate of the pods assigned (or assumed) to it. Adding a pod updates the
+// sums in place, so the next replica of a workload sees the ones placed before it.
+import type { Node } from '../k8s/objects';
+import { quantityOf, type ResourceList } from '../k8s/pod-requests';
+import { hasAffinity, type HostPort, type PodInfo } from './pod-info';
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+}
+
+export class NodeInfo {
+  readonly name: string;
+  readonly labels: Record<string, string>;
+  readonly taints: Taint[];
+  readonly allocatable: ResourceList;
+  /** Every name the node reports for an image (the cache does not normalise them) → size in bytes. */
+  readonly images: Map<string, number>;
+  pods: PodInfo[] = [];
+  requested: ResourceList = {};
+  nonZeroCpu = 0;
+  nonZeroMemory = 0;
+  usedPorts: HostPort[] = [];
+  podsWithAffinity = 0;
+  podsWithRequiredAntiAffinity = 0;
+  /** Generation bumps on every change, so caches keyed by node can tell when they are stale. */
+  generation = 0;
+
+  constructor(readonly node: Node) {
+    this.name = node.metadata?.name ?? '';
+    this.labels = (node.metadata?.labels ?? {}) as Record<string, string>;
+    this.taints = (node.spec?.taints ?? []) as Taint[];
+    this.allocatable = {};
+    const alloc = (node.status?.allocatable ?? node.status?.capacity ?? {}) as Record<string, string | number>;
+    for (const [k, v] of Object.entries(alloc)) this.allocatable[k] = quantityOf(k, v);
+    this.images = new Map();
+    for (const img of node.status?.images ?? [])
+      for (const n of img.names ?? []) this.images.set(n, img.sizeBytes ?? 0);
+  }
+
+  get unschedulable(): boolean {
+    return this.node.spec?.unschedulable === true;
+  }
+
+  addPod(p: PodInfo): void {
+    this.pods.push(p);
+    this.account(p, 1);
+  }
+
+  removePod(p: PodInfo): void {
+    const i = this.pods.indexOf(p);
+    if (i < 0) return;
+    this.pods.splice(i, 1);
+    this.account(p, -1);
+  }
+
+  private account(p: PodInfo, sign: 1 | -1): void {
+    for (const [k, v] of Object.entries(p.requests)) this.requested[k] = (this.requested[k] ?? 0) + sign * v;
+    this.nonZeroCpu += sign * p.nonZeroCpu;
+    this.nonZeroMemory += sign * p.nonZeroMemory;
+    if (sign > 0) this.usedPorts.push(...p.hostPorts);
+    else this.usedPorts = this.pods.flatMap((q) => q.hostPorts);
+    if (hasAffinity(p)) this.podsWithAffinity += sign;
+    if (p.requiredAntiAffinity.length > 0) this.podsWithRequiredAntiAffinity += sign;
+    this.generation++;
+  }
+
+  clone(): NodeInfo {
+    const c = new NodeInfo(this.node);
+    for (const p of this.pods) c.addPod(p);
+    return c;
+  }
+}

@@ -1,0 +1,118 @@
+// DefaultPreemption (PostFilter): when no node fits, look for nodes where evicting lower-priority pods would make
+// room; nominate the best one, or explain per node why preemption does not help
+// (pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go, framework/preemption/preemption.go).
+import { fitErrorMessage } from '../fit-error';
+import type { NodeInfo } from '../node-info';
+import type { PodInfo } from '../pod-info';
+import type { FilterDiagnosis, Plugin, PostFilterResult } from '../plugin';
+import type { Snapshot } from '../snapshot';
+import { type Status, unresolvable, unschedulable } from '../status';
+
+export const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
+export const NO_VICTIMS = 'No preemption victims found for incoming pod';
+export const NOT_ELIGIBLE_NEVER = 'not eligible due to preemptionPolicy=Never.';
+
+/** DefaultPreemptionArgs defaults: minCandidateNodesPercentage 10, minCandidateNodesAbsolute 100. */
+export function numCandidates(potentialNodes: number): number {
+  const n = Math.max(Math.trunc((potentialNodes * 10) / 100), 100);
+  return Math.min(n, potentialNodes);
+}
+
+const startTime = (p: PodInfo): string => p.pod.status?.startTime ?? '';
+
+/** util.MoreImportantPod: higher priority, then the pod that started earlier. */
+export function moreImportant(a: PodInfo, b: PodInfo): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  return startTime(a) < startTime(b) ? -1 : startTime(a) > startTime(b) ? 1 : 0;
+}
+
+export interface Candidate {
+  node: string;
+  /** Most important first. */
+  victims: PodInfo[];
+}
+
+/** SelectVictimsOnNode: remove every lower-priority pod; if the pod then fits, reprieve as many as still allow it. */
+export function selectVictims(
+  pod: PodInfo,
+  node: NodeInfo,
+  snapshot: Snapshot,
+  refilter: FilterDiagnosis['refilter'],
+): { victims: PodInfo[] } | { status: Status } {
+  const trial = node.clone();
+  // Equal priority is never preempted: only strictly lower.
+  const potential = trial.pods.filter((p) => p.priority < pod.priority).sort(moreImportant);
+  if (potential.length === 0) return { status: unresolvable(NO_VICTIMS) };
+  for (const p of potential) trial.removePod(p);
+  const trialSnapshot = snapshot.withNode(trial);
+  const status = refilter(trialSnapshot, trial);
+  if (status) return { status };
+  const victims: PodInfo[] = [];
+  for (const p of potential) {
+    trial.addPod(p);
+    if (refilter(snapshot.withNode(trial), trial)) {
+      trial.removePod(p);
+      victims.push(p);
+    }
+  }
+  return { victims };
+}
+
+/** pickOneNodeForPreemption, without PodDisruptionBudgets (snapshots carry none). */
+export function pickCandidate(candidates: Candidate[]): Candidate | null {
+  const keys = (c: Candidate): number[] => {
+    const highest = c.victims[0]?.priority ?? 0;
+    // Go adds MaxInt32+1 to every priority so that more victims always weigh more.
+    const sum = c.victims.reduce((s, v) => s + v.priority + 2 ** 31, 0);
+    return [highest, sum, c.victims.length];
+  };
+  let best: Candidate | null = null;
+  for (const c of candidates) {
+    if (!best) {
+      best = c;
+      continue;
+    }
+    const [a, b] = [keys(c), keys(best)];
+    for (let i = 0; i < a.length; i++) {
+      if ((a[i] ?? 0) < (b[i] ?? 0)) {
+        best = c;
+        break;
+      }
+      if ((a[i] ?? 0) > (b[i] ?? 0)) break;
+    }
+  }
+  return best;
+}
+
+export const defaultPreemption: Plugin = {
+  name: 'DefaultPreemption',
+  begin: (pod, snapshot) => ({
+    postFilter(d): PostFilterResult {
+      // DefaultPreemption.PostFilter prefixes whatever Preempt says with "preemption: ".
+      if (pod.pod.spec?.preemptionPolicy === 'Never')
+        return { status: unschedulable(`preemption: ${NOT_ELIGIBLE_NEVER}`) };
+      const statusOf = (n: NodeInfo): Status | null => d.statuses.get(n.name) ?? d.absent;
+      // Only nodes rejected as Unschedulable can be helped; UnschedulableAndUnresolvable ones never.
+      const potential = snapshot.nodes.filter((n) => statusOf(n)?.code === 'Unschedulable');
+      const statuses = new Map<string, Status>();
+      const candidates: Candidate[] = [];
+      const wanted = numCandidates(potential.length);
+      // Go starts the dry run at a random offset; the simulator starts at the first potential node.
+      for (const n of potential) {
+        if (candidates.length >= wanted) break;
+        const r = selectVictims(pod, n, snapshot, d.refilter);
+        if ('status' in r) statuses.set(n.name, r.status);
+        else candidates.push({ node: n.name, victims: r.victims });
+      }
+      const best = pickCandidate(candidates);
+      if (best) return { status: null, nominatedNode: best.node, victims: best.victims };
+      const inner = fitErrorMessage({
+        numAllNodes: snapshot.nodes.length,
+        statuses: statuses.values(),
+        statusCount: statuses.size,
+        absent: unresolvable(NOT_HELPFUL),
+      });
+      return { status: unschedulable(`preemption: ${inner}`) };
+    },
+  }),
+};

@@ -1,0 +1,125 @@
+// VolumeBinding (PreFilter, Filter, PreScore, Reserve, PreBind): every PVC must exist and be bound, or be bindable
+// on the node (WaitForFirstConsumer: a matching static PV there, or a provisioner whose allowedTopologies admit
+// the node) (pkg/scheduler/framework/plugins/volumebinding/volume_binding.go, binder.go).
+import type { Cluster } from '../../cluster/cluster';
+import { value } from '../../k8s/quantity';
+import type { PersistentVolume, PersistentVolumeClaim } from '../../k8s/objects';
+import type { NodeInfo } from '../node-info';
+import type { Plugin } from '../plugin';
+import { findClass, findPV, podClaims } from '../pod-volumes';
+import { type NodeSelectorTerm, termMatchesNode } from '../required-node-affinity';
+import { SKIP, unresolvable } from '../status';
+
+export const ERR_REASON_NODE_CONFLICT = "node(s) didn't match PersistentVolume's node affinity";
+export const ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
+export const ERR_REASON_PV_NOT_EXIST = 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)';
+export const ERR_REASON_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
+
+const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+
+export function pvMatchesNode(pv: PersistentVolume, node: NodeInfo): boolean {
+  const terms = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms as NodeSelectorTerm[] | undefined;
+  if (!terms) return true;
+  return terms.some((t) => termMatchesNode(t, node.labels, node.name));
+}
+
+interface DelayedClaim {
+  pvc: PersistentVolumeClaim;
+  className: string;
+}
+
+/** A static PV the claim could bind to on this node (FindMatchingVolume, smallest that fits). */
+function matchingPV(cluster: Cluster, claim: DelayedClaim, node: NodeInfo): PersistentVolume | null {
+  const want = value(claim.pvc.spec?.resources?.requests?.storage as string | undefined);
+  const modes = claim.pvc.spec?.accessModes ?? [];
+  const mode = claim.pvc.spec?.volumeMode ?? 'Filesystem';
+  let best: PersistentVolume | null = null;
+  for (const pv of cluster.objects.PersistentVolume) {
+    if ((pv.spec?.storageClassName ?? '') !== claim.className) continue;
+    const ref = pv.spec?.claimRef;
+    if (ref && !(ref.name === claim.pvc.metadata?.name && ref.namespace === claim.pvc.metadata?.namespace)) continue;
+    if ((pv.spec?.volumeMode ?? 'Filesystem') !== mode) continue;
+    if (!modes.every((m) => (pv.spec?.accessModes ?? []).includes(m))) continue;
+    const size = value(pv.spec?.capacity?.storage as string | undefined);
+    if (size < want || !pvMatchesNode(pv, node)) continue;
+    if (!best || size < value(best.spec?.capacity?.storage as string | undefined)) best = pv;
+  }
+  return best;
+}
+
+export const volumeBinding: Plugin = {
+  name: 'VolumeBinding',
+  begin: (pod, snapshot) => {
+    const cluster = snapshot.cluster;
+    const bound: PersistentVolumeClaim[] = [];
+    const delayed: DelayedClaim[] = [];
+    return {
+      preFilter() {
+        const claims = podClaims(pod.pod, cluster);
+        if (claims.length === 0) return { status: SKIP };
+        for (const c of claims) {
+          if (c.claim.status === 'missing')
+            return { status: unresolvable(`persistentvolumeclaim "${c.name}" not found`) };
+          if (c.claim.status === 'assumed') continue;
+          const pvc = c.claim.pvc;
+          if (pvc.metadata?.deletionTimestamp !== undefined)
+            return { status: unresolvable(`persistentvolumeclaim "${c.name}" is being deleted`) };
+          if (pvc.status?.phase === 'Lost')
+            return {
+              status: unresolvable(
+                `persistentvolumeclaim "${c.name}" bound to non-existent persistentvolume "${pvc.spec?.volumeName ?? ''}"`,
+              ),
+            };
+          if ((pvc.spec?.volumeName ?? '') !== '') {
+            bound.push(pvc);
+            continue;
+          }
+          const className = pvc.spec?.storageClassName ?? '';
+          const sc = findClass(cluster, className);
+          const delay = sc === 'assumed' || (sc !== 'missing' && sc.volumeBindingMode === 'WaitForFirstConsumer');
+          if (!delay) return { status: unresolvable(ERR_REASON_UNBOUND_IMMEDIATE) };
+          delayed.push({ pvc, className });
+        }
+        return { status: null };
+      },
+      filter(node) {
+        let nodeConflict = false;
+        let pvMissing = false;
+        let bindConflict = false;
+        for (const pvc of bound) {
+          const pv = findPV(cluster, pvc.spec?.volumeName ?? '');
+          if (pv === 'missing') pvMissing = true;
+          else if (pv !== 'assumed' && !pvMatchesNode(pv, node)) nodeConflict = true;
+        }
+        for (const claim of delayed) {
+          if (matchingPV(cluster, claim, node)) continue;
+          const sc = findClass(cluster, claim.className);
+          if (sc === 'assumed') continue;
+          if (sc === 'missing' || sc.provisioner === NO_PROVISIONER) {
+            bindConflict = true;
+            continue;
+          }
+          const topologies = (sc.allowedTopologies ?? []) as {
+            matchLabelExpressions?: { key: string; values: string[] }[];
+          }[];
+          const allowed =
+            topologies.length === 0 ||
+            topologies.some((t) =>
+              (t.matchLabelExpressions ?? []).every((e) => e.values.includes(node.labels[e.key] ?? '\u0000')),
+            );
+          if (!allowed) bindConflict = true;
+        }
+        const reasons: string[] = [];
+        if (nodeConflict) reasons.push(ERR_REASON_NODE_CONFLICT);
+        if (bindConflict) reasons.push(ERR_REASON_BIND_CONFLICT);
+        if (pvMissing) reasons.push(ERR_REASON_PV_NOT_EXIST);
+        return reasons.length === 0 ? null : unresolvable(...reasons);
+      },
+      // Scoring needs StorageCapacityScoring (off by default in v1.34) or static bindings with VolumeCapacityPriority.
+      preScore: () => SKIP,
+      // Reserve assumes the chosen bindings; PreBind writes them (or the selected-node annotation) to the API server.
+      reserve: () => null,
+      preBind: () => null,
+    };
+  },
+};

@@ -1,0 +1,67 @@
+// The default-scheduler profile of v1.34 (pkg/scheduler/apis/config/v1/default_plugins.go): plugins in multiPoint
+// order, each taking part at every extension point it implements, with the default score weights. DynamicResources
+// sits just before DefaultPreemption because the DynamicResourceAllocation gate is on (GA) in v1.34.
+import type { Plugin } from './plugin';
+import { defaultBinder } from './plugins/default-binder';
+import { defaultPreemption } from './plugins/default-preemption';
+import { dynamicResources } from './plugins/dynamic-resources';
+import { imageLocality } from './plugins/image-locality';
+import { interPodAffinity } from './plugins/inter-pod-affinity';
+import { nodeAffinity } from './plugins/node-affinity';
+import { nodeName } from './plugins/node-name';
+import { nodePorts } from './plugins/node-ports';
+import { nodeResourcesBalancedAllocation } from './plugins/node-resources-balanced-allocation';
+import { nodeResourcesFit } from './plugins/node-resources-fit';
+import { nodeUnschedulable } from './plugins/node-unschedulable';
+import { nodeVolumeLimits } from './plugins/node-volume-limits';
+import { podTopologySpread } from './plugins/pod-topology-spread';
+import { schedulingGates } from './plugins/scheduling-gates';
+import { taintToleration } from './plugins/taint-toleration';
+import { volumeBinding } from './plugins/volume-binding';
+import { volumeRestrictions } from './plugins/volume-restrictions';
+import { volumeZone } from './plugins/volume-zone';
+
+export interface Profile {
+  schedulerName: string;
+  plugins: Plugin[];
+  /** Score weights; a score plugin without one weighs 1. */
+  weights: Record<string, number>;
+}
+
+export const DEFAULT_WEIGHTS: Record<string, number> = {
+  TaintToleration: 3,
+  NodeAffinity: 2,
+  NodeResourcesFit: 1,
+  PodTopologySpread: 2,
+  InterPodAffinity: 2,
+  NodeResourcesBalancedAllocation: 1,
+  ImageLocality: 1,
+};
+
+/** `ownerKind` is the kind of controller that creates the pod, for PodTopologySpread's default selector. */
+export function defaultProfile(ownerKind: string | null): Profile {
+  return {
+    schedulerName: 'default-scheduler',
+    plugins: [
+      schedulingGates,
+      nodeUnschedulable,
+      nodeName,
+      taintToleration,
+      nodeAffinity,
+      nodePorts,
+      nodeResourcesFit,
+      volumeRestrictions,
+      nodeVolumeLimits,
+      volumeBinding,
+      volumeZone,
+      podTopologySpread(ownerKind),
+      interPodAffinity,
+      dynamicResources,
+      defaultPreemption,
+      nodeResourcesBalancedAllocation,
+      imageLocality,
+      defaultBinder,
+    ],
+    weights: DEFAULT_WEIGHTS,
+  };
+}

@@ -1,0 +1,103 @@
+// The pods a workload asks the scheduler to place: N replicas of the template, created one after another (each
+// sees the ones placed before), or one pod per eligible node for a DaemonSet, pinned to that node the way the
+// DaemonSet controller does it (pkg/controller/daemon/util/daemonset_util.go).
+import type { Node, Pod, PodSpec } from '../k8s/objects';
+import { NodeInfo } from './node-info';
+import { matchesRequiredAffinity, requiredNodeAffinity } from './required-node-affinity';
+import { firstUntoleratedTaint, type Toleration } from './taints';
+
+/** Replica pod names: `<sts>-<ordinal>` for a StatefulSet, `<name>-<n>` after the first pod otherwise. */
+export function replicaPods(pod: Pod, kind: string, replicas: number): Pod[] {
+  const name = pod.metadata?.name ?? '';
+  const stsBase = kind === 'StatefulSet' && name.endsWith('-0') ? name.slice(0, -2) : null;
+  const out: Pod[] = [];
+  for (let i = 0; i < replicas; i++) {
+    const replicaName = i === 0 ? name : stsBase !== null ? `${stsBase}-${i}` : `${name}-${i + 1}`;
+    out.push(i === 0 ? pod : { ...pod, metadata: { ...pod.metadata, name: replicaName } });
+  }
+  return out;
+}
+
+/** AddOrUpdateDaemonPodTolerations: DaemonSet pods survive node problems and cordons. */
+export function daemonTolerations(pod: Pod): Toleration[] {
+  const added: Toleration[] = [
+    { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
+    { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+    { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
+  ];
+  if (pod.spec?.hostNetwork)
+    added.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' });
+  const own = (pod.spec?.tolerations ?? []) as Toleration[];
+  // AddOrUpdateTolerationInPodSpec replaces a toleration with the same key, operator, value and effect.
+  const same = (a: Toleration, b: Toleration): boolean =>
+    a.key === b.key &&
+    (a.operator ?? 'Equal') === (b.operator ?? 'Equal') &&
+    a.effect === b.effect &&
+    a.value === b.value;
+  return [...own.filter((t) => !added.some((a) => same(a, t))), ...added];
+}
+
+export interface DaemonNode {
+  node: string;
+  pod: Pod;
+}
+
+export interface ExcludedNode {
+  node: string;
+  reason: string;
+}
+
+/** nodeShouldRunDaemonPod: node name, required node affinity/selector and NoSchedule/NoExecute taints. */
+export function daemonSetPlan(pod: Pod, nodes: Node[]): { eligible: DaemonNode[]; excluded: ExcludedNode[] } {
+  const tolerations = daemonTolerations(pod);
+  const required = requiredNodeAffinity(pod);
+  const eligible: DaemonNode[] = [];
+  const excluded: ExcludedNode[] = [];
+  const base = pod.metadata?.name ?? '';
+  for (const n of nodes) {
+    const info = new NodeInfo(n);
+    const want = pod.spec?.nodeName ?? '';
+    if (want !== '' && want !== info.name) {
+      excluded.push({ node: info.name, reason: `spec.nodeName is "${want}"` });
+      continue;
+    }
+    if (!matchesRequiredAffinity(required, info)) {
+      excluded.push({ node: info.name, reason: "the node does not match the pod's nodeSelector/node affinity" });
+      continue;
+    }
+    const taint = firstUntoleratedTaint(info.taints, tolerations);
+    if (taint) {
+      excluded.push({
+        node: info.name,
+        reason: `untolerated taint ${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`,
+      });
+      continue;
+    }
+    const affinity = pod.spec?.affinity ?? {};
+    eligible.push({
+      node: info.name,
+      pod: {
+        ...pod,
+        metadata: { ...pod.metadata, name: eligible.length === 0 ? base : `${base}-${eligible.length + 1}` },
+        spec: {
+          ...(pod.spec ?? { containers: [] }),
+          tolerations: tolerations as NonNullable<PodSpec['tolerations']>,
+          // ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms become one metadata.name field term.
+          affinity: {
+            ...affinity,
+            nodeAffinity: {
+              ...(affinity.nodeAffinity ?? {}),
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [info.name] }] }],
+              },
+            },
+          },
+        },
+      },
+    });
+  }
+  return { eligible, excluded };
+}
