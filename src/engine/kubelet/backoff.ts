@@ -1,0 +1,42 @@
+// Container restart back-off (kubernetes/kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff with
+// flowcontrol.Backoff: 10s initial, doubling, 300s cap, keyed by pod and container). The first exit restarts at
+// once; each later exit waits out the current back-off, shown as CrashLoopBackOff.
+import { goDuration } from './go-format';
+
+const INITIAL_BACKOFF = 10;
+const MAX_BACKOFF = 300;
+
+export interface Restart {
+  /** When the container exits. */
+  exitAt: number;
+  /** The back-off it waits before the next start (0 for the first restart). */
+  backoff: number;
+  /** When it starts again. */
+  restartAt: number;
+}
+
+export interface CrashLoop {
+  restarts: Restart[];
+  /** The exit after which the back-off stays at the cap: the steady state shown as the final state. */
+  steadyAt: number;
+  restartCount: number;
+  /** `5m0s` */
+  steadyBackoff: string;
+}
+
+/** Exits every `run` seconds after each start, until the back-off reaches its cap. */
+export function crashLoop(firstStart: number, run: number, resync: number): CrashLoop {
+  const restarts: Restart[] = [];
+  let start = firstStart;
+  let backoff = 0;
+  for (;;) {
+    const exitAt = start + run;
+    if (backoff >= MAX_BACKOFF)
+      return { restarts, steadyAt: exitAt, restartCount: restarts.length, steadyBackoff: goDuration(MAX_BACKOFF) };
+    // Not yet in back-off: restart at the next sync; otherwise wait the back-off out from the exit.
+    const restartAt = backoff === 0 ? exitAt + resync : exitAt + backoff;
+    restarts.push({ exitAt, backoff, restartAt });
+    backoff = backoff === 0 ? INITIAL_BACKOFF : Math.min(backoff * 2, MAX_BACKOFF);
+    start = restartAt;
+  }
+}

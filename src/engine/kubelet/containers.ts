@@ -1,0 +1,376 @@
+// Starting the pod's containers (kubernetes/kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go SyncPod and
+// kuberuntime_container.go startContainer): init containers one at a time in spec order (a regular one must exit 0,
+// a sidecar — restartPolicy Always — must be running and started), then every regular container in spec order.
+// For each: ensure the image, generate the config (environment, runAsNonRoot), create, start, run postStart.
+import type { Cluster } from '../cluster/cluster';
+import type { Container, Node, Pod } from '../k8s/objects';
+import type { Segment } from '../types';
+import { crashLoop } from './backoff';
+import type { PodAddresses } from './downward-api';
+import { describeEnv, resolveEnv } from './env';
+import { predictedExitCode } from './exit-prediction';
+import { formatPod } from './go-format';
+import { ensureImage } from './images';
+import {
+  CONTAINER_CREATE,
+  CONTAINER_START,
+  CRASHING_CONTAINER_RUN,
+  INIT_CONTAINER_RUN,
+  PLEG_RELIST,
+  POST_START_HOOK,
+} from './latency';
+import { runProbes } from './probes';
+import { verifyRunAsNonRoot } from './run-as-non-root';
+import type { Trace } from './trace';
+
+export interface ContainerRun {
+  name: string;
+  init: boolean;
+  sidecar: boolean;
+  state: 'waiting' | 'running' | 'terminated';
+  reason: string | null;
+  message?: string;
+  exitCode?: number;
+  /** A previous run ended (lastState.terminated is set). */
+  lastTerminated: boolean;
+  restartCount: number;
+  /** Started and not waiting on a startup probe. */
+  started: boolean;
+  readyAt: number | null;
+}
+
+export interface ContainersOutcome {
+  runs: ContainerRun[];
+  /** When the last init container is initialized; null when that never happens or there are none. */
+  initializedAt: number | null;
+  /** A regular init container failed under restartPolicy Never: the pod is Failed. */
+  initFailed: boolean;
+  end: number;
+}
+
+interface Target {
+  container: Container;
+  list: 'initContainers' | 'containers';
+  index: number;
+}
+
+const objectOf = (t: Target): string => `spec.${t.list}{${t.container.name}}`;
+const segmentsOf = (t: Target): Segment[] => ['spec', t.list, t.index];
+
+/**
+ * `runningAt`: the container runs (probes count from here); `hookDoneAt`: postStart has returned, so the kubelet
+ * moves on to the next container.
+ */
+type StartResult =
+  { ok: true; runningAt: number; hookDoneAt: number } | { ok: false; reason: string; message: string; at: number };
+
+/** What starting a container needs besides the container: the pod, where it runs, and the recorder. */
+export interface PodOnNode {
+  pod: Pod;
+  node: Node;
+  cluster: Cluster;
+  trace: Trace;
+  ips: PodAddresses;
+}
+
+/** startContainer up to and including postStart. */
+function startContainer(on: PodOnNode, target: Target, at: number): StartResult {
+  const { pod, node, cluster, trace, ips } = on;
+  const { container } = target;
+  const object = objectOf(target);
+  const segments = segmentsOf(target);
+  const namespace = pod.metadata?.namespace ?? 'default';
+  const image = ensureImage(pod, node, cluster, trace, { container, object, segments }, at);
+  if (!image.ok) return { ok: false, reason: image.reason, message: image.message, at };
+  let t = image.end;
+
+  const env = resolveEnv(container, segments, namespace, cluster);
+  for (const a of env.assumptions) trace.finding('info', 'CreateContainerConfigError', a.segments, a.message);
+  const nonRoot = verifyRunAsNonRoot(pod, container, segments, image.ref);
+  const configError = env.error ?? (nonRoot.error ? { message: nonRoot.error, segments: nonRoot.segments } : null);
+  if (configError) {
+    trace.event({ type: 'Warning', reason: 'Failed', message: `Error: ${configError.message}`, at: t, object });
+    trace.finding('error', 'CreateContainerConfigError', configError.segments, configError.message);
+    trace.step({
+      title: `Create container ${container.name}`,
+      status: 'failed',
+      at: t,
+      detail: `${configError.message} (retried at every pod sync; the event repeats)`,
+    });
+    return { ok: false, reason: 'CreateContainerConfigError', message: configError.message, at: t };
+  }
+  if (nonRoot.unverified) trace.finding('warning', 'CreateContainerConfigError', nonRoot.segments, nonRoot.unverified);
+  const envLines = describeEnv(pod, node, container, ips);
+
+  trace.event({
+    type: 'Normal',
+    reason: 'Created',
+    message: `Created container: ${container.name}`,
+    at: t + CONTAINER_CREATE,
+    object,
+  });
+  trace.step({
+    title: `Create container ${container.name}`,
+    status: 'ok',
+    at: t,
+    duration: CONTAINER_CREATE,
+    estimate: true,
+    ...(envLines.length > 0 ? { detail: `environment: ${envLines.join('; ')}` } : {}),
+  });
+  t += CONTAINER_CREATE;
+  trace.event({
+    type: 'Normal',
+    reason: 'Started',
+    message: `Started container ${container.name}`,
+    at: t + CONTAINER_START,
+    object,
+  });
+  trace.step({
+    title: `Start container ${container.name}`,
+    status: 'ok',
+    at: t,
+    duration: CONTAINER_START,
+    estimate: true,
+  });
+  t += CONTAINER_START;
+  const runningAt = t;
+  if (container.lifecycle?.postStart) {
+    trace.step({
+      title: `postStart hook: ${container.name}`,
+      status: 'ok',
+      at: t,
+      duration: POST_START_HOOK,
+      estimate: true,
+      detail:
+        'assumed to succeed; the kubelet waits for it before starting the next container (a failure gives FailedPostStartHook and kills the container)',
+    });
+    t += POST_START_HOOK;
+  }
+  return { ok: true, runningAt, hookDoneAt: t };
+}
+
+function waiting(container: Container, init: boolean, reason: string, message?: string): ContainerRun {
+  return {
+    name: container.name,
+    init,
+    sidecar: init && container.restartPolicy === 'Always',
+    state: 'waiting',
+    reason,
+    ...(message !== undefined ? { message } : {}),
+    lastTerminated: false,
+    restartCount: 0,
+    started: false,
+    readyAt: null,
+  };
+}
+
+/** A container that exits: terminated for good, or restarting with back-off (CrashLoopBackOff). */
+function exited(
+  pod: Pod,
+  trace: Trace,
+  target: Target,
+  runningAt: number,
+  code: number,
+  restarts: boolean,
+): { run: ContainerRun; end: number } {
+  const { container } = target;
+  const init = target.list === 'initContainers';
+  const reason = code === 0 ? 'Completed' : 'Error';
+  const object = objectOf(target);
+  const exitAt = runningAt + CRASHING_CONTAINER_RUN;
+  if (!restarts) {
+    trace.step({
+      title: `Container ${container.name} exits`,
+      status: code === 0 ? 'ok' : 'failed',
+      at: exitAt,
+      estimate: true,
+      detail: `exit code ${code} (${reason})`,
+    });
+    if (code !== 0)
+      trace.finding(
+        'error',
+        'Error',
+        [...segmentsOf(target), container.command ? 'command' : 'args'],
+        `the command ends with exit code ${code} and restartPolicy ${pod.spec?.restartPolicy ?? 'Always'} does not restart it: the container terminates with reason Error and the pod fails`,
+      );
+    return {
+      run: { ...waiting(container, init, reason), state: 'terminated', exitCode: code, started: false },
+      end: exitAt,
+    };
+  }
+  const loop = crashLoop(runningAt, CRASHING_CONTAINER_RUN, PLEG_RELIST);
+  const podRef = formatPod(pod);
+  let backedOff = false;
+  for (const r of loop.restarts) {
+    trace.step({
+      title: `Container ${container.name} exits`,
+      status: 'failed',
+      at: r.exitAt,
+      estimate: true,
+      detail: `exit code ${code} (${reason}); ${r.backoff === 0 ? 'restarted at the next sync' : `back-off ${r.backoff}s before the restart`}`,
+    });
+    if (r.backoff > 0 && !backedOff) {
+      backedOff = true;
+      trace.event({
+        type: 'Warning',
+        reason: 'BackOff',
+        message: `Back-off restarting failed container ${container.name} in pod ${podRef}`,
+        at: r.exitAt,
+        object,
+      });
+    }
+    trace.event({
+      type: 'Normal',
+      reason: 'Created',
+      message: `Created container: ${container.name}`,
+      at: r.restartAt,
+      object,
+    });
+    trace.event({
+      type: 'Normal',
+      reason: 'Started',
+      message: `Started container ${container.name}`,
+      at: r.restartAt + CONTAINER_START,
+      object,
+    });
+  }
+  const message = `back-off ${loop.steadyBackoff} restarting failed container=${container.name} pod=${podRef}`;
+  // Even a clean exit is restarted under Always, so the container is never Ready.
+  trace.finding(
+    'error',
+    'CrashLoopBackOff',
+    [...segmentsOf(target), container.command ? 'command' : 'args'],
+    `the command ends with exit code ${code}, and restartPolicy ${pod.spec?.restartPolicy ?? 'Always'} restarts it with back-off: ${message}`,
+  );
+  trace.step({
+    title: `Container ${container.name}: CrashLoopBackOff`,
+    status: 'failed',
+    at: loop.steadyAt,
+    detail: message,
+  });
+  return {
+    run: {
+      ...waiting(container, init, 'CrashLoopBackOff', message),
+      exitCode: code,
+      lastTerminated: true,
+      restartCount: loop.restartCount,
+    },
+    end: loop.steadyAt,
+  };
+}
+
+function restartsAfter(policy: string, code: number): boolean {
+  return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+}
+
+/** `at`: the sandbox is ready; `workersAt`: the probe workers were created (the pod's first sync). */
+export function startContainers(on: PodOnNode, at: number, workersAt: number): ContainersOutcome {
+  const { pod, trace } = on;
+  const inits = pod.spec?.initContainers ?? [];
+  const regulars = pod.spec?.containers ?? [];
+  const policy = pod.spec?.restartPolicy ?? 'Always';
+  const defaultReason = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating';
+  const runs: ContainerRun[] = [];
+  let t = at;
+  let blocked = false;
+  let initFailed = false;
+
+  for (const [index, container] of inits.entries()) {
+    if (blocked) {
+      runs.push(waiting(container, true, 'PodInitializing'));
+      continue;
+    }
+    const target: Target = { container, list: 'initContainers', index };
+    const started = startContainer(on, target, t);
+    if (!started.ok) {
+      runs.push(waiting(container, true, started.reason, started.message));
+      blocked = true;
+      continue;
+    }
+    if (container.restartPolicy === 'Always') {
+      const probes = runProbes(trace, {
+        container,
+        segments: ['spec', 'initContainers', index],
+        object: objectOf(target),
+        runningAt: started.runningAt,
+        workersAt,
+      });
+      runs.push({
+        ...waiting(container, true, ''),
+        state: 'running',
+        reason: null,
+        started: probes.startedAt !== null,
+        readyAt: probes.readyAt,
+      });
+      // The next init container waits until the sidecar is started (its startup probe succeeded).
+      if (probes.startedAt === null) blocked = true;
+      else t = Math.max(started.hookDoneAt, probes.startedAt);
+      continue;
+    }
+    const predicted = predictedExitCode(container.command, container.args);
+    const code = predicted ?? 0;
+    if (code === 0) {
+      const doneAt = Math.max(started.hookDoneAt, started.runningAt + INIT_CONTAINER_RUN);
+      trace.step({
+        title: `Init container ${container.name} completes`,
+        status: 'ok',
+        at: started.runningAt,
+        duration: INIT_CONTAINER_RUN,
+        estimate: true,
+        detail:
+          predicted === null
+            ? `assumed to exit 0 after ${INIT_CONTAINER_RUN}s (its run time is not in the spec)`
+            : 'its command exits 0',
+      });
+      runs.push({ ...waiting(container, true, 'Completed'), state: 'terminated', exitCode: 0 });
+      t = doneAt;
+      continue;
+    }
+    const result = exited(pod, trace, target, started.runningAt, code, restartsAfter(policy, code));
+    runs.push(result.run);
+    if (!restartsAfter(policy, code)) initFailed = true;
+    t = result.end;
+    blocked = true;
+  }
+
+  if (blocked) {
+    for (const c of regulars) runs.push(waiting(c, false, defaultReason));
+    return { runs, initializedAt: null, initFailed, end: t };
+  }
+  // Without init containers the pod counts as initialized from its first status, not from here.
+  const initializedAt = inits.length > 0 ? t : null;
+  let end = t;
+  for (const [index, container] of regulars.entries()) {
+    const target: Target = { container, list: 'containers', index };
+    const started = startContainer(on, target, t);
+    if (!started.ok) {
+      runs.push(waiting(container, false, started.reason, started.message));
+      t = Math.max(t, started.at);
+      continue;
+    }
+    t = started.hookDoneAt;
+    const code = predictedExitCode(container.command, container.args);
+    if (code !== null) {
+      const result = exited(pod, trace, target, started.runningAt, code, restartsAfter(policy, code));
+      runs.push(result.run);
+      end = Math.max(end, result.end);
+      continue;
+    }
+    const probes = runProbes(trace, {
+      container,
+      segments: ['spec', 'containers', index],
+      object: objectOf(target),
+      runningAt: started.runningAt,
+      workersAt,
+    });
+    runs.push({
+      ...waiting(container, false, ''),
+      state: 'running',
+      reason: null,
+      started: probes.startedAt !== null,
+      readyAt: probes.readyAt,
+    });
+    end = Math.max(end, probes.readyAt ?? started.runningAt);
+  }
+  return { runs, initializedAt, initFailed, end: Math.max(end, t) };
+}

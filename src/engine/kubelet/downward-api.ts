@@ -1,0 +1,58 @@
+// Values the downward API gives a container's environment (kubernetes/kubernetes pkg/kubelet/kubelet_pods.go
+// podFieldSelectorRuntimeValue, containerResourceRuntimeValue with defaultPodLimitsForDownwardAPI, and
+// pkg/api/v1/resource helpers.go ExtractContainerResourceValue). A limit that is not set reads as the node's
+// allocatable amount.
+import type { Container, Node, Pod } from '../k8s/objects';
+import { milliValue, parseQuantity, value } from '../k8s/quantity';
+
+export interface PodAddresses {
+  podIP: string | null;
+  hostIP: string | null;
+}
+
+/** The value of a fieldRef.fieldPath, or null when it is not known before the pod runs. */
+export function fieldValue(pod: Pod, path: string, ips: PodAddresses): string | null {
+  const subscript = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (subscript) {
+    const map = (subscript[1] === 'labels' ? pod.metadata?.labels : pod.metadata?.annotations) ?? {};
+    return (map as Record<string, string>)[subscript[2] ?? ''] ?? '';
+  }
+  switch (path) {
+    case 'metadata.name':
+      return pod.metadata?.name ?? '';
+    case 'metadata.namespace':
+      return pod.metadata?.namespace ?? 'default';
+    case 'metadata.uid':
+      return pod.metadata?.uid ?? null;
+    case 'spec.nodeName':
+      return pod.spec?.nodeName ?? null;
+    case 'spec.serviceAccountName':
+      return pod.spec?.serviceAccountName ?? 'default';
+    case 'status.podIP':
+    case 'status.podIPs':
+      return ips.podIP;
+    case 'status.hostIP':
+    case 'status.hostIPs':
+      return ips.hostIP;
+    default:
+      return null;
+  }
+}
+
+/** ExtractContainerResourceValue: the amount divided by the divisor, rounded up (cpu in cores by default). */
+export function resourceValue(
+  container: Container,
+  node: Node,
+  resource: string,
+  divisor: string | undefined,
+): string | null {
+  const [kind, name = ''] = resource.split('.') as ['limits' | 'requests', string];
+  const own = (container.resources?.[kind] ?? {}) as Record<string, string | number>;
+  const allocatable = (node.status?.allocatable ?? {}) as Record<string, string | number>;
+  const amount =
+    own[name] ?? (kind === 'limits' ? allocatable[name] : undefined) ?? (kind === 'requests' ? 0 : undefined);
+  if (amount === undefined) return null;
+  const div = parseQuantity(divisor ?? '1') || 1;
+  if (name === 'cpu') return String(Math.ceil(milliValue(amount) / 1000 / div - 1e-9));
+  return String(Math.ceil(value(amount) / div - 1e-9));
+}

@@ -1,0 +1,181 @@
+// Making sure a container's image is on the node (kubernetes/kubernetes pkg/kubelet/images/image_manager.go
+// EnsureImageExists). Presence is read from node.status.images (what the runtime reported last; at most 50 images
+// are listed) and from running pods on the node. Pull times are estimates from the image size when any node reports
+// it, else from a typical size.
+import type { Cluster } from '../cluster/cluster';
+import type { Container, Node, Pod } from '../k8s/objects';
+import { applyDefaultImageTag, canonicalName, parseNormalizedNamed, type ImageReference } from '../k8s/image-reference';
+import { goDuration } from './go-format';
+import { PULL_BYTES_PER_SECOND, PULL_OVERHEAD, TYPICAL_IMAGE_BYTES } from './latency';
+import type { Trace } from './trace';
+import type { Segment } from '../types';
+
+export interface ImageTarget {
+  container: Container;
+  /** `spec.containers{web}` */
+  object: string;
+  /** `['spec', 'containers', 0]` */
+  segments: Segment[];
+}
+
+export type ImageResult =
+  { ok: true; end: number; ref: ImageReference } | { ok: false; reason: string; message: string };
+
+/** Registries anyone can pull from without credentials. */
+const PUBLIC_REGISTRIES = new Set([
+  'docker.io',
+  'registry.k8s.io',
+  'k8s.gcr.io',
+  'quay.io',
+  'ghcr.io',
+  'gcr.io',
+  'mcr.microsoft.com',
+  'public.ecr.aws',
+  'registry.gitlab.com',
+  'nvcr.io',
+  'docker.elastic.co',
+  'localhost',
+]);
+
+/** The canonical names a node reports, normalised the same way as the container's image. */
+function canonicalNames(node: Node): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const img of node.status?.images ?? [])
+    for (const name of img.names ?? []) {
+      const parsed = parseNormalizedNamed(name);
+      if (parsed.ok) out.set(canonicalName(parsed.ref), img.sizeBytes ?? 0);
+    }
+  return out;
+}
+
+function cachedOn(node: Node, cluster: Cluster, ref: ImageReference): boolean {
+  const name = canonicalName(ref);
+  if (canonicalNames(node).has(name)) return true;
+  // A running pod on the node has the image even when the node's list (50 entries at most) leaves it out.
+  return cluster.objects.Pod.some(
+    (p) =>
+      p.spec?.nodeName === node.metadata?.name &&
+      p.status?.phase === 'Running' &&
+      [...(p.spec?.containers ?? []), ...(p.spec?.initContainers ?? [])].some((c) => {
+        const other = c.image ? parseNormalizedNamed(c.image) : null;
+        return other?.ok === true && canonicalName(other.ref) === name;
+      }),
+  );
+}
+
+function knownSize(cluster: Cluster, ref: ImageReference): number | null {
+  const name = canonicalName(ref);
+  for (const n of cluster.objects.Node) {
+    const size = canonicalNames(n).get(name);
+    if (size) return size;
+  }
+  return null;
+}
+
+/** API defaulting: Always for `:latest` or no tag, IfNotPresent otherwise (a digest alone is IfNotPresent). */
+function pullPolicy(container: Container, ref: ImageReference): string {
+  if (container.imagePullPolicy) return container.imagePullPolicy;
+  return ref.tag === 'latest' || (!ref.tag && !ref.digest) ? 'Always' : 'IfNotPresent';
+}
+
+function pullSecretsNamed(pod: Pod, cluster: Cluster): boolean {
+  if ((pod.spec?.imagePullSecrets ?? []).length > 0) return true;
+  const sa = pod.spec?.serviceAccountName ?? 'default';
+  const account = cluster.objects.ServiceAccount.find(
+    (s) => s.metadata?.name === sa && (s.metadata?.namespace ?? 'default') === (pod.metadata?.namespace ?? 'default'),
+  );
+  return (account?.imagePullSecrets ?? []).length > 0;
+}
+
+/** Each image error also gives the container event `Warning Failed Error: <reason>` (startContainer). */
+function fail(trace: Trace, target: ImageTarget, at: number, reason: string, message: string): ImageResult {
+  trace.event({ type: 'Warning', reason: 'Failed', message: `Error: ${reason}`, at, object: target.object });
+  trace.finding('error', reason, [...target.segments, 'image'], message);
+  return { ok: false, reason, message };
+}
+
+export function ensureImage(
+  pod: Pod,
+  node: Node,
+  cluster: Cluster,
+  trace: Trace,
+  target: ImageTarget,
+  at: number,
+): ImageResult {
+  const image = target.container.image ?? '';
+  const defaulted = applyDefaultImageTag(image);
+  if (!defaulted.ok) {
+    const message = `Failed to apply default image tag "${image}": ${defaulted.error}`;
+    trace.event({ type: 'Warning', reason: 'InspectFailed', message, at, object: target.object });
+    trace.step({ title: `Image ${image}`, status: 'failed', at, detail: message });
+    return fail(trace, target, at, 'InvalidImageName', message);
+  }
+  const ref = defaulted.ref;
+  const policy = pullPolicy(target.container, ref);
+  const present = cachedOn(node, cluster, ref);
+  if (policy !== 'Always' && present) {
+    trace.event({
+      type: 'Normal',
+      reason: 'Pulled',
+      message: `Container image "${image}" already present on machine`,
+      at,
+      object: target.object,
+    });
+    trace.step({
+      title: `Image ${image}`,
+      status: 'ok',
+      at,
+      detail: `already present on ${node.metadata?.name ?? 'the node'} (imagePullPolicy ${policy})`,
+    });
+    return { ok: true, end: at, ref };
+  }
+  if (policy === 'Never') {
+    const message = `Container image "${image}" is not present with pull policy of Never`;
+    trace.event({ type: 'Warning', reason: 'ErrImageNeverPull', message, at, object: target.object });
+    trace.step({ title: `Image ${image}`, status: 'failed', at, detail: message });
+    return fail(trace, target, at, 'ErrImageNeverPull', message);
+  }
+  if (!PUBLIC_REGISTRIES.has(ref.domain) && !present && !pullSecretsNamed(pod, cluster))
+    trace.finding(
+      'warning',
+      'ErrImagePull',
+      [...target.segments, 'image'],
+      `${ref.domain} may be a private registry and the pod names no imagePullSecrets (nor does its ServiceAccount): unless the node has credentials for it, the pull fails with ErrImagePull and the container waits in ImagePullBackOff`,
+    );
+  const size = knownSize(cluster, ref);
+  if (size === null && !present)
+    trace.finding(
+      'info',
+      'ErrImagePull',
+      [...target.segments, 'image'],
+      `no node reports ${canonicalName(ref)}, and the registry is not contacted: that this tag exists is assumed; if it does not, the pull fails with ErrImagePull and the container waits in ImagePullBackOff`,
+    );
+  // An Always pull of a cached image only resolves the manifest.
+  const bytes = present ? 0 : (size ?? TYPICAL_IMAGE_BYTES);
+  const duration = Math.round((PULL_OVERHEAD + bytes / PULL_BYTES_PER_SECOND) * 1000) / 1000;
+  const reported = size ?? TYPICAL_IMAGE_BYTES;
+  trace.event({ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, at, object: target.object });
+  const end = at + duration;
+  trace.event({
+    type: 'Normal',
+    reason: 'Pulled',
+    message: `Successfully pulled image "${image}" in ${goDuration(duration)} (${goDuration(duration)} including waiting). Image size: ${reported} bytes.`,
+    at: end,
+    object: target.object,
+    estimate: true,
+  });
+  const sizeNote = present
+    ? 'already cached; an Always pull only checks the registry'
+    : size
+      ? `size ${size} bytes as another node reports it, pulled at about 20 MB/s`
+      : `size unknown (no node lists ${canonicalName(ref)}); a typical ${TYPICAL_IMAGE_BYTES} bytes at about 20 MB/s is assumed`;
+  trace.step({
+    title: `Pull ${image}`,
+    status: 'ok',
+    at,
+    duration,
+    estimate: true,
+    detail: `${canonicalName(ref)} (imagePullPolicy ${policy}); ${sizeNote}. The Pulled event's timing and size are estimates.`,
+  });
+  return { ok: true, end, ref };
+}

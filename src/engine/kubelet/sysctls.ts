@@ -1,0 +1,88 @@
+// The sysctl admit handler (kubernetes/kubernetes pkg/kubelet/sysctl/allowlist.go, safe_sysctls.go, and the kernel
+// namespace table of k8s.io/component-helpers/node/util/sysctl/namespace.go). The node's --allowed-unsafe-sysctls is
+// not in a snapshot, so only the safe list is allowed: the default kubelet configuration.
+import type { Node, Pod } from '../k8s/objects';
+import type { Rejection } from './admission';
+
+/** safe_sysctls.go, with the kernel each needs to be namespaced (pkg/util/kernel constants). */
+const SAFE_SYSCTLS: { name: string; kernel?: [number, number] }[] = [
+  { name: 'kernel.shm_rmid_forced' },
+  { name: 'net.ipv4.ip_local_port_range' },
+  { name: 'net.ipv4.tcp_syncookies' },
+  { name: 'net.ipv4.ping_group_range' },
+  { name: 'net.ipv4.ip_unprivileged_port_start' },
+  { name: 'net.ipv4.ip_local_reserved_ports', kernel: [3, 16] },
+  { name: 'net.ipv4.tcp_keepalive_time', kernel: [4, 5] },
+  { name: 'net.ipv4.tcp_fin_timeout', kernel: [4, 6] },
+  { name: 'net.ipv4.tcp_keepalive_intvl', kernel: [4, 5] },
+  { name: 'net.ipv4.tcp_keepalive_probes', kernel: [4, 5] },
+  { name: 'net.ipv4.tcp_rmem' },
+  { name: 'net.ipv4.tcp_wmem' },
+];
+
+const IPC_NAMES = new Set([
+  'kernel.sem',
+  'kernel.shmall',
+  'kernel.shmmax',
+  'kernel.shmmni',
+  'kernel.shm_rmid_forced',
+  'kernel.shm',
+  'kernel.msgmax',
+  'kernel.msgmnb',
+  'kernel.msgmni',
+  'kernel.msg',
+]);
+
+/** The kernel namespace a sysctl lives in, spelled as the component-helpers constants (`IPC`, `Net`). */
+function namespaceOf(name: string): 'IPC' | 'Net' | null {
+  if (IPC_NAMES.has(name) || name.startsWith('fs.mqueue.')) return 'IPC';
+  if (name.startsWith('net.')) return 'Net';
+  return null;
+}
+
+/** NormalizeName: `net/ipv4/ip_forward` → `net.ipv4.ip_forward` when the first separator is a slash. */
+function normalizeSysctlName(name: string): string {
+  const dot = name.indexOf('.');
+  const slash = name.indexOf('/');
+  if (slash < 0 || (dot >= 0 && dot < slash)) return name;
+  return name.replace(/[./]/g, (c) => (c === '/' ? '.' : '/'));
+}
+
+function kernelOf(node: Node): [number, number] | null {
+  const m = /^(\d+)\.(\d+)/.exec(node.status?.nodeInfo?.kernelVersion ?? '');
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+function atLeast(have: [number, number] | null, want: [number, number]): boolean {
+  if (!have) return false;
+  return have[0] > want[0] || (have[0] === want[0] && have[1] >= want[1]);
+}
+
+/** The safe sysctls this node's kernel namespaces (getSafeSysctlAllowlist); none off Linux. */
+function safeSysctls(node: Node): Set<string> {
+  if ((node.status?.nodeInfo?.operatingSystem ?? 'linux') !== 'linux') return new Set();
+  const kernel = kernelOf(node);
+  return new Set(SAFE_SYSCTLS.filter((s) => !s.kernel || atLeast(kernel, s.kernel)).map((s) => s.name));
+}
+
+/** patternAllowlist.Admit: the first sysctl that is not allowed rejects the pod. */
+export function checkSysctls(pod: Pod, node: Node): Rejection | null {
+  const allowed = safeSysctls(node);
+  const sysctls = pod.spec?.securityContext?.sysctls ?? [];
+  for (const [i, s] of sysctls.entries()) {
+    const name = normalizeSysctlName(s.name);
+    let err: string | null = null;
+    if (allowed.has(name)) {
+      const ns = namespaceOf(name);
+      if (ns === 'IPC' && pod.spec?.hostIPC) err = `"${name}" not allowed with host ${ns} enabled`;
+      if (ns === 'Net' && pod.spec?.hostNetwork) err = `"${name}" not allowed with host ${ns} enabled`;
+    } else err = `"${name}" not allowlisted`;
+    if (err)
+      return {
+        reason: 'SysctlForbidden',
+        message: `forbidden sysctl: ${err}`,
+        segments: ['spec', 'securityContext', 'sysctls', i, 'name'],
+      };
+  }
+  return null;
+}

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import type { ContainerRun } from '../../../../src/engine/kubelet/containers';
+import { conditions, podPhase, type StatusInput } from '../../../../src/engine/kubelet/status';
+import { pod } from './builders';
+
+// Shaped like kubelet_pods_test.go TestPodPhaseWithRestartAlways / ...RestartNever / ...RestartOnFailure and
+// status/generate_test.go (kubelet reference §8).
+
+const run = (name: string, over: Partial<ContainerRun>): ContainerRun => ({
+  name,
+  init: false,
+  sidecar: false,
+  state: 'running',
+  reason: null,
+  lastTerminated: false,
+  restartCount: 0,
+  started: true,
+  readyAt: 1,
+  ...over,
+});
+
+const input = (restartPolicy: 'Always' | 'OnFailure' | 'Never', runs: ContainerRun[]): StatusInput => ({
+  pod: pod({ restartPolicy }),
+  runs,
+  sandboxAt: 1,
+  initializedAt: 1,
+  initFailed: false,
+  firstSync: 0.1,
+  scheduledAt: 0,
+});
+
+const running = run('a', {});
+const waiting = run('b', { state: 'waiting', reason: 'ContainerCreating', readyAt: null, started: false });
+const crashLooping = run('b', {
+  state: 'waiting',
+  reason: 'CrashLoopBackOff',
+  lastTerminated: true,
+  exitCode: 1,
+  readyAt: null,
+});
+const succeeded = run('c', { state: 'terminated', reason: 'Completed', exitCode: 0, readyAt: null });
+const failed = run('d', { state: 'terminated', reason: 'Error', exitCode: 1, readyAt: null });
+
+describe('podPhase', () => {
+  const cases: { name: string; policy: 'Always' | 'OnFailure' | 'Never'; runs: ContainerRun[]; want: string }[] = [
+    { name: 'all running', policy: 'Always', runs: [running], want: 'Running' },
+    { name: 'one still waiting', policy: 'Always', runs: [running, waiting], want: 'Pending' },
+    { name: 'CrashLoopBackOff under Always', policy: 'Always', runs: [crashLooping], want: 'Running' },
+    { name: 'all succeeded under Always restarts them', policy: 'Always', runs: [succeeded], want: 'Running' },
+    { name: 'all succeeded under Never', policy: 'Never', runs: [succeeded], want: 'Succeeded' },
+    { name: 'one failed under Never', policy: 'Never', runs: [succeeded, failed], want: 'Failed' },
+    { name: 'one failed under OnFailure keeps running', policy: 'OnFailure', runs: [failed], want: 'Running' },
+    {
+      name: 'an init container still pending',
+      policy: 'Always',
+      runs: [run('init', { init: true, state: 'waiting', reason: 'PodInitializing', readyAt: null }), waiting],
+      want: 'Pending',
+    },
+  ];
+  for (const c of cases) it(c.name, () => assert.equal(podPhase(input(c.policy, c.runs)), c.want));
+});
+
+describe('conditions', () => {
+  it('lists unready containers and incomplete init containers as Go prints a slice', () => {
+    const runs = [
+      run('init', { init: true, state: 'waiting', reason: 'CrashLoopBackOff', readyAt: null, lastTerminated: true }),
+      run('app', { state: 'waiting', reason: 'PodInitializing', readyAt: null }),
+      run('side', {
+        init: true,
+        sidecar: true,
+        state: 'waiting',
+        reason: 'PodInitializing',
+        readyAt: null,
+        started: false,
+      }),
+    ];
+    const got = conditions({ ...input('Always', runs), initializedAt: null }, 'Pending');
+    assert.deepEqual(
+      got.map((c) => [c.type, c.status, c.reason, c.message]),
+      [
+        ['PodReadyToStartContainers', 'True', undefined, undefined],
+        ['Initialized', 'False', 'ContainersNotInitialized', 'containers with incomplete status: [init side]'],
+        ['Ready', 'False', 'ContainersNotReady', 'containers with unready status: [app side]'],
+        ['ContainersReady', 'False', 'ContainersNotReady', 'containers with unready status: [app side]'],
+        ['PodScheduled', 'True', undefined, undefined],
+      ],
+    );
+  });
+
+  it('a readiness gate nobody set keeps Ready False (ReadinessGatesNotReady)', () => {
+    const p = pod({ readinessGates: [{ conditionType: 'example.com/lb' }] });
+    const got = conditions({ ...input('Always', [running]), pod: p }, 'Running');
+    const ready = got.find((c) => c.type === 'Ready');
+    assert.deepEqual(
+      [ready?.status, ready?.reason, ready?.message],
+      [
+        'False',
+        'ReadinessGatesNotReady',
+        'corresponding condition of pod readiness gate "example.com/lb" does not exist.',
+      ],
+    );
+  });
+});
