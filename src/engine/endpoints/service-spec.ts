@@ -1,0 +1,92 @@
+// A Service as the API server stores it, for the fields the EndpointSlice controller, kube-proxy and CoreDNS read.
+// Workspace Services have not been through the API server, so the defaults of SetDefaults_Service
+// (kubernetes/kubernetes pkg/apis/core/v1/defaults.go) are applied here.
+import type { Service } from '../k8s/objects';
+
+export interface ServicePortSpec {
+  /** `""` when the port is unnamed. */
+  name: string;
+  port: number;
+  protocol: string;
+  /** A container port number, or the name of a container port. */
+  targetPort: number | string;
+  nodePort: number | null;
+  appProtocol: string | null;
+  /** Index in `spec.ports`, for messages. */
+  index: number;
+}
+
+export interface ServiceSpec {
+  namespace: string;
+  name: string;
+  uid: string | null;
+  labels: Record<string, string>;
+  /**
+   * Null when the Service has no selector (its EndpointSlices are made by hand). An empty `selector: {}` counts as
+   * none: an empty map does not survive the API server's protobuf storage, so the controller sees no selector.
+   */
+  selector: Record<string, string> | null;
+  type: string;
+  /** `None` for a headless Service; null when the API server has not allocated one yet. */
+  clusterIP: string | null;
+  headless: boolean;
+  ipFamilies: string[];
+  ports: ServicePortSpec[];
+  publishNotReadyAddresses: boolean;
+  sessionAffinity: string;
+  affinityTimeoutSeconds: number;
+  internalTrafficPolicy: string;
+  externalTrafficPolicy: string | null;
+  externalIPs: string[];
+  healthCheckNodePort: number | null;
+  externalName: string | null;
+}
+
+/** `DefaultClientIPServiceAffinitySeconds` (pkg/apis/core/types.go). */
+const DEFAULT_AFFINITY_SECONDS = 10800;
+
+/** Reads a Service, applying the API server's defaults. */
+export function serviceSpec(service: Service): ServiceSpec {
+  const spec = service.spec ?? {};
+  const type = spec.type ?? 'ClusterIP';
+  const clusterIP = spec.clusterIP ?? spec.clusterIPs?.[0] ?? null;
+  const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer' || (spec.externalIPs ?? []).length > 0;
+  const ports = (spec.ports ?? []).map((p, index): ServicePortSpec => ({
+    name: p.name ?? '',
+    port: p.port,
+    protocol: p.protocol ?? 'TCP',
+    // targetPort 0 or "" (or absent) defaults to the integer `port`.
+    targetPort: p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '' ? p.port : p.targetPort,
+    nodePort: p.nodePort ?? null,
+    appProtocol: p.appProtocol ?? null,
+    index,
+  }));
+  return {
+    namespace: service.metadata?.namespace ?? 'default',
+    name: service.metadata?.name ?? '',
+    uid: service.metadata?.uid ?? null,
+    labels: service.metadata?.labels ?? {},
+    selector: spec.selector && Object.keys(spec.selector).length > 0 ? spec.selector : null,
+    type,
+    clusterIP,
+    headless: clusterIP === 'None',
+    ipFamilies: spec.ipFamilies ?? [clusterIP !== null && clusterIP.includes(':') ? 'IPv6' : 'IPv4'],
+    ports,
+    publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false,
+    sessionAffinity: spec.sessionAffinity ?? 'None',
+    affinityTimeoutSeconds: spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_SECONDS,
+    internalTrafficPolicy: type === 'ExternalName' ? 'Cluster' : (spec.internalTrafficPolicy ?? 'Cluster'),
+    externalTrafficPolicy: externallyAccessible ? (spec.externalTrafficPolicy ?? 'Cluster') : null,
+    externalIPs: spec.externalIPs ?? [],
+    healthCheckNodePort: spec.healthCheckNodePort ?? null,
+    externalName: spec.externalName ?? null,
+  };
+}
+
+/** `<namespace>/<name>`, the controller's sync key and the form `kubectl` uses in messages. */
+export const serviceKey = (s: ServiceSpec): string => `${s.namespace}/${s.name}`;
+
+/** How a port is shown in messages: `"http" (80/TCP)` or `80/TCP`. */
+export function describePort(p: ServicePortSpec): string {
+  return p.name === '' ? `${p.port}/${p.protocol}` : `"${p.name}" (${p.port}/${p.protocol})`;
+}
