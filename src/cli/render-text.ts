@@ -39,10 +39,14 @@ function renderResult(r: SimulationResult): string[] {
   out.push(`Verdict:      ${verdict(r)}`);
   for (const s of r.stages) {
     out.push(`${stageTitle(s.name)} ${s.status}`);
-    for (const step of s.steps)
+    for (const step of s.steps) {
+      const [first = '', ...more] = (step.detail ?? '').split('\n');
       out.push(
-        `  ${seconds(step.at).padStart(9)}  ${step.status.padEnd(7)}  ${step.title}${step.estimate ? ' (estimate)' : ''}${step.detail ? ` — ${step.detail}` : ''}`,
+        `  ${seconds(step.at).padStart(9)}  ${step.status.padEnd(7)}  ${step.title}${step.estimate ? ' (estimate)' : ''}${first ? ` — ${first}` : ''}`,
       );
+      // Multi-line details (resolv.conf, admission plugin by plugin) stay under their step.
+      for (const line of more) out.push(`${' '.repeat(22)}${line}`);
+    }
   }
   if (r.scheduling) out.push(...renderScheduling(r.scheduling.nodes, r));
   if (r.finalState) {
@@ -104,8 +108,13 @@ function renderScheduling(nodes: readonly NodeReport[], r: SimulationResult): st
         ['Node', 'Filters', 'Score'],
         ...nodes.map((n) => {
           const failed = n.filters.filter((f) => f.status !== 'Success' && f.status !== 'Skip');
+          // Plugins run after the first rejection fill the table but do not count in kube-scheduler's message.
           const filters =
-            failed.length === 0 ? 'all passed' : failed.map((f) => `${f.plugin}: ${f.reasons.join('; ')}`).join(' | ');
+            failed.length === 0
+              ? 'all passed'
+              : failed
+                  .map((f) => `${f.plugin}: ${f.reasons.join('; ')}${f.afterRejection ? ' (not counted)' : ''}`)
+                  .join(' | ');
           return [`${n.name}${n.name === s.node ? ' *' : ''}`, filters, failed.length === 0 ? String(n.total) : '-'];
         }),
       ]),

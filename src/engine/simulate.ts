@@ -51,7 +51,7 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
     return result;
   }
 
-  const etcd = runEtcd(api.pod, api.end);
+  const etcd = runEtcd(api.pod, api.end, api.writes);
   result.stages.push(etcd.report);
   result.findings.push(...etcd.findings);
 

@@ -75,6 +75,11 @@ export interface FilterReport {
   /** kube-scheduler status code: Success, Unschedulable, UnschedulableAndUnresolvable, Error, Skip. */
   status: string;
   reasons: string[];
+  /**
+   * kube-scheduler stops at a node's first failing Filter plugin; plugins after it are evaluated for the table only
+   * and marked here: their reasons do not count in the FailedScheduling message.
+   */
+  afterRejection?: boolean;
 }
 
 export interface ScoreReport {
@@ -84,6 +89,8 @@ export interface ScoreReport {
   raw: number;
   weight: number;
   weighted: number;
+  /** PreScore returned Skip: the plugin adds nothing for this pod. */
+  skipped?: boolean;
 }
 
 export interface NodeReport {
@@ -135,6 +142,9 @@ export interface ContainerState {
 
 export interface FinalState {
   phase: string;
+  /** status.reason / status.message when the kubelet rejects the pod (`OutOfcpu`, `Pod was rejected: ...`). */
+  reason?: string;
+  message?: string;
   podIP: string | null;
   hostIP: string | null;
   qosClass: string | null;
@@ -151,6 +161,8 @@ export interface SimEvent {
   at: number;
   /** The involved object's field path, e.g. `spec.containers{webserver}`, as `kubectl get events` shows it. */
   object?: string;
+  /** True when the event's time (or, for Pulled, its duration and size) is an estimate. */
+  estimate?: boolean;
 }
 
 export interface EndpointPort {
@@ -167,6 +179,16 @@ export interface EndpointReport {
   /** Simulated time the endpoint becomes ready, or null when it never does. */
   readyAt: number | null;
   notes?: string[];
+  /** When kube-proxy has rules sending Service traffic to this endpoint; null when it never does or does not apply. */
+  trafficAt?: number | null;
+  /** The EndpointSlice that holds this endpoint as the EndpointSlice controller writes it (null when none does). */
+  endpointSlice?: Record<string, unknown> | null;
+  /** The `Endpoints:` line of `kubectl describe service`, for each Service port (`<unset>` for an unnamed one). */
+  describe?: { port: string; endpoints: string }[];
+  /** iptables-restore lines kube-proxy writes for the Service, by table (iptables mode; empty for headless). */
+  kubeProxy?: { nat: string[]; filter: string[] };
+  /** DNS names cluster DNS answers for the Service. */
+  dns?: { name: string; type: string; answers: string[] }[];
 }
 
 export interface SimulationResult {
