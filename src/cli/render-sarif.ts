@@ -6,30 +6,34 @@ const LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'w
 /** SARIF 2.1.0, one result per finding, with the finding's real line and column region. */
 export function renderSarif(report: Report, version: string): string {
   const rules = new Map<string, { id: string; shortDescription: { text: string } }>();
-  const results = report.results.flatMap((r) =>
-    r.findings.map((f) => {
-      if (!rules.has(f.code)) rules.set(f.code, { id: f.code, shortDescription: { text: `${f.stage}: ${f.code}` } });
-      return {
-        ruleId: f.code,
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: r.file.replace(/\\/g, '/') },
-              region: {
-                startLine: f.line ?? 1,
-                startColumn: f.column ?? 1,
-                ...(f.endLine ? { endLine: f.endLine, endColumn: f.endColumn ?? f.column ?? 1 } : {}),
-              },
+  const located = [
+    ...report.results.flatMap((r) =>
+      r.findings.map((f) => ({ f, file: r.file, kind: r.kind, name: r.name, documentIndex: r.documentIndex })),
+    ),
+    ...report.findings.map((f) => ({ f, file: f.file, kind: '', name: '', documentIndex: -1 })),
+  ];
+  const results = located.map(({ f, ...r }) => {
+    if (!rules.has(f.code)) rules.set(f.code, { id: f.code, shortDescription: { text: `${f.stage}: ${f.code}` } });
+    return {
+      ruleId: f.code,
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: r.file.replace(/\\/g, '/') },
+            region: {
+              startLine: f.line ?? 1,
+              startColumn: f.column ?? 1,
+              ...(f.endLine ? { endLine: f.endLine, endColumn: f.endColumn ?? f.column ?? 1 } : {}),
             },
-            ...(f.path ? { logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] } : {}),
           },
-        ],
-        properties: { stage: f.stage, kind: r.kind, name: r.name, documentIndex: r.documentIndex },
-      };
-    }),
-  );
+          ...(f.path ? { logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] } : {}),
+        },
+      ],
+      properties: { stage: f.stage, kind: r.kind, name: r.name, documentIndex: r.documentIndex },
+    };
+  });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -29,6 +29,11 @@ export function renderText(report: Report): string {
       'No pod-creating objects found (Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController).',
     );
   for (const r of report.results) out.push('', ...renderResult(r));
+  if (report.findings.length > 0) {
+    out.push('', 'Other findings:');
+    for (const f of report.findings)
+      out.push(`  ${f.file}:${f.line ?? 1}:${f.column ?? 1}  ${f.severity}  ${f.code}  ${f.message}`);
+  }
   return out.join('\n') + '\n';
 }
 

@@ -1,6 +1,6 @@
 import type { FileAnalysis } from '../engine/analyze';
 import type { Cluster } from '../engine/cluster/cluster';
-import type { SimulationResult, Stage, StageReport } from '../engine/types';
+import type { Finding, SimulationResult, Stage, StageReport } from '../engine/types';
 
 /** The CLI's JSON document (DESIGN.md §4, contract v1). */
 export interface Report {
@@ -8,13 +8,18 @@ export interface Report {
   kubernetesVersion: string;
   cluster: { source: string; nodes: number; notes: string[] };
   results: SimulationResult[];
+  /** Findings about documents that create no pod (a Service no pod will back), with their file. */
+  findings: (Finding & { file: string })[];
 }
 
 const ALL_STAGES: readonly Stage[] = ['apiserver', 'etcd', 'scheduler', 'kubelet', 'endpoints'];
 
 export function buildReport(analyses: readonly FileAnalysis[], cluster: Cluster): Report {
   const results: SimulationResult[] = [];
+  const findings: Report['findings'] = [];
   for (const a of analyses) {
+    const perDocument = new Set(a.documents.flatMap((d) => d.findings));
+    findings.push(...a.findings.filter((f) => !perDocument.has(f)).map((f) => ({ file: a.file, ...f })));
     const byIndex = new Map(a.results.map((r) => [r.documentIndex, r]));
     for (const d of a.documents) {
       const r = byIndex.get(d.index);
@@ -27,6 +32,7 @@ export function buildReport(analyses: readonly FileAnalysis[], cluster: Cluster)
     kubernetesVersion: cluster.kubernetesVersion,
     cluster: { source: cluster.source, nodes: cluster.objects.Node.length, notes: cluster.notes },
     results,
+    findings,
   };
 }
 
@@ -57,4 +63,5 @@ function unreadable(
 }
 
 export const hasErrors = (report: Report): boolean =>
-  report.results.some((r) => r.findings.some((f) => f.severity === 'error'));
+  report.results.some((r) => r.findings.some((f) => f.severity === 'error')) ||
+  report.findings.some((f) => f.severity === 'error');

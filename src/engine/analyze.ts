@@ -4,6 +4,7 @@ import type { KubeObject } from './k8s/objects';
 import { locate } from './manifest/locate';
 import { type ParsedManifest, parseManifest } from './manifest/parse';
 import { createsPods, podSourceOf } from './manifest/pod-documents';
+import { servicesWithoutPods } from './services-without-pods';
 import { simulate } from './simulate';
 import type { Finding, SimulationResult } from './types';
 
@@ -28,7 +29,7 @@ export interface FileAnalysis {
   file: string;
   /** One result per pod-creating document, in file order. */
   results: SimulationResult[];
-  /** File-level findings: YAML syntax and structure. */
+  /** File-level findings: YAML syntax and structure, and Services of this file that no pod will back. */
   findings: Finding[];
   documents: DocumentSummary[];
 }
@@ -36,10 +37,10 @@ export interface FileAnalysis {
 /** Parses a manifest and simulates every pod-creating document in it against the cluster plus the workspace. */
 export function analyzeText(text: string, file: string, cluster: Cluster, options: AnalyzeOptions): FileAnalysis {
   const manifest = parseManifest(text, file);
-  const own = manifest.documents
-    .map((d) => d.object)
-    .filter((o): o is KubeObject => o !== null && !createsPods(o.kind));
-  const full = withWorkspace(cluster, [...own, ...(options.workspace ?? [])], options.namespace);
+  const mine = manifest.documents.map((d) => d.object).filter((o): o is KubeObject => o !== null);
+  const others = options.workspace ?? [];
+  const declared = [...mine, ...others].filter((o) => !createsPods(o.kind));
+  const full = withWorkspace(cluster, declared, options.namespace);
   const results: SimulationResult[] = [];
   for (const d of manifest.documents) {
     const source = podSourceOf(file, d, options.namespace);
@@ -48,7 +49,38 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
     result.findings = result.findings.map((f) => placed(manifest, d.index, f));
     results.push(result);
   }
-  return { file, results, findings: manifest.findings, documents: summaries(manifest) };
+  const findings = [
+    ...manifest.findings,
+    ...unmatchedServiceFindings(manifest, full, [...mine, ...others], options.namespace),
+  ];
+  return { file, results, findings, documents: summaries(manifest) };
+}
+
+/** A Service this file declares that no pod will back gets a warning on its selector. */
+function unmatchedServiceFindings(
+  manifest: ParsedManifest,
+  cluster: Cluster,
+  podCreating: readonly KubeObject[],
+  namespace: string,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const d of manifest.documents) {
+    if (d.object?.kind !== 'Service') continue;
+    for (const u of servicesWithoutPods([d.object], podCreating, cluster, namespace)) {
+      const segments = u.service.spec?.selector ? ['spec', 'selector'] : ['spec'];
+      out.push(
+        placed(manifest, d.index, {
+          severity: 'warning',
+          code: 'ServiceWithoutEndpoints',
+          stage: 'endpoints',
+          path: segments.join('.'),
+          segments,
+          message: u.message,
+        }),
+      );
+    }
+  }
+  return out;
 }
 
 function placed(manifest: ParsedManifest, index: number, f: Finding): Finding {

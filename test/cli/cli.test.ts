@@ -114,6 +114,34 @@ describe('pod-preview CLI', () => {
     assert.equal(report.results.length, 1);
   });
 
+  it('shows the endpoint of the pod + Service + ConfigMap example turning ready after the readiness probe', () => {
+    const { code, report } = json(['simulate', 'examples/web-with-service.yaml']);
+    assert.equal(code, 0);
+    assert.equal(report.results.length, 1);
+    const r = report.results[0];
+    const ep = r?.endpoints.find((e) => e.service === 'default/web');
+    assert.deepEqual(ep?.addresses, [r?.finalState?.podIP]);
+    assert.deepEqual(ep?.ports, [{ name: 'http', port: 80, protocol: 'TCP' }]);
+    assert.equal(ep?.conditions.ready, true);
+    const started = r?.events.find((e) => e.reason === 'Started')?.at ?? Infinity;
+    // initialDelaySeconds: 3, so the pod cannot be Ready, nor the endpoint ready, before 3s after the start.
+    assert.ok((ep?.readyAt ?? 0) >= started + 3, `readyAt ${ep?.readyAt}, started ${started}`);
+  });
+
+  it('warns about a Service that no pod will back, on its selector', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pod-preview-'));
+    writeFileSync(
+      join(dir, 'svc.yaml'),
+      'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector:\n    app: api\n  ports:\n  - port: 80\n',
+    );
+    const { code, report } = json(['simulate', dir]);
+    assert.equal(code, 0);
+    const f = report.findings[0];
+    assert.equal(f?.code, 'ServiceWithoutEndpoints');
+    assert.equal(f?.severity, 'warning');
+    assert.equal(f?.line, 5); // the `selector:` key
+  });
+
   const usage: { name: string; args: string[]; stderr: RegExp }[] = [
     { name: 'no command', args: ['frobnicate'], stderr: /unknown command "frobnicate"/ },
     { name: 'no input', args: ['simulate'], stderr: /needs at least one file/ },

@@ -25,7 +25,7 @@ export function pathAt(doc: Document.Parsed, offset: number): Segment[] {
     } else if (isSeq(node)) {
       const i = node.items.findIndex((item) => {
         const r = (item as Node | null)?.range;
-        return r !== undefined && offset >= r[0] && offset <= r[2];
+        return r != null && offset >= r[0] && offset <= r[2];
       });
       if (i < 0) return path;
       path.push(i);
