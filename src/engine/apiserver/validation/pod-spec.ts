@@ -1,0 +1,324 @@
+// The pod spec and the Pod object (kubernetes/kubernetes pkg/apis/core/validation/validation.go: ValidatePodSpec,
+// validatePodMetadataAndSpec, ValidatePodCreate, ValidatePodTemplateSpec). The order of checks is the API server's:
+// the multi-cause message lists errors in this order. Feature gates are those on by default in v1.34.
+import type { ObjectMeta, Pod, PodSpec, PodTemplateSpec } from '../../k8s/objects';
+import { FieldPath } from '../../k8s/field-path';
+import { type FieldError, duplicate, forbidden, invalid, notSupported, required } from '../../k8s/field-error';
+import {
+  inclusiveRangeError,
+  ipErrors,
+  isDNS1123Label,
+  isDNS1123SubdomainWithUnderscore,
+  isQualifiedName,
+  nameIsDNSSubdomain,
+} from '../../k8s/names';
+import { validateContainers, validateInitContainers, type ContainerContext } from './containers';
+import { validateAnnotations, validateLabels, validateObjectMeta } from './object-meta';
+import { validateOverhead, validatePodLevelResources } from './resources';
+import { validateAffinity, validateTolerations, validateTopologySpreadConstraints } from './scheduling';
+import { validatePodSecurityContext } from './security-context';
+import { validateVolumes } from './volumes';
+import { validatePodResourceConsistency } from './pod-resources';
+
+export interface PodOptions {
+  /** The spec belongs to a Pod, not a template (hostNetwork ports and image whitespace are stricter). */
+  resourceIsPod: boolean;
+}
+
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+const MAX_INT32 = 2147483647;
+
+function subdomainField(value: string | undefined, path: FieldPath): FieldError[] {
+  return value ? nameIsDNSSubdomain(value, false).map((m) => invalid(path, value, m)) : [];
+}
+
+function labelField(value: string | undefined, path: FieldPath): FieldError[] {
+  return value ? isDNS1123Label(value).map((m) => invalid(path, value, m)) : [];
+}
+
+function validateHostNetworkPorts(spec: PodSpec, path: FieldPath, opts: PodOptions): FieldError[] {
+  if (spec.hostNetwork !== true) return [];
+  const errs: FieldError[] = [];
+  (spec.containers ?? []).forEach((c, i) => {
+    (c.ports ?? []).forEach((port, j) => {
+      const hp = port.hostPort ?? 0;
+      const cp = port.containerPort ?? 0;
+      // A template may leave hostPort 0: it is defaulted when the Pod is created.
+      if ((opts.resourceIsPod || hp !== 0) && hp !== cp) {
+        errs.push(
+          invalid(
+            path.child('containers').index(i).child('ports').index(j).child('hostPort'),
+            hp,
+            'must match `containerPort` when `hostNetwork` is true',
+          ),
+        );
+      }
+    });
+  });
+  return errs;
+}
+
+function validateDNSConfig(spec: PodSpec, path: FieldPath): FieldError[] {
+  const config = spec.dnsConfig;
+  const policy = spec.dnsPolicy ?? 'ClusterFirst';
+  if (policy === 'None') {
+    if (!config) return [required(path, 'must provide `dnsConfig` when `dnsPolicy` is None')];
+    if ((config.nameservers ?? []).length === 0) {
+      return [required(path.child('nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
+    }
+  }
+  if (!config) return [];
+  const errs: FieldError[] = [];
+  const nameservers = config.nameservers ?? [];
+  if (nameservers.length > 3)
+    errs.push(invalid(path.child('nameservers'), nameservers, 'must not have more than 3 nameservers'));
+  nameservers.forEach((ns, i) => {
+    for (const m of ipErrors(ns)) errs.push(invalid(path.child('nameservers').index(i), ns, m));
+  });
+  const searches = config.searches ?? [];
+  if (searches.length > 32)
+    errs.push(invalid(path.child('searches'), searches, 'must not have more than 32 search paths'));
+  if (searches.join(' ').length > 2048) {
+    errs.push(
+      invalid(
+        path.child('searches'),
+        searches,
+        'must not have more than 2048 characters (including spaces) in the search list',
+      ),
+    );
+  }
+  searches.forEach((search, i) => {
+    // RelaxedDNSSearchValidation (on in v1.34) allows "." and underscores.
+    if (search === '.') return;
+    const s = search.endsWith('.') ? search.slice(0, -1) : search;
+    for (const m of isDNS1123SubdomainWithUnderscore(s)) errs.push(invalid(path.child('searches').index(i), s, m));
+  });
+  (config.options ?? []).forEach((o, i) => {
+    if (!o.name) errs.push(required(path.child('options').index(i), 'must not be empty'));
+  });
+  return errs;
+}
+
+function validateImagePullSecrets(spec: PodSpec, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  (spec.imagePullSecrets ?? []).forEach((ref, i) => {
+    if (Object.keys(ref).some((k) => k !== 'name')) errs.push(invalid(path.index(i), ref, 'only name may be set'));
+  });
+  return errs;
+}
+
+function validateSchedulingGates(spec: PodSpec, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  const seen = new Set<string>();
+  (spec.schedulingGates ?? []).forEach((g, i) => {
+    for (const m of isQualifiedName(g.name)) errs.push(invalid(path.index(i), g.name, m));
+    if (seen.has(g.name)) errs.push(duplicate(path.index(i), g.name));
+    seen.add(g.name);
+  });
+  return errs;
+}
+
+function validateHostUsers(spec: PodSpec, path: FieldPath): FieldError[] {
+  if (spec.hostUsers !== false) return [];
+  const errs: FieldError[] = [];
+  // v1.34 text; validation.go names the last two paths with capitals.
+  if (spec.hostNetwork) errs.push(forbidden(path.child('hostNetwork'), 'when `hostUsers` is false'));
+  if (spec.hostPID) errs.push(forbidden(path.child('HostPID'), 'when `hostUsers` is false'));
+  if (spec.hostIPC) errs.push(forbidden(path.child('HostIPC'), 'when `hostUsers` is false'));
+  return errs;
+}
+
+function validateOS(spec: PodSpec, root: FieldPath): FieldError[] {
+  const os = spec.os;
+  const path = root.child('os');
+  if (!os) return [];
+  if (!os.name) return [required(path.child('name'), 'cannot be empty')];
+  if (os.name !== 'linux' && os.name !== 'windows') return [notSupported(path, os.name, ['linux', 'windows'])];
+  if (os.name === 'linux') {
+    const errs: FieldError[] = [];
+    if (spec.securityContext?.windowsOptions) {
+      errs.push(
+        forbidden(root.child('securityContext', 'windowsOptions'), 'windows options cannot be set for a linux pod'),
+      );
+    }
+    visitContainers(spec, root, (c, p) => {
+      if (c.securityContext?.windowsOptions) {
+        errs.push(
+          forbidden(p.child('securityContext', 'windowsOptions'), 'windows options cannot be set for a linux pod'),
+        );
+      }
+    });
+    return errs;
+  }
+  return [];
+}
+
+type AnyContainer = NonNullable<PodSpec['containers']>[number];
+
+/** pods.VisitContainersWithPath: init containers, then containers, then ephemeral containers. */
+export function visitContainers(spec: PodSpec, specPath: FieldPath, fn: (c: AnyContainer, p: FieldPath) => void): void {
+  (spec.initContainers ?? []).forEach((c, i) => fn(c, specPath.child('initContainers').index(i)));
+  (spec.containers ?? []).forEach((c, i) => fn(c, specPath.child('containers').index(i)));
+  (spec.ephemeralContainers ?? []).forEach((c, i) =>
+    fn(c as AnyContainer, specPath.child('ephemeralContainers').index(i)),
+  );
+}
+
+export function validatePodSpec(spec: PodSpec, path: FieldPath, opts: PodOptions): FieldError[] {
+  const errs: FieldError[] = [];
+  // terminationGracePeriodSeconds is defaulted to 30, so it is never missing after defaulting.
+  const gracePeriod = spec.terminationGracePeriodSeconds ?? 30;
+  const hostUsers = spec.hostUsers !== false;
+  const restartPolicy: string = spec.restartPolicy ?? 'Always';
+  const volumes = validateVolumes(spec.volumes, path.child('volumes'), opts.resourceIsPod);
+  errs.push(...volumes.errs);
+  const ctx: ContainerContext = { volumes: volumes.names, gracePeriod, podRestartPolicy: restartPolicy, hostUsers };
+  errs.push(...validateContainers(spec.containers, ctx, path.child('containers')));
+  errs.push(...validateInitContainers(spec.initContainers, spec.containers, ctx, path.child('initContainers')));
+  if (spec.resources) {
+    const rp = path.child('resources');
+    if ((spec.resources as { claims?: unknown }).claims != null) {
+      errs.push(forbidden(rp.child('claims'), 'claims cannot be set for Resources at pod-level'));
+    }
+    errs.push(...validatePodLevelResources(spec.resources, rp));
+    errs.push(...validatePodResourceConsistency(spec, rp));
+  }
+  errs.push(...validateHostNetworkPorts(spec, path, opts));
+  if (restartPolicy === '') errs.push(required(path.child('restartPolicy')));
+  else if (!RESTART_POLICIES.includes(restartPolicy))
+    errs.push(notSupported(path.child('restartPolicy'), restartPolicy, RESTART_POLICIES));
+  const dnsPolicy: string = spec.dnsPolicy ?? 'ClusterFirst';
+  if (dnsPolicy === '') errs.push(required(path.child('dnsPolicy')));
+  else if (!DNS_POLICIES.includes(dnsPolicy)) errs.push(notSupported(path.child('dnsPolicy'), dnsPolicy, DNS_POLICIES));
+  errs.push(...validateLabels(spec.nodeSelector, path.child('nodeSelector')));
+  errs.push(...validatePodSecurityContext(spec, path.child('securityContext')));
+  errs.push(...validateImagePullSecrets(spec, path.child('imagePullSecrets')));
+  errs.push(...validateAffinity(spec.affinity, path.child('affinity')));
+  errs.push(...validateDNSConfig(spec, path.child('dnsConfig')));
+  (spec.readinessGates ?? []).forEach((g, i) => {
+    const p = path.child('readinessGates').index(i).child('conditionType');
+    for (const m of isQualifiedName(g.conditionType)) errs.push(invalid(p, g.conditionType, m));
+  });
+  errs.push(...validateSchedulingGates(spec, path.child('schedulingGates')));
+  errs.push(
+    ...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')),
+  );
+  errs.push(...validateHostUsers(spec, path));
+  errs.push(...subdomainField(spec.serviceAccountName, path.child('serviceAccountName')));
+  errs.push(...subdomainField(spec.nodeName, path.child('nodeName')));
+  if (spec.activeDeadlineSeconds != null) {
+    const v = spec.activeDeadlineSeconds;
+    if (v < 1 || v > MAX_INT32)
+      errs.push(invalid(path.child('activeDeadlineSeconds'), v, inclusiveRangeError(1, MAX_INT32)));
+  }
+  errs.push(...labelField(spec.hostname, path.child('hostname')));
+  errs.push(...labelField(spec.subdomain, path.child('subdomain')));
+  errs.push(...validateTolerations(spec.tolerations, path.child('tolerations')));
+  (spec.hostAliases ?? []).forEach((alias, i) => {
+    const p = path.child('hostAliases').index(i);
+    for (const m of ipErrors(alias.ip)) errs.push(invalid(p.child('ip'), alias.ip, m));
+    (alias.hostnames ?? []).forEach((h, j) => errs.push(...subdomainField(h, p.child('hostnames').index(j))));
+  });
+  errs.push(...subdomainField(spec.priorityClassName, path.child('priorityClassName')));
+  if (spec.runtimeClassName != null) {
+    errs.push(
+      ...nameIsDNSSubdomain(spec.runtimeClassName, false).map((m) =>
+        invalid(path.child('runtimeClassName'), spec.runtimeClassName, m),
+      ),
+    );
+  }
+  const preemption: string | undefined = spec.preemptionPolicy;
+  if (preemption != null) {
+    if (preemption === '') errs.push(required(path.child('preemptionPolicy')));
+    else if (preemption !== 'PreemptLowerPriority' && preemption !== 'Never') {
+      errs.push(notSupported(path.child('preemptionPolicy'), preemption, ['PreemptLowerPriority', 'Never']));
+    }
+  }
+  if (spec.overhead) errs.push(...validateOverhead(spec.overhead, path.child('overhead')));
+  errs.push(...validateOS(spec, path));
+  return errs;
+}
+
+function isInt32(text: string): boolean {
+  return /^[+-]?\d+$/.test(text) && Number(text) <= MAX_INT32 && Number(text) >= -MAX_INT32 - 1;
+}
+
+/** ValidatePodSpecificAnnotations: the mirror-pod and pod-deletion-cost annotations. */
+function validatePodSpecificAnnotations(meta: ObjectMeta | undefined, spec: PodSpec, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  const annotations = meta?.annotations ?? {};
+  const mirror = annotations['kubernetes.io/config.mirror'];
+  if (mirror !== undefined && !spec.nodeName) {
+    errs.push(
+      invalid(
+        path.key('kubernetes.io/config.mirror'),
+        mirror,
+        'must set spec.nodeName if mirror pod annotation is set',
+      ),
+    );
+  }
+  const cost = annotations['controller.kubernetes.io/pod-deletion-cost'];
+  if (cost !== undefined && !isInt32(cost)) {
+    errs.push(invalid(path.key('controller.kubernetes.io/pod-deletion-cost'), cost, 'must be a 32bit integer'));
+  }
+  return errs;
+}
+
+/** ValidatePodCreate. */
+export function validatePod(pod: Pod): FieldError[] {
+  const meta = FieldPath.root('metadata');
+  const specPath = FieldPath.root('spec');
+  const spec: PodSpec = pod.spec ?? { containers: [] };
+  const errs = validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain, meta);
+  errs.push(...validatePodSpecificAnnotations(pod.metadata, spec, meta.child('annotations')));
+  errs.push(...validatePodSpec(spec, specPath, { resourceIsPod: true }));
+  if (!spec.serviceAccountName) {
+    (spec.volumes ?? []).forEach((v, vi) => {
+      (v.projected?.sources ?? []).forEach((s, si) => {
+        if (s.serviceAccountToken) {
+          const p = specPath
+            .child('volumes')
+            .index(vi)
+            .child('projected', 'sources')
+            .index(si)
+            .child('serviceAccountToken');
+          errs.push(forbidden(p, 'must not be specified when serviceAccountName is not set'));
+        }
+      });
+    });
+  }
+  for (const field of ['containers', 'initContainers'] as const) {
+    (spec[field] ?? []).forEach((c, i) => {
+      if (c.image && c.image.trim() !== c.image) {
+        errs.push(
+          invalid(
+            specPath.child(field).index(i).child('image'),
+            c.image,
+            'must not have leading or trailing whitespace',
+          ),
+        );
+      }
+    });
+  }
+  if ((spec.ephemeralContainers ?? []).length > 0)
+    errs.push(forbidden(specPath.child('ephemeralContainers'), 'cannot be set on create'));
+  if (spec.nodeName && (spec.schedulingGates ?? []).length > 0) {
+    errs.push(forbidden(specPath.child('nodeName'), 'cannot be set until all schedulingGates have been cleared'));
+  }
+  return errs;
+}
+
+/** ValidatePodTemplateSpec: a workload's template, validated at the workload's own paths. */
+export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, path: FieldPath): FieldError[] {
+  const meta = template?.metadata;
+  const spec: PodSpec = template?.spec ?? { containers: [] };
+  const errs = validateLabels(meta?.labels, path.child('labels'));
+  errs.push(...validateAnnotations(meta?.annotations, path.child('annotations')));
+  errs.push(...validatePodSpecificAnnotations(meta, spec, path.child('annotations')));
+  errs.push(...validatePodSpec(spec, path.child('spec'), { resourceIsPod: false }));
+  if ((spec.ephemeralContainers ?? []).length > 0) {
+    errs.push(forbidden(path.child('spec', 'ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
+  }
+  return errs;
+}
