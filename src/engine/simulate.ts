@@ -1,4 +1,6 @@
 import type { Cluster } from './cluster/cluster';
+import { provisionImmediateClaims } from './cluster/immediate-provisioning';
+import { statefulSetClaimNames, withStatefulSetClaims } from './cluster/statefulset-claims';
 import { runApiServer } from './apiserver';
 import { runEtcd } from './apiserver/etcd';
 import { runScheduler } from './scheduler';
@@ -55,7 +57,16 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
   result.stages.push(etcd.report);
   result.findings.push(...etcd.findings);
 
-  const sched = runScheduler(api.pod, cluster, { kind: source.kind, replicas: api.replicas }, etcd.end);
+  // The StatefulSet controller creates each pod's claims before the pod; the scheduler and kubelet see them.
+  const claimed =
+    source.kind === 'StatefulSet'
+      ? withStatefulSetClaims(cluster, source.object, source.namespace, api.replicas ?? 1)
+      : cluster;
+  const replicaClaims = source.kind === 'StatefulSet' ? statefulSetClaimNames(source.object, api.replicas ?? 1) : [];
+  const provisioned = provisionImmediateClaims(claimed, api.pod, etcd.end, replicaClaims);
+  const placed = provisioned.cluster;
+  const sched = runScheduler(api.pod, placed, { kind: source.kind, replicas: api.replicas }, etcd.end);
+  sched.report.steps.unshift(...provisioned.steps);
   result.scheduling = sched.result;
   result.findings.push(...relocate(sched.findings));
   result.events.push(...sched.events);
@@ -66,13 +77,13 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
     return result;
   }
 
-  const kubelet = runKubelet(api.pod, sched.node, cluster, sched.end);
+  const kubelet = runKubelet(api.pod, sched.node, placed, sched.end);
   result.finalState = kubelet.finalState;
   result.findings.push(...relocate(kubelet.findings));
   result.events.push(...kubelet.events);
   result.stages.push(kubelet.report);
 
-  const endpoints = runEndpoints(api.pod, kubelet, cluster, kubelet.end);
+  const endpoints = runEndpoints(api.pod, kubelet, placed, kubelet.end);
   result.endpoints = endpoints.endpoints;
   result.findings.push(...relocate(endpoints.findings));
   result.events.push(...endpoints.events);

@@ -1,5 +1,6 @@
-import type { KubeObject } from '../k8s/objects';
+import type { KubeObject, PersistentVolumeClaim } from '../k8s/objects';
 import { type Cluster, CLUSTER_KINDS, type ClusterKind, type ClusterObjects, NAMESPACED_KINDS } from './cluster';
+import { withDefaultStorageClass } from './default-storage-class';
 
 const identity = (o: KubeObject, defaultNamespace: string) =>
   `${o.kind}/${NAMESPACED_KINDS.has(o.kind as ClusterKind) ? (o.metadata?.namespace ?? defaultNamespace) : ''}/${o.metadata?.name ?? ''}`;
@@ -18,8 +19,16 @@ export function withWorkspace(cluster: Cluster, objects: readonly KubeObject[], 
     if (seen.has(id)) continue;
     seen.add(id);
     const namespaced = NAMESPACED_KINDS.has(o.kind as ClusterKind);
+    const placed =
+      namespaced && !o.metadata.namespace ? { ...o, metadata: { ...o.metadata, namespace: defaultNamespace } } : o;
+    // A claim applied with the pod goes through the DefaultStorageClass admission plugin first.
     workspace.push(
-      namespaced && !o.metadata.namespace ? { ...o, metadata: { ...o.metadata, namespace: defaultNamespace } } : o,
+      o.kind === 'PersistentVolumeClaim'
+        ? (withDefaultStorageClass(
+            placed as PersistentVolumeClaim,
+            storageClasses(cluster, objects),
+          ) as unknown as KubeObject)
+        : placed,
     );
   }
   if (workspace.length === 0) return cluster;
@@ -38,4 +47,11 @@ export function withWorkspace(cluster: Cluster, objects: readonly KubeObject[], 
     objects: objectsByKind as unknown as ClusterObjects,
     workspace: [...cluster.workspace, ...workspace],
   };
+}
+
+function storageClasses(cluster: Cluster, objects: readonly KubeObject[]) {
+  return [
+    ...cluster.objects.StorageClass,
+    ...(objects.filter((o) => o.kind === 'StorageClass') as unknown as Cluster['objects']['StorageClass']),
+  ];
 }

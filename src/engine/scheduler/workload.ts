@@ -13,9 +13,29 @@ export function replicaPods(pod: Pod, kind: string, replicas: number): Pod[] {
   const out: Pod[] = [];
   for (let i = 0; i < replicas; i++) {
     const replicaName = i === 0 ? name : stsBase !== null ? `${stsBase}-${i}` : `${name}-${i + 1}`;
-    out.push(i === 0 ? pod : { ...pod, metadata: { ...pod.metadata, name: replicaName } });
+    out.push(
+      i === 0
+        ? pod
+        : { ...pod, metadata: { ...pod.metadata, name: replicaName }, spec: ownClaims(pod, name, replicaName) },
+    );
   }
   return out;
+}
+
+/** A StatefulSet pod mounts its own claims, `<template>-<pod name>`, not the first pod's. */
+function ownClaims(pod: Pod, first: string, replica: string): PodSpec | undefined {
+  if (!pod.spec?.volumes?.some((v) => v.persistentVolumeClaim?.claimName.endsWith(`-${first}`))) return pod.spec;
+  return {
+    ...pod.spec,
+    volumes: pod.spec.volumes.map((v) => {
+      const claim = v.persistentVolumeClaim?.claimName;
+      if (!claim || !claim.endsWith(`-${first}`)) return v;
+      return {
+        ...v,
+        persistentVolumeClaim: { ...v.persistentVolumeClaim, claimName: `${claim.slice(0, -first.length)}${replica}` },
+      };
+    }),
+  };
 }
 
 /** AddOrUpdateDaemonPodTolerations: DaemonSet pods survive node problems and cordons. */
