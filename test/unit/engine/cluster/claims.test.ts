@@ -3,9 +3,9 @@ import { emptyObjects, type Cluster } from '../../../../src/engine/cluster/clust
 import { withDefaultStorageClass } from '../../../../src/engine/cluster/default-storage-class';
 import { provisionImmediateClaims } from '../../../../src/engine/cluster/immediate-provisioning';
 import { statefulSetClaimNames, withStatefulSetClaims } from '../../../../src/engine/cluster/statefulset-claims';
-import type { KubeObject, PersistentVolumeClaim, StorageClass } from '../../../../src/engine/k8s/objects';
+import type { KubeObject, PersistentVolumeClaim, Pod, StorageClass } from '../../../../src/engine/k8s/objects';
 
-const sc = (name: string, mode: string, provisioner: string, isDefault = false): StorageClass => ({
+const sc = (name: string, mode: 'Immediate' | 'WaitForFirstConsumer', provisioner: string, isDefault = false): StorageClass => ({
   apiVersion: 'storage.k8s.io/v1',
   kind: 'StorageClass',
   metadata: { name, ...(isDefault ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } : {}) },
@@ -77,12 +77,12 @@ describe('claims the controllers make and bind', () => {
     ]);
   });
 
-  const pod = {
+  const pod: Pod = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: 'p', namespace: 'default' },
     spec: { containers: [], volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] },
-  } as const;
+  };
   const provisioning: { name: string; classes: StorageClass[]; bound: boolean }[] = [
     {
       name: 'an Immediate class with a provisioner binds the claim before scheduling',
