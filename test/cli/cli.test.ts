@@ -85,7 +85,7 @@ describe('pod-preview CLI', () => {
     const r = report.results[0];
     assert.equal(r?.accepted, false);
     const unknown = r?.findings.find((f) => f.message.includes('unknown field'));
-    assert.equal(unknown?.line, 10);
+    assert.deepEqual([unknown?.line, unknown?.column], [10, 7]); // on the misspelt key
   });
 
   it('reads standard input and prints SARIF with a region for every finding', () => {

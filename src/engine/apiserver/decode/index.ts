@@ -41,6 +41,7 @@ function toFinding(p: DecodeProblem): Finding {
       path,
       segments: p.segments,
       message: `${STRICT_PREFIX}unknown field ${JSON.stringify(formatPath(strictPath))}`,
+      target: 'key',
     };
     const fix = renameFix(p.definition, p.key, p.segments);
     return fix ? { ...finding, fixes: [fix] } : finding;
@@ -75,6 +76,7 @@ function duplicateWarning(segments: Segment[]): Finding {
     path,
     segments,
     message: `duplicate field ${JSON.stringify(path)}: kubectl keeps only the last value and drops the others without an error`,
+    target: 'key',
   };
 }
 
