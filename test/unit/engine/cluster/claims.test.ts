@@ -5,7 +5,12 @@ import { provisionImmediateClaims } from '../../../../src/engine/cluster/immedia
 import { statefulSetClaimNames, withStatefulSetClaims } from '../../../../src/engine/cluster/statefulset-claims';
 import type { KubeObject, PersistentVolumeClaim, Pod, StorageClass } from '../../../../src/engine/k8s/objects';
 
-const sc = (name: string, mode: 'Immediate' | 'WaitForFirstConsumer', provisioner: string, isDefault = false): StorageClass => ({
+const sc = (
+  name: string,
+  mode: 'Immediate' | 'WaitForFirstConsumer',
+  provisioner: string,
+  isDefault = false,
+): StorageClass => ({
   apiVersion: 'storage.k8s.io/v1',
   kind: 'StorageClass',
   metadata: { name, ...(isDefault ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } : {}) },

@@ -1,0 +1,66 @@
+// Findings: the full list, and the short field links under each stage. Clicking one shows the field in the editor.
+import type { Finding } from '../src/engine/types';
+import { h } from './dom';
+import { post, section } from './state';
+
+function reveal(f: Finding): void {
+  if (f.line !== undefined) post({ type: 'reveal', line: f.line, column: f.column ?? 1 });
+}
+
+function findingItem(f: Finding): HTMLElement {
+  const where = f.line !== undefined ? `line ${f.line}` : '';
+  const body = h(
+    'span',
+    { class: 'finding-body' },
+    h('span', { class: 'finding-code' }, f.code),
+    f.path ? h('code', { class: 'finding-path' }, f.path) : null,
+    h('span', { class: 'finding-message' }, f.message),
+  );
+  const icon = h('span', { class: `icon severity-${f.severity}`, 'aria-label': f.severity }, severityIcon(f));
+  if (f.line === undefined) return h('li', { class: 'finding' }, icon, body);
+  const button = h(
+    'button',
+    { class: 'finding-link', title: `Show ${where} in the editor` },
+    icon,
+    body,
+    h('span', { class: 'finding-where' }, where),
+  );
+  button.addEventListener('click', () => reveal(f));
+  return h('li', { class: 'finding' }, button);
+}
+
+/** A stage's finding, shortened to the field it is about: the full message is in the Findings section above. */
+export function fieldLink(f: Finding): HTMLElement {
+  const icon = h('span', { class: `icon severity-${f.severity}`, 'aria-label': f.severity }, severityIcon(f));
+  const label = h(
+    'span',
+    { class: 'finding-body' },
+    h('span', { class: 'finding-code' }, f.code),
+    f.path ? h('code', { class: 'finding-path' }, f.path) : null,
+  );
+  if (f.line === undefined) return h('li', { class: 'finding' }, icon, label);
+  const button = h(
+    'button',
+    { class: 'finding-link', title: `${f.message}\n\nShow line ${f.line} in the editor` },
+    icon,
+    label,
+    h('span', { class: 'finding-where' }, `line ${f.line}`),
+  );
+  button.addEventListener('click', () => reveal(f));
+  return h('li', { class: 'finding' }, button);
+}
+
+function severityIcon(f: Finding): string {
+  return f.severity === 'error' ? '✗' : f.severity === 'warning' ? '!' : 'i';
+}
+
+export function findingsSection(findings: Finding[]): HTMLElement | null {
+  if (findings.length === 0) return null;
+  const order = { error: 0, warning: 1, info: 2 };
+  const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  return section(
+    'findings',
+    `Findings (${findings.length})`,
+    h('ul', { class: 'findings' }, ...sorted.map(findingItem)),
+  );
+}

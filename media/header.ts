@@ -1,0 +1,83 @@
+// The panel's header: what is simulated, against which cluster, and how it ends.
+import type { SimulationResult } from '../src/engine/types';
+import type { PanelModel } from '../src/webview-protocol';
+import { h } from './dom';
+import { post } from './state';
+
+function verdict(r: SimulationResult): { text: string; tone: 'ok' | 'warning' | 'error' } {
+  const errors = r.findings.some((f) => f.severity === 'error');
+  const warnings = r.findings.some((f) => f.severity === 'warning');
+  if (!r.accepted) return { text: 'Rejected by the API server', tone: 'error' };
+  const s = r.scheduling;
+  if (s?.gated && s.gated.length > 0)
+    return { text: `Pending: held by scheduling gates ${s.gated.join(', ')}`, tone: 'warning' };
+  if (!s?.node) return { text: 'Pending: no node fits', tone: 'error' };
+  const phase = r.finalState?.phase ?? 'Pending';
+  const replicas =
+    s.placements && s.placements.length > 1
+      ? `${s.placements.filter((p) => p !== null).length}/${s.placements.length} replicas scheduled; the first is `
+      : '';
+  return { text: `${replicas}${phase} on ${s.node}`, tone: errors ? 'error' : warnings ? 'warning' : 'ok' };
+}
+
+export function header(model: PanelModel, r: SimulationResult | null): HTMLElement {
+  const cluster = `${model.cluster.source === 'embedded' ? 'embedded default cluster' : model.cluster.source} (${model.cluster.nodes} node${model.cluster.nodes === 1 ? '' : 's'})`;
+  const picker =
+    model.documents.length > 1
+      ? (() => {
+          const select = h(
+            'select',
+            { 'aria-label': 'Document to simulate' },
+            ...model.documents.map((d) => {
+              const o = h('option', { value: String(d.index) }, `${d.kind} ${d.name} (document ${d.index + 1})`);
+              if (r && d.index === r.documentIndex) o.setAttribute('selected', '');
+              return o;
+            }),
+          ) as HTMLSelectElement;
+          select.addEventListener('change', () => post({ type: 'select', documentIndex: Number(select.value) }));
+          return h('label', { class: 'picker' }, 'Document ', select);
+        })()
+      : null;
+  if (!r) {
+    return h(
+      'header',
+      { class: 'header' },
+      h('h1', {}, model.file || 'Pod Lifecycle Preview'),
+      h(
+        'p',
+        { class: model.fileFindings.some((f) => f.severity === 'error') ? 'verdict tone-error' : 'muted' },
+        model.fileFindings.some((f) => f.severity === 'error')
+          ? 'The file does not parse, so kubectl would send nothing to the API server.'
+          : 'No Pod or pod-creating workload (Deployment, StatefulSet, Job, ...) to simulate in this file.',
+      ),
+      h('p', { class: 'meta' }, `Cluster: ${cluster}`),
+    );
+  }
+  const v = verdict(r);
+  const ip = r.finalState?.podIP;
+  return h(
+    'header',
+    { class: 'header' },
+    h(
+      'div',
+      { class: 'identity' },
+      h('span', { class: 'kind' }, r.kind),
+      h('h1', { class: 'name' }, r.name || '(generated name)'),
+      h('span', { class: 'namespace' }, `namespace ${r.namespace}`),
+    ),
+    h(
+      'p',
+      { class: `verdict tone-${v.tone}`, role: 'status' },
+      v.text,
+      ip ? h('span', { class: 'muted' }, ` · pod IP ${ip}`) : null,
+    ),
+    h(
+      'p',
+      { class: 'meta' },
+      `${model.file}, document ${r.documentIndex + 1}`,
+      r.templatePath ? ` · pod template at ${r.templatePath}` : '',
+      ` · cluster: ${cluster}`,
+    ),
+    picker,
+  );
+}

@@ -1,0 +1,116 @@
+// The scheduler's decision: the chosen node, every node's filter and score per plugin, replica placements.
+import type { SchedulingResult } from '../src/engine/types';
+import { type Child, h } from './dom';
+import { section } from './state';
+
+function filterCell(status: string, reasons: string[]): Child {
+  if (status === 'Success') return h('span', { class: 'pass', title: 'Success' }, '✓');
+  if (status === 'Skip')
+    return h('span', { class: 'muted', title: 'Skip: the plugin has nothing to check for this pod' }, '–');
+  return h('span', { class: 'fail', title: status }, '✗ ', reasons.join('; ') || status);
+}
+
+export function schedulingSection(s: SchedulingResult): HTMLElement {
+  const nodes = s.nodes;
+  const filterPlugins = [...new Set(nodes.flatMap((n) => n.filters.map((f) => f.plugin)))];
+  const scorePlugins = [...new Set(nodes.flatMap((n) => n.scores.map((x) => x.plugin)))];
+  const headCells = ['Plugin', ...nodes.map((n) => (n.name === s.node ? `${n.name} ★` : n.name))];
+  const group = (title: string) =>
+    h('tr', { class: 'group' }, h('th', { colspan: String(nodes.length + 1), scope: 'colgroup' }, title));
+  const row = (label: string, cells: Child[], cls = '') =>
+    h(
+      'tr',
+      { class: cls },
+      h('th', { scope: 'row' }, label),
+      ...cells.map((c, i) => h('td', { class: nodes[i]?.name === s.node ? 'chosen' : '' }, c)),
+    );
+  const rows: HTMLElement[] = [];
+  if (filterPlugins.length > 0) {
+    rows.push(group('Filter'));
+    for (const p of filterPlugins)
+      rows.push(
+        row(
+          p,
+          nodes.map((n) => {
+            const f = n.filters.find((x) => x.plugin === p);
+            return f
+              ? filterCell(f.status, f.reasons)
+              : h('span', { class: 'muted', title: 'not run: an earlier filter rejected the node' }, '');
+          }),
+        ),
+      );
+  }
+  if (scorePlugins.length > 0) {
+    rows.push(group('Score (normalised × weight)'));
+    for (const p of scorePlugins)
+      rows.push(
+        row(
+          p,
+          nodes.map((n) => {
+            const x = n.scores.find((y) => y.plugin === p);
+            return x
+              ? h('span', { title: `raw ${x.raw}, normalised ${x.score}, weight ${x.weight}` }, String(x.weighted))
+              : '';
+          }),
+        ),
+      );
+    rows.push(
+      row(
+        'Total',
+        nodes.map((n) => h('strong', {}, String(n.total))),
+        'total',
+      ),
+    );
+  }
+  const matrix =
+    nodes.length > 0
+      ? h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { class: 'matrix' },
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ...headCells.map((c, i) =>
+                  h('th', { scope: 'col', class: nodes[i - 1]?.name === s.node ? 'chosen' : '' }, c),
+                ),
+              ),
+            ),
+            h('tbody', {}, ...rows),
+          ),
+        )
+      : null;
+  const chosen = s.node
+    ? h('p', { class: 'verdict tone-ok' }, `Bound to node ${s.node}`)
+    : h('p', { class: 'verdict tone-error' }, s.message ?? 'No node fits');
+  const placements = s.placements
+    ? h(
+        'div',
+        {},
+        h('h3', {}, 'Replica placements'),
+        h(
+          'ol',
+          { class: 'placements' },
+          ...s.placements.map((p) => h('li', {}, p ?? h('span', { class: 'fail' }, 'Pending (no node fits)'))),
+        ),
+      )
+    : null;
+  const preemption = s.preemption
+    ? h(
+        'p',
+        {},
+        h('strong', {}, 'Preemption: '),
+        s.preemption.message,
+        s.preemption.victims.length > 0 ? ` (victims: ${s.preemption.victims.join(', ')})` : '',
+      )
+    : null;
+  const notes =
+    s.notes && s.notes.length > 0 ? h('ul', { class: 'notes' }, ...s.notes.map((n) => h('li', {}, n))) : null;
+  const gated = s.gated && s.gated.length > 0 ? h('p', {}, `Held by scheduling gates: ${s.gated.join(', ')}`) : null;
+  return section('scheduling', 'Scheduling', chosen, gated, matrix, placements, preemption, notes);
+}

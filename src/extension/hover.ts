@@ -1,0 +1,93 @@
+// Hovers on a manifest: a field with findings shows their messages (the editor's problem hover does that while
+// diagnostics are on); the object's `kind` and `metadata.name` show what would become of the pod (node, phase,
+// pod IP) in one line.
+import * as vscode from 'vscode';
+import { locate } from '../engine/manifest/locate';
+import { parseManifest } from '../engine/manifest/parse';
+import type { Segment, SimulationResult } from '../engine/types';
+import { type Analyzer, placedFindings } from './analyzer';
+import { findingRange } from './diagnostics';
+import * as settings from './settings';
+
+const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
+const SIMULATE = 'podLifecyclePreview.simulate';
+const LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
+
+export function registerHover(analyzer: Analyzer): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(SELECTOR, {
+    provideHover(doc, position) {
+      const analysis = analyzer.analyze(doc);
+      if (!analysis) return null;
+      const parts: vscode.MarkdownString[] = [];
+      let range: vscode.Range | undefined;
+      // With diagnostics on, the editor's own problem hover already shows these messages; do not say them twice.
+      const findings = settings.diagnosticsEnabled() ? [] : placedFindings(analysis);
+      for (const f of findings) {
+        const r = findingRange(f, 1);
+        if (!contains(r, position)) continue;
+        range = range ? range.union(r) : r;
+        const md = new vscode.MarkdownString();
+        md.appendMarkdown(`**${LABEL[f.severity]}** \`${f.code}\` · ${f.stage}\n\n`);
+        md.appendText(f.message);
+        parts.push(md);
+      }
+      const identity = identityAt(doc, position, analysis.results);
+      if (identity) {
+        range = range ? range.union(identity.range) : identity.range;
+        const md = new vscode.MarkdownString(undefined, true);
+        md.isTrusted = { enabledCommands: [SIMULATE] };
+        md.appendText(summary(identity.result));
+        md.appendMarkdown(`\n\n[$(play-circle) Simulate Pod Creation](command:${SIMULATE})`);
+        parts.unshift(md);
+      }
+      return parts.length > 0 ? new vscode.Hover(parts, range) : null;
+    },
+  });
+}
+
+/** Zero-width ranges (a missing field marked at its parent) still answer a hover on their line's word. */
+function contains(r: vscode.Range, p: vscode.Position): boolean {
+  return r.isEmpty ? r.start.line === p.line && Math.abs(r.start.character - p.character) <= 1 : r.contains(p);
+}
+
+const IDENTITY_FIELDS: Segment[][] = [['kind'], ['metadata', 'name']];
+
+/** The pod-creating document whose `kind` or `metadata.name` (key or value) is under the cursor. */
+function identityAt(
+  doc: vscode.TextDocument,
+  position: vscode.Position,
+  results: readonly SimulationResult[],
+): { result: SimulationResult; range: vscode.Range } | null {
+  if (results.length === 0) return null;
+  const manifest = parseManifest(doc.getText(), doc.uri.path);
+  const offset = doc.offsetAt(position);
+  for (const result of results) {
+    const d = manifest.documents[result.documentIndex];
+    if (!d || offset < d.range[0] || offset > d.range[1]) continue;
+    for (const segments of IDENTITY_FIELDS) {
+      const key = locate(d.doc, segments, manifest.lineCounter, 'key');
+      const value = locate(d.doc, segments, manifest.lineCounter, 'value');
+      // A missing field resolves to its parent; only the field itself counts here.
+      if (!key || !value || value.start < key.start || offset < key.start || offset > value.end) continue;
+      return { result, range: new vscode.Range(doc.positionAt(key.start), doc.positionAt(value.end)) };
+    }
+  }
+  return null;
+}
+
+/** One line: where the pod lands and how it ends up, or why it does not get that far. */
+function summary(r: SimulationResult): string {
+  const who = `${r.kind} ${r.namespace}/${r.name}`;
+  if (!r.accepted) {
+    const first = r.findings.find((f) => f.severity === 'error');
+    return `${who}: rejected by the API server${first ? `: ${first.message}` : ''}`;
+  }
+  const s = r.scheduling;
+  if (s?.gated && s.gated.length > 0) return `${who}: Pending, held by scheduling gates ${s.gated.join(', ')}`;
+  if (!s?.node) return `${who}: Pending${s?.message ? `: ${s.message}` : ''}`;
+  const placed =
+    s.placements && s.placements.length > 1 ? ` (replicas on ${s.placements.map((p) => p ?? 'none').join(', ')})` : '';
+  const phase = r.finalState?.phase ?? 'Pending';
+  const ip = r.finalState?.podIP ? `pod IP ${r.finalState.podIP}` : 'no pod IP';
+  return `${who} → node ${s.node}${placed} · ${phase} · ${ip}`;
+}
