@@ -9,6 +9,7 @@ import { type PodSource, toDocumentPath } from '../pod-source';
 import type { ApiServerOutput } from '../stages';
 import type { Finding, Segment, SimEvent, Step, StepStatus } from '../types';
 import { mutatingAdmission, validatingAdmission } from './admission/chain';
+import { podSecurity } from './admission/podsecurity';
 import { namespaceLifecycle } from './admission/namespace-lifecycle';
 import { podSecurityForTemplate } from './admission/podsecurity';
 import type { AdmissionWarning, Denial, PluginOutcome } from './admission/types';
@@ -176,6 +177,20 @@ function createPod(posted: Obj, requestName: string, ctx: Context): PodCreate {
     findings.push(...errors.map(fieldErrorFinding));
     const message = invalidStatusMessage('Pod', '', name, errors);
     steps.push(step('Validation', 'failed', at, invalidLine('Pod', name, errors)));
+    // The API server stops at validation. PodSecurity is still evaluated so the rejection that would come next is
+    // visible now, not after the user fixes the first errors; the step says it was not reached.
+    const next = podSecurity({ ...req, name });
+    if (next.denial) {
+      findings.push(denialFinding({ ...next.denial, plugin: next.plugin }));
+      steps.push(
+        step(
+          'Validating admission',
+          'skipped',
+          at,
+          `Not reached: validation failed first. Evaluated ahead: once the validation errors are fixed, ${next.denial.message}`,
+        ),
+      );
+    }
     return { stored: null, steps, findings, error: { reason: 'Invalid', message }, warnings };
   }
   steps.push(step('Validation', warnings.length > 0 ? 'warning' : 'ok', at, warnings.join('\n') || undefined));

@@ -164,6 +164,26 @@ describe('runApiServer: a Pod', () => {
   });
 });
 
+describe('runApiServer: PodSecurity evaluated past a validation failure', () => {
+  // The real API server stops at validation (pkg/registry/rest/create.go); the simulator still evaluates
+  // PodSecurity so the next rejection is visible now. Names like this one come from the pod-security-admission
+  // fixtures (staging/src/k8s.io/pod-security-admission/test/testdata), which use underscores.
+  it('reports the validation error and the PodSecurity rejection that would follow it', () => {
+    const out = runApiServer(source(podDoc({}, 'bad_name')), restricted(), 0);
+    assert.equal(out.accepted, false);
+    assert.deepEqual(
+      out.findings.filter((f) => f.severity === 'error').map((f) => f.code),
+      ['FieldValueInvalid', 'PodSecurity'],
+    );
+    assert.equal(
+      out.findings.find((f) => f.code === 'PodSecurity')?.message,
+      `pods "bad_name" is forbidden: violates PodSecurity "restricted:latest": ${RESTRICTED_APP}`,
+    );
+    const last = out.report.steps[out.report.steps.length - 1];
+    assert.deepEqual([last?.title, last?.status], ['Validating admission', 'skipped']);
+  });
+});
+
 describe('runApiServer: workloads', () => {
   it('stores the Deployment and has its ReplicaSet create the first pod', () => {
     const out = runApiServer(source(deployment()), base(), 0);
