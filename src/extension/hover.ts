@@ -1,9 +1,11 @@
 // Hovers on a manifest: a field with findings shows their messages (the editor's problem hover does that while
 // diagnostics are on); the object's `kind` and `metadata.name` show what would become of the pod (node, phase,
-// pod IP) in one line.
+// pod IP) in one line; any known field shows its type and its documentation from the Kubernetes OpenAPI schema.
 import * as vscode from 'vscode';
 import { locate } from '../engine/manifest/locate';
+import { describeField } from '../engine/k8s/schema';
 import { parseManifest } from '../engine/manifest/parse';
+import { pathAt } from '../engine/manifest/path-at';
 import type { Segment, SimulationResult } from '../engine/types';
 import { type Analyzer, placedFindings } from './analyzer';
 import { findingRange } from './diagnostics';
@@ -40,6 +42,8 @@ export function registerHover(analyzer: Analyzer): vscode.Disposable {
         md.appendMarkdown(`\n\n[$(play-circle) Simulate Pod Creation](command:${SIMULATE})`);
         parts.unshift(md);
       }
+      const docs = fieldDocsAt(doc, position);
+      if (docs) parts.push(new vscode.MarkdownString(docs));
       return parts.length > 0 ? new vscode.Hover(parts, range) : null;
     },
   });
@@ -90,4 +94,15 @@ function summary(r: SimulationResult): string {
   const phase = r.finalState?.phase ?? 'Pending';
   const ip = r.finalState?.podIP ? `pod IP ${r.finalState.podIP}` : 'no pod IP';
   return `${who} → node ${s.node}${placed} · ${phase} · ${ip}`;
+}
+
+/** The schema's type and description of the field under the cursor, for any kind the schema knows. */
+function fieldDocsAt(doc: vscode.TextDocument, position: vscode.Position): string | null {
+  const manifest = parseManifest(doc.getText(), doc.uri.path);
+  const offset = doc.offsetAt(position);
+  const d = manifest.documents.find((x) => offset >= x.range[0] && offset <= x.range[1]);
+  const kind = d?.object?.kind;
+  if (!d || typeof kind !== 'string') return null;
+  const segments = pathAt(d.doc, offset);
+  return segments.length > 0 ? describeField(kind, segments) : null;
 }

@@ -314,6 +314,19 @@ async function main(bin) {
     await page.mouse.move(5, 5);
   });
 
+  await check('hovering a field shows its type and documentation from the Kubernetes schema', 30_000, async () => {
+    const key = editorLine(/image:\s+nginx/)
+      .locator('span', { hasText: /^image$/ })
+      .first();
+    await key.hover();
+    await waitForText(
+      page.locator('.monaco-hover:visible').first(),
+      /image\s+string[\s\S]*Container image name/,
+      'hover on image',
+    );
+    await page.mouse.move(5, 5);
+  });
+
   let frame = null;
   await check('"Simulate Pod Creation" opens the panel with the pod, its node and its events', 40_000, async () => {
     // Room for the panel, as a user reading it would make.
