@@ -37,7 +37,12 @@ export function parseManifest(text: string, file: string): ParsedManifest {
   list.forEach((doc, index) => {
     const range: [number, number] = [doc.range[0], doc.range[2]];
     const errors = doc.errors;
-    const findings = firstAtEachPosition(errors).map((e) => syntaxFinding(e.message, e.pos, lineCounter));
+    // kubectl stops at a document's first YAML error; its text goes on the first finding.
+    const kubectl =
+      errors.map((e) => kubectlYamlError(text, file, e.code, e.pos[0], lineCounter)).find((k) => k) ?? null;
+    const findings = firstAtEachPosition(errors).map((e, i) =>
+      syntaxFinding(e.message, e.pos, lineCounter, i === 0 ? kubectl : null),
+    );
     let object: KubeObject | null = null;
     if (errors.length === 0 && doc.contents !== null) {
       const js: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -62,7 +67,26 @@ function firstAtEachPosition<T extends { pos: [number, number] }>(errors: readon
   return errors.filter((e) => !seen.has(e.pos[0]) && seen.add(e.pos[0]) !== undefined);
 }
 
-function syntaxFinding(message: string, pos: [number, number], lc: LineCounter): Finding {
+/**
+ * What kubectl prints for the one YAML mistake whose libyaml wording is certain: a `- ` list item where a
+ * mapping key belongs (the seed article's pod.yaml). libyaml's parser reports it as "did not find expected key"
+ * and go-yaml prints a parser error's 0-based line, so kubectl names the line above the `-`
+ * (sigs.k8s.io/yaml → go-yaml v2 `parser.fail`). Other mistakes keep only the `yaml` library's wording.
+ */
+function kubectlYamlError(text: string, file: string, code: string, offset: number, lc: LineCounter): string | null {
+  const blockSeqInMap = [
+    'MULTILINE_IMPLICIT_KEY',
+    'UNEXPECTED_TOKEN',
+    'MISSING_CHAR',
+    'BLOCK_AS_IMPLICIT_KEY',
+  ].includes(code);
+  if (!blockSeqInMap || !/^-(\s|$)/.test(text.slice(offset, offset + 2))) return null;
+  const goLine = lc.linePos(offset).line - 1;
+  const where = goLine > 0 ? `line ${goLine}: ` : '';
+  return `error: error parsing ${file}: error converting YAML to JSON: yaml: ${where}did not find expected key`;
+}
+
+function syntaxFinding(message: string, pos: [number, number], lc: LineCounter, kubectl: string | null): Finding {
   // The library appends " at line L, column C:" and a code excerpt; the position is carried separately.
   const short = message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
   const start = lc.linePos(pos[0]);
@@ -73,7 +97,7 @@ function syntaxFinding(message: string, pos: [number, number], lc: LineCounter):
     stage: 'manifest',
     path: '',
     segments: [],
-    message: `YAML syntax error: ${short} (line ${start.line}, column ${start.col})`,
+    message: `YAML syntax error: ${short} (line ${start.line}, column ${start.col})${kubectl ? `; kubectl prints: ${kubectl}` : ''}`,
     line: start.line,
     column: start.col,
     endLine: end.line,

@@ -20,6 +20,34 @@ describe('manifest parsing', () => {
     assert.equal(m.documents[0]?.object, null);
   });
 
+  // Real kubectl output for these manifests: `yaml: line 8: did not find expected key` for a list item at the
+  // mapping's indentation on line 9 (aws-samples/aws-workshop-for-kubernetes issue #357), i.e. go-yaml prints the
+  // parser error's 0-based line.
+  const kubectlCases: { name: string; text: string; line: number; kubectl: string }[] = [
+    {
+      name: 'the seed article pod.yaml',
+      text: seedAsPrinted,
+      line: 4,
+      kubectl: 'error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 3: did not find expected key',
+    },
+    {
+      name: 'a container list item out-dented under spec.containers (aws-samples issue #357)',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod\n  labels:\n    name: nginx-pod\nspec:\n  containers:\n- name: nginx\n    image: nginx:latest\n    ports:\n    - containerPort: 80\n',
+      line: 9,
+      kubectl: 'error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 8: did not find expected key',
+    },
+  ];
+  for (const c of kubectlCases)
+    it(`gives kubectl's own YAML error for ${c.name}`, () => {
+      const findings = parseManifest(c.text, 'pod.yaml').findings;
+      const f = findings[0];
+      assert.ok(
+        findings.some((x) => x.line === c.line && x.column === 1),
+        JSON.stringify(findings.map((x) => x.line)),
+      );
+      assert.ok(f?.message.endsWith(`kubectl prints: ${c.kubectl}`), f?.message);
+    });
+
   it('decodes YAML 1.1 scalars as kubectl does (octal modes, yes/on booleans)', () => {
     const m = parseManifest('a: 0644\nb: yes\nc: "0644"\n', 'x.yaml');
     assert.deepEqual(m.documents[0]?.object, { a: 420, b: true, c: '0644' });
