@@ -101,6 +101,21 @@ function warningFinding(code: string, w: AdmissionWarning, move: (s: Segment[]) 
   return { severity: 'warning', code, stage: 'apiserver', path: formatPath(segments), segments, message: w.message };
 }
 
+/** The API server's create-time warnings: findings, and the `Warning:` lines kubectl prints. */
+function pushCreateWarnings(obj: KubeObject, findings: Finding[], warnings: string[]): void {
+  for (const w of createWarnings(obj)) {
+    findings.push({
+      severity: 'warning',
+      code: 'Warning',
+      stage: 'apiserver',
+      path: w.path,
+      segments: w.segments,
+      message: w.message,
+    });
+    warnings.push(`Warning: ${w.message}`);
+  }
+}
+
 function pluginNotes(outcomes: readonly PluginOutcome[]): string {
   return outcomes.map((o) => `${o.plugin}: ${o.notes.length > 0 ? o.notes.join(' ') : 'nothing to do.'}`).join('\n');
 }
@@ -162,17 +177,7 @@ function createPod(posted: Obj, requestName: string, ctx: Context): PodCreate {
   );
 
   const errors = validateCreate(pod as KubeObject);
-  for (const w of createWarnings(pod as KubeObject)) {
-    findings.push({
-      severity: 'warning',
-      code: 'Warning',
-      stage: 'apiserver',
-      path: w.path,
-      segments: w.segments,
-      message: w.message,
-    });
-    warnings.push(`Warning: ${w.message}`);
-  }
+  pushCreateWarnings(pod as KubeObject, findings, warnings);
   if (errors.length > 0) {
     findings.push(...errors.map(fieldErrorFinding));
     const message = invalidStatusMessage('Pod', '', name, errors);
@@ -368,17 +373,7 @@ function runWorkload(ctx: Context, steps: Step[], findings: Finding[]): ApiServe
 
   const errors = validateCreate(obj as KubeObject);
   const warnings: string[] = [];
-  for (const w of createWarnings(obj as KubeObject)) {
-    findings.push({
-      severity: 'warning',
-      code: 'Warning',
-      stage: 'apiserver',
-      path: w.path,
-      segments: w.segments,
-      message: w.message,
-    });
-    warnings.push(`Warning: ${w.message}`);
-  }
+  pushCreateWarnings(obj as KubeObject, findings, warnings);
   if (errors.length > 0) {
     findings.push(...errors.map(fieldErrorFinding));
     steps.push(step('Validation', 'failed', at, invalidLine(kind, name, errors)));
