@@ -4,6 +4,9 @@ import type { Finding } from '../types';
 import { type Cluster, CLUSTER_KINDS, type ClusterKind, emptyObjects } from './cluster';
 import defaultSnapshot from './default-cluster.yaml';
 
+/** The Kubernetes release whose behaviour and messages the engine reproduces. */
+export const SIMULATED_VERSION = '1.34';
+
 export interface LoadedSnapshot {
   cluster: Cluster;
   /** Syntax or structure errors, with line and column in the snapshot file. */
@@ -40,9 +43,15 @@ export function loadSnapshot(text: string, source: string, complete = false): Lo
     notes.push(
       `the snapshot lists no ${unlisted.join(', ')}: objects of those kinds are assumed to exist when referenced`,
     );
+  // The engine models one release; a snapshot of another is simulated with 1.34's rules, and the output says so.
+  const nodeVersion = versionOf(objects.Node);
+  if (nodeVersion && nodeVersion !== SIMULATED_VERSION)
+    notes.push(
+      `the snapshot's nodes run Kubernetes ${nodeVersion}; the simulation follows Kubernetes ${SIMULATED_VERSION}, so some messages may differ from what this cluster prints`,
+    );
   const cluster: Cluster = {
     source,
-    kubernetesVersion: versionOf(objects.Node) ?? '1.34',
+    kubernetesVersion: SIMULATED_VERSION,
     objects,
     listedKinds,
     workspace: [],

@@ -40,6 +40,13 @@ describe('cluster snapshots', () => {
     assert.equal(stream.cluster.objects.Node.length, 2);
   });
 
+  it('simulates Kubernetes 1.34 whatever the snapshot runs, and says so', () => {
+    const node = 'kind: Node\nmetadata: {name: n}\nstatus: {nodeInfo: {kubeletVersion: v1.31.4}}\n';
+    const { cluster } = loadSnapshot(node, 's.yaml');
+    assert.equal(cluster.kubernetesVersion, '1.34');
+    assert.ok(cluster.notes.some((n) => n.includes('run Kubernetes 1.31')));
+  });
+
   it('never keeps Secret values', () => {
     const { cluster } = loadSnapshot(
       'kind: Secret\nmetadata: {name: s, namespace: default}\ndata: {password: c2VjcmV0}\n',
