@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Analyzer } from './analyzer';
 import { ClusterSource } from './cluster-source';
+import { registerCodeActions } from './code-actions';
 import { Diagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerSimulationPanel } from './webview-panel';
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
       analyzer,
       new Diagnostics(analyzer),
       registerHover(analyzer),
+      registerCodeActions(analyzer),
       registerSimulationPanel(context.extensionUri, analyzer),
     );
   } catch (e) {

@@ -404,6 +404,31 @@ async function main(bin) {
     );
   });
 
+  await check(
+    'a misspelt field gets the quick fix "Change to "imagePullPolicy"", which renames it',
+    30_000,
+    async () => {
+      await page.keyboard.press('Control+P');
+      await pick('typo-pod.yaml', 'typo-pod.yaml');
+      await page.locator('.tabs-container .tab[aria-label^="typo-pod.yaml"]').waitFor();
+      const key = editorLine(/imagePullPolice:/)
+        .locator('span', { hasText: /^imagePullPolice$/ })
+        .first();
+      await page.locator('.editor-group-container.active .squiggly-error').first().waitFor();
+      await key.click();
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      await waitForText(menu, /Change to "imagePullPolicy"/, 'quick fix menu');
+      // The only (preferred) fix is the focused entry of the menu.
+      await page.keyboard.press('Enter');
+      await waitForText(editorLine(/imagePull/), /imagePullPolicy:\s+Always/, 'the fixed line');
+      // Leave the editors as they were for the checks that follow.
+      await page.keyboard.press('Control+Z');
+      await page.keyboard.press('Control+S');
+      await page.keyboard.press('Control+W');
+    },
+  );
+
   await check('a broken cluster snapshot is reported, and the embedded cluster is used instead', 30_000, async () => {
     const snapshot = yamlErrorOf(readFileSync(join(workspace, 'broken-snapshot.yaml'), 'utf8'));
     mkdirSync(join(workspace, '.vscode'), { recursive: true });

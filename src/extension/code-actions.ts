@@ -1,0 +1,49 @@
+// Quick fixes the engine proposes (a misspelt field renamed to the closest real one), offered as code actions on
+// the finding's range. The engine says what to change by field path; this adapter finds the text to replace.
+import * as vscode from 'vscode';
+import { locate } from '../engine/manifest/locate';
+import { parseManifest } from '../engine/manifest/parse';
+import type { Analyzer } from './analyzer';
+import { findingRange } from './diagnostics';
+
+const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
+
+export function registerCodeActions(analyzer: Analyzer): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider(
+    SELECTOR,
+    {
+      provideCodeActions(doc, range, context) {
+        const analysis = analyzer.analyze(doc);
+        if (!analysis) return [];
+        const withFixes = analysis.results.flatMap((r) =>
+          r.findings.filter((f) => f.fixes && f.fixes.length > 0).map((f) => ({ r, f })),
+        );
+        if (withFixes.length === 0) return [];
+        const manifest = parseManifest(doc.getText(), doc.uri.path);
+        const actions: vscode.CodeAction[] = [];
+        for (const { r, f } of withFixes) {
+          const at = findingRange(f, 1);
+          if (!at.intersection(range)) continue;
+          const d = manifest.documents[r.documentIndex];
+          if (!d) continue;
+          for (const fix of f.fixes ?? []) {
+            const loc = locate(d.doc, fix.segments, manifest.lineCounter, fix.replaceKey ? 'key' : 'value');
+            if (!loc) continue;
+            const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+            action.edit = new vscode.WorkspaceEdit();
+            action.edit.replace(
+              doc.uri,
+              new vscode.Range(doc.positionAt(loc.start), doc.positionAt(loc.end)),
+              fix.text,
+            );
+            action.diagnostics = context.diagnostics.filter((g) => g.code === f.code && g.range.isEqual(at));
+            action.isPreferred = (f.fixes ?? []).length === 1;
+            actions.push(action);
+          }
+        }
+        return actions;
+      },
+    },
+    { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+  );
+}
