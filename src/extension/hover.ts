@@ -10,6 +10,7 @@ import type { Segment, SimulationResult } from '../engine/types';
 import { type Analyzer, placedFindings } from './analyzer';
 import { findingRange } from './diagnostics';
 import * as settings from './settings';
+import { summary } from './summary';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
 const SIMULATE = 'podLifecyclePreview.simulate';
@@ -77,23 +78,6 @@ function identityAt(
     }
   }
   return null;
-}
-
-/** One line: where the pod lands and how it ends up, or why it does not get that far. */
-function summary(r: SimulationResult): string {
-  const who = `${r.kind} ${r.namespace}/${r.name}`;
-  if (!r.accepted) {
-    const first = r.findings.find((f) => f.severity === 'error');
-    return `${who}: rejected by the API server${first ? `: ${first.message}` : ''}`;
-  }
-  const s = r.scheduling;
-  if (s?.gated && s.gated.length > 0) return `${who}: Pending, held by scheduling gates ${s.gated.join(', ')}`;
-  if (!s?.node) return `${who}: Pending${s?.message ? `: ${s.message}` : ''}`;
-  const placed =
-    s.placements && s.placements.length > 1 ? ` (replicas on ${s.placements.map((p) => p ?? 'none').join(', ')})` : '';
-  const phase = r.finalState?.phase ?? 'Pending';
-  const ip = r.finalState?.podIP ? `pod IP ${r.finalState.podIP}` : 'no pod IP';
-  return `${who} → node ${s.node}${placed} · ${phase} · ${ip}`;
 }
 
 /** The schema's type and description of the field under the cursor, for any kind the schema knows. */

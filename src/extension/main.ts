@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Analyzer } from './analyzer';
 import { ClusterSource } from './cluster-source';
 import { registerCodeActions } from './code-actions';
+import { registerCodeLens } from './codelens';
 import { Diagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerSimulationPanel } from './webview-panel';
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
       new Diagnostics(analyzer),
       registerHover(analyzer),
       registerCodeActions(analyzer),
+      registerCodeLens(analyzer),
       registerSimulationPanel(context.extensionUri, analyzer),
     );
   } catch (e) {

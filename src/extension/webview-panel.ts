@@ -13,6 +13,7 @@ import {
   type WebviewState,
 } from '../webview-protocol';
 import { type Analyzer, isManifestCandidate, looksLikeKubernetes } from './analyzer';
+import type { SimulateTarget } from './codelens';
 import * as settings from './settings';
 
 const COMMAND = 'podLifecyclePreview.simulate';
@@ -28,7 +29,9 @@ export function registerSimulationPanel(extensionUri: vscode.Uri, analyzer: Anal
     );
   updateContext(vscode.window.activeTextEditor);
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMAND, () => SimulationPanel.show(extensionUri, analyzer)),
+    vscode.commands.registerCommand(COMMAND, (target?: SimulateTarget) =>
+      SimulationPanel.show(extensionUri, analyzer, target),
+    ),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         SimulationPanel.revive(panel, extensionUri, analyzer, state as WebviewState | undefined);
@@ -55,7 +58,8 @@ class SimulationPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  static show(extensionUri: vscode.Uri, analyzer: Analyzer): void {
+  /** Opens (or reveals) the panel on the document under the cursor, or on the one a CodeLens names. */
+  static show(extensionUri: vscode.Uri, analyzer: Analyzer, target?: SimulateTarget): void {
     const editor = vscode.window.activeTextEditor;
     let panel = SimulationPanel.current;
     if (panel) {
@@ -69,7 +73,11 @@ class SimulationPanel implements vscode.Disposable {
       );
       panel = new SimulationPanel(webview, extensionUri, analyzer);
     }
-    if (editor) {
+    if (target) {
+      panel.uri = vscode.Uri.parse(target.uri);
+      panel.cursorLine = target.line;
+      panel.documentIndex = null;
+    } else if (editor) {
       panel.uri = editor.document.uri;
       panel.cursorLine = editor.selection.active.line + 1;
       panel.documentIndex = null;

@@ -390,6 +390,17 @@ async function main(bin) {
     await waitForText(frame.locator('#app .header h1'), /^api$/, 'panel header with the cursor in document 1');
   });
 
+  await check('each pod has a CodeLens with its verdict, and clicking it shows that pod', 30_000, async () => {
+    assert(frame, 'the panel did not open');
+    const lens = page
+      .locator('.editor-group-container.active .codelens-decoration a')
+      .filter({ hasText: /Pod default\/worker → node worker-[123]/ })
+      .first();
+    await lens.waitFor();
+    await lens.click();
+    await waitForText(frame.locator('#app .header h1'), /^worker$/, 'panel header after the CodeLens click');
+  });
+
   await check('clicking a finding in the panel puts the cursor on it', 30_000, async () => {
     assert(frame, 'the panel did not open');
     await page.locator('.tabs-container .tab[aria-label^="broken-pod.yaml"]').click();
