@@ -4,6 +4,7 @@ import { Analyzer } from './analyzer';
 import { ClusterSource } from './cluster-source';
 import { registerCodeActions } from './code-actions';
 import { registerCodeLens } from './codelens';
+import { registerCompletion } from './completion';
 import { Diagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerSimulationPanel } from './webview-panel';
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
       registerHover(analyzer),
       registerCodeActions(analyzer),
       registerCodeLens(analyzer),
+      registerCompletion(),
       registerSimulationPanel(context.extensionUri, analyzer),
     );
   } catch (e) {

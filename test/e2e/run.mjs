@@ -440,6 +440,21 @@ async function main(bin) {
     },
   );
 
+  await check("typing a field name offers the schema's fields for that place, with their docs", 30_000, async () => {
+    await page.keyboard.press('Control+P');
+    await pick('typo-pod.yaml', 'typo-pod.yaml');
+    await editorLine(/image:\s+nginx/).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('readinessPr');
+    await page.keyboard.press('Control+Space');
+    // The label's description is the schema type, which only this extension's provider gives.
+    await waitForText(page.locator('.suggest-widget'), /readinessProbe\s*Probe/, 'suggestions');
+    await page.keyboard.press('Escape');
+    await runCommand('File: Revert File');
+    await page.keyboard.press('Control+W');
+  });
+
   await check('a broken cluster snapshot is reported, and the embedded cluster is used instead', 30_000, async () => {
     const snapshot = yamlErrorOf(readFileSync(join(workspace, 'broken-snapshot.yaml'), 'utf8'));
     mkdirSync(join(workspace, '.vscode'), { recursive: true });

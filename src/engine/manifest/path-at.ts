@@ -10,7 +10,8 @@ export function pathAt(doc: Document.Parsed, offset: number): Segment[] {
   let node: unknown = doc.contents;
   for (;;) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => {
+      // A node's end can reach the next line, so the last item that starts before the offset is the one under it.
+      const pair = [...node.items].reverse().find((p) => {
         const k = p.key as Node | null;
         const v = p.value as Node | null;
         const start = k?.range?.[0] ?? v?.range?.[0];
@@ -23,7 +24,7 @@ export function pathAt(doc: Document.Parsed, offset: number): Segment[] {
       if (keyRange && offset <= keyRange[1]) return path;
       node = pair.value;
     } else if (isSeq(node)) {
-      const i = node.items.findIndex((item) => {
+      const i = node.items.findLastIndex((item) => {
         const r = (item as Node | null)?.range;
         return r != null && offset >= r[0] && offset <= r[2];
       });
