@@ -8,7 +8,7 @@ import type { Segment } from '../types';
 import { crashLoop } from './backoff';
 import type { PodAddresses } from './downward-api';
 import { describeEnv, resolveEnv } from './env';
-import { predictedExitCode } from './exit-prediction';
+import { commandExit, LONG_RUN_SECONDS, predictedExit } from './exit-prediction';
 import { formatPod } from './go-format';
 import { ensureImage } from './images';
 import {
@@ -73,14 +73,14 @@ export interface PodOnNode {
   ips: PodAddresses;
 }
 
-/** startContainer up to and including postStart. */
-function startContainer(on: PodOnNode, target: Target, at: number): StartResult {
+/** startContainer up to and including postStart; `pulled` holds the images this pod's sync has pulled so far. */
+function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<string>): StartResult {
   const { pod, node, cluster, trace, ips } = on;
   const { container } = target;
   const object = objectOf(target);
   const segments = segmentsOf(target);
   const namespace = pod.metadata?.namespace ?? 'default';
-  const image = ensureImage(pod, node, cluster, trace, { container, object, segments }, at);
+  const image = ensureImage(pod, node, cluster, trace, { container, object, segments }, at, pulled);
   if (!image.ok) return { ok: false, reason: image.reason, message: image.message, at };
   let t = image.end;
 
@@ -164,20 +164,24 @@ function waiting(container: Container, init: boolean, reason: string, message?: 
   };
 }
 
-/** A container that exits: terminated for good, or restarting with back-off (CrashLoopBackOff). */
+/**
+ * A container that exits after running `run` seconds: terminated for good, or restarting with back-off
+ * (CrashLoopBackOff).
+ */
 function exited(
   pod: Pod,
   trace: Trace,
   target: Target,
   runningAt: number,
-  code: number,
+  exit: { code: number; run: number },
   restarts: boolean,
 ): { run: ContainerRun; end: number } {
+  const { code } = exit;
   const { container } = target;
   const init = target.list === 'initContainers';
   const reason = code === 0 ? 'Completed' : 'Error';
   const object = objectOf(target);
-  const exitAt = runningAt + CRASHING_CONTAINER_RUN;
+  const exitAt = runningAt + exit.run;
   if (!restarts) {
     trace.step({
       title: `Container ${container.name} exits`,
@@ -198,7 +202,7 @@ function exited(
       end: exitAt,
     };
   }
-  const loop = crashLoop(runningAt, CRASHING_CONTAINER_RUN, PLEG_RELIST);
+  const loop = crashLoop(runningAt, exit.run, PLEG_RELIST);
   const podRef = formatPod(pod);
   let backedOff = false;
   for (const r of loop.restarts) {
@@ -274,6 +278,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
   let t = at;
   let blocked = false;
   let initFailed = false;
+  const pulled = new Set<string>();
 
   for (const [index, container] of inits.entries()) {
     if (blocked) {
@@ -281,7 +286,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
       continue;
     }
     const target: Target = { container, list: 'initContainers', index };
-    const started = startContainer(on, target, t);
+    const started = startContainer(on, target, t, pulled);
     if (!started.ok) {
       runs.push(waiting(container, true, started.reason, started.message));
       blocked = true;
@@ -307,26 +312,44 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
       else t = Math.max(started.hookDoneAt, probes.startedAt);
       continue;
     }
-    const predicted = predictedExitCode(container.command, container.args);
-    const code = predicted ?? 0;
+    const predicted = commandExit([...(container.command ?? []), ...(container.args ?? [])]);
+    if (predicted?.after != null && predicted.after >= LONG_RUN_SECONDS) {
+      // A long run keeps the pod initializing all that time: the next containers wait (PodInitializing).
+      trace.step({
+        title: `Init container ${container.name} runs`,
+        status: 'waiting',
+        at: started.runningAt,
+        detail: `its command runs ${predicted.after}s before it exits; the containers after it wait until then`,
+      });
+      runs.push({ ...waiting(container, true, ''), state: 'running', reason: null, started: true });
+      blocked = true;
+      t = started.hookDoneAt;
+      continue;
+    }
+    const code = predicted?.code ?? 0;
+    // A command that returns at once still takes the typical time to start its process and finish.
+    const runFor = predicted?.after ? predicted.after : INIT_CONTAINER_RUN;
     if (code === 0) {
-      const doneAt = Math.max(started.hookDoneAt, started.runningAt + INIT_CONTAINER_RUN);
+      const doneAt = Math.max(started.hookDoneAt, started.runningAt + runFor);
       trace.step({
         title: `Init container ${container.name} completes`,
         status: 'ok',
         at: started.runningAt,
-        duration: INIT_CONTAINER_RUN,
-        estimate: true,
+        duration: runFor,
+        ...(predicted?.after ? {} : { estimate: true }),
         detail:
           predicted === null
             ? `assumed to exit 0 after ${INIT_CONTAINER_RUN}s (its run time is not in the spec)`
-            : 'its command exits 0',
+            : predicted.after
+              ? `its command exits 0 after ${predicted.after}s`
+              : 'its command exits 0',
       });
       runs.push({ ...waiting(container, true, 'Completed'), state: 'terminated', exitCode: 0 });
       t = doneAt;
       continue;
     }
-    const result = exited(pod, trace, target, started.runningAt, code, restartsAfter(policy, code));
+    const run = predicted?.after ? predicted.after : CRASHING_CONTAINER_RUN;
+    const result = exited(pod, trace, target, started.runningAt, { code, run }, restartsAfter(policy, code));
     runs.push(result.run);
     if (!restartsAfter(policy, code)) initFailed = true;
     t = result.end;
@@ -342,16 +365,18 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
   let end = t;
   for (const [index, container] of regulars.entries()) {
     const target: Target = { container, list: 'containers', index };
-    const started = startContainer(on, target, t);
+    const started = startContainer(on, target, t, pulled);
     if (!started.ok) {
       runs.push(waiting(container, false, started.reason, started.message));
       t = Math.max(t, started.at);
       continue;
     }
     t = started.hookDoneAt;
-    const code = predictedExitCode(container.command, container.args);
-    if (code !== null) {
-      const result = exited(pod, trace, target, started.runningAt, code, restartsAfter(policy, code));
+    const predicted = predictedExit(container.command, container.args);
+    if (predicted !== null) {
+      const { code } = predicted;
+      const run = predicted.after ? predicted.after : CRASHING_CONTAINER_RUN;
+      const result = exited(pod, trace, target, started.runningAt, { code, run }, restartsAfter(policy, code));
       runs.push(result.run);
       end = Math.max(end, result.end);
       continue;

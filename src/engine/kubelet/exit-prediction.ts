@@ -1,24 +1,123 @@
-// Whether a container's command visibly ends. Only the plain cases are read: the `false`/`true` binaries and a
-// shell script (`sh -c`) whose last statement is `exit <n>`. Anything else is assumed to keep running.
+// Whether a container's command visibly ends, and after how long. Only plain cases are read: `false`, `true`,
+// `sleep <n>` and the utilities below run directly, and a shell script (`sh -c`) that ends with `exit <n>` or is made
+// only of such commands, joined by `;`, `&&` or new lines. Anything else — a server, a loop, a pipe, a command
+// substitution — is assumed to keep running.
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
+/** Utilities that return at once and succeed whatever their arguments (an unset variable or a missing file aside). */
+const INSTANT = new Set([
+  ':',
+  'true',
+  'echo',
+  'printf',
+  'env',
+  'printenv',
+  'date',
+  'hostname',
+  'id',
+  'pwd',
+  'uname',
+  'whoami',
+  'touch',
+  'mkdir',
+]);
+
+/**
+ * A container that runs this long before it exits is, for what the user sees, a running container: the kubelet
+ * resets a container's restart back-off once it has run 10 minutes without a problem (docs: Pod Lifecycle,
+ * "Container restarts"), so it is restarted at once and spends almost all its time Running.
+ */
+export const LONG_RUN_SECONDS = 600;
+
+export interface PredictedExit {
+  code: number;
+  /** Seconds the command runs before it exits (its sleeps), when the spec tells; null when it does not. */
+  after: number | null;
+}
+
+/** Output redirections (`> file`, `2>&1`, `>> log`): they do not change whether a statement returns. */
+const REDIRECT = /\d*>>?\s*(&\d+|[^\s;&|]+)/g;
+
 const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+
+const UNITS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
+
+/** `sleep`'s operand in seconds (`10`, `1.5`, `5m`), or null when it is not a plain duration (`infinity`, `$T`). */
+function sleepSeconds(operand: string | undefined): number | null {
+  const m = operand === undefined ? null : /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(operand);
+  return m ? Number(m[1]) * (UNITS[m[2] ?? ''] ?? 1) : null;
+}
+
+/** Seconds a command (program and arguments) takes when it is bound to return by itself, else null. */
+function finiteCommand(words: readonly string[]): number | null {
+  const program = words[0] ? basename(words[0]) : '';
+  if (program === 'sleep') return words.length === 2 ? sleepSeconds(words[1]) : null;
+  if (program === 'rm' && words.includes('-f')) return 0;
+  // `env` with operands runs another program.
+  if (program === 'env') return words.length === 1 ? 0 : null;
+  return INSTANT.has(program) ? 0 : null;
+}
+
+const finiteStatement = (statement: string): number | null => finiteCommand(statement.trim().split(/\s+/));
+
+/** A shell script's exit: its trailing `exit <n>`, or 0 when every statement returns by itself. */
+function scriptExit(script: string): PredictedExit | null {
+  const trimmed = script.trim();
+  const exit = /(?:^|[;\n&|]\s*)exit\s+(\d+)\s*;?\s*$/.exec(trimmed);
+  // Quoted text cannot split statements; command substitution, pipes, `||`, background jobs and blocks are not read.
+  const unquoted = trimmed.replace(/'[^']*'|"[^"$`]*"/g, 'q').replace(REDIRECT, '');
+  const plain = !/[`|(){}<]|\$\(|(?<!&)&(?!&)|\b(while|until|for|if|case|exec|do|done|then)\b/.test(unquoted);
+  const statements = plain
+    ? unquoted
+        .split(/;|&&|\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+    : [];
+  if (exit) {
+    statements.pop();
+    const times = statements.map(finiteStatement);
+    const known = plain && times.every((t) => t !== null);
+    return { code: Number(exit[1]) % 256, after: known ? times.reduce<number>((a, t) => a + (t ?? 0), 0) : null };
+  }
+  if (!plain || statements.length === 0) return null;
+  let after = 0;
+  for (const s of statements) {
+    const t = finiteStatement(s);
+    if (t === null) return null;
+    after += t;
+  }
+  return { code: 0, after };
+}
+
+/** How the command ends as far as the spec tells, however long it runs first; null when the spec does not tell. */
+export function commandExit(argv: readonly string[]): PredictedExit | null {
+  const program = argv[0] ? basename(argv[0]) : null;
+  if (program === null) return null;
+  if (program === 'false') return argv.length === 1 ? { code: 1, after: null } : null;
+  if (SHELLS.has(program)) {
+    const c = argv.indexOf('-c');
+    const script = c > 0 ? argv[c + 1] : undefined;
+    return script === undefined ? null : scriptExit(script);
+  }
+  const seconds = finiteCommand(argv);
+  return seconds === null ? null : { code: 0, after: seconds };
+}
+
+/** How the command ends, or null when it cannot be told from the spec (or it runs long enough to count as running). */
+export function predictedExit(
+  command: readonly string[] | undefined,
+  args: readonly string[] | undefined,
+): PredictedExit | null {
+  const exit = commandExit([...(command ?? []), ...(args ?? [])]);
+  if (exit?.after != null && exit.after >= LONG_RUN_SECONDS) return null;
+  return exit;
+}
 
 /** The exit code the command is bound to end with, or null when it cannot be told from the spec. */
 export function predictedExitCode(
   command: readonly string[] | undefined,
   args: readonly string[] | undefined,
 ): number | null {
-  const argv = [...(command ?? []), ...(args ?? [])];
-  const program = argv[0] ? basename(argv[0]) : null;
-  if (!program) return null;
-  if (program === 'false' && argv.length === 1) return 1;
-  if (program === 'true' && argv.length === 1) return 0;
-  if (!SHELLS.has(program)) return null;
-  const c = argv.indexOf('-c');
-  const script = c > 0 ? argv[c + 1] : undefined;
-  if (script === undefined) return null;
-  const m = /(?:^|[;\n&|]\s*)exit\s+(\d+)\s*;?\s*$/.exec(script.trim());
-  return m ? Number(m[1]) % 256 : null;
+  return predictedExit(command, args)?.code ?? null;
 }

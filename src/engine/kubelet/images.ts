@@ -94,6 +94,10 @@ function fail(trace: Trace, target: ImageTarget, at: number, reason: string, mes
   return { ok: false, reason, message };
 }
 
+/**
+ * `pulled`: canonical names this pod's earlier containers already pulled onto the node — the runtime has them now,
+ * so a later IfNotPresent container with the same image finds it present.
+ */
 export function ensureImage(
   pod: Pod,
   node: Node,
@@ -101,6 +105,7 @@ export function ensureImage(
   trace: Trace,
   target: ImageTarget,
   at: number,
+  pulled: Set<string> = new Set(),
 ): ImageResult {
   const image = target.container.image ?? '';
   const defaulted = applyDefaultImageTag(image);
@@ -112,7 +117,7 @@ export function ensureImage(
   }
   const ref = defaulted.ref;
   const policy = pullPolicy(target.container, ref);
-  const present = cachedOn(node, cluster, ref);
+  const present = pulled.has(canonicalName(ref)) || cachedOn(node, cluster, ref);
   if (policy !== 'Always' && present) {
     trace.event({
       type: 'Normal',
@@ -156,6 +161,7 @@ export function ensureImage(
   const reported = size ?? TYPICAL_IMAGE_BYTES;
   trace.event({ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, at, object: target.object });
   const end = at + duration;
+  pulled.add(canonicalName(ref));
   trace.event({
     type: 'Normal',
     reason: 'Pulled',

@@ -140,6 +140,7 @@ export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): 
     initFailed: outcome.initFailed,
     firstSync: start + STATUS_UPDATE,
     scheduledAt: at,
+    finishedAt: outcome.end,
   };
   const phase = podPhase(input);
   const conds = conditions(input, phase);

@@ -1,6 +1,7 @@
 // The pod status the kubelet reports (kubernetes/kubernetes pkg/kubelet/kubelet_pods.go getPhase and
 // generateAPIPodStatus, pkg/kubelet/status/generate.go). Kubelet-owned conditions are generated in this order:
-// PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled.
+// PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled. PodReadyToStartContainers is True
+// while the pod has a ready sandbox (status/generate.go GeneratePodReadyToStartContainersCondition).
 import type { Pod } from '../k8s/objects';
 import type { Condition, ContainerState } from '../types';
 import type { ContainerRun } from './containers';
@@ -16,6 +17,8 @@ export interface StatusInput {
   /** When the first status is generated (the pod worker's first sync). */
   firstSync: number;
   scheduledAt: number;
+  /** When the last container stopped, for a pod that ends (Succeeded or Failed). */
+  finishedAt?: number;
 }
 
 /** getPhase over the init and regular container states. */
@@ -72,10 +75,12 @@ function containersReadyAt(runs: ContainerRun[]): number | null {
 export function conditions(input: StatusInput, phase: string): Condition[] {
   const { runs, firstSync } = input;
   const out: Condition[] = [];
+  // A pod that has ended gets its sandbox stopped (SyncTerminatingPod), and the condition follows the sandbox.
+  const ended = phase === 'Succeeded' || phase === 'Failed';
   out.push(
-    input.sandboxAt !== null
+    input.sandboxAt !== null && !ended
       ? { type: 'PodReadyToStartContainers', status: 'True', at: input.sandboxAt }
-      : { type: 'PodReadyToStartContainers', status: 'False', at: firstSync },
+      : { type: 'PodReadyToStartContainers', status: 'False', at: ended ? (input.finishedAt ?? firstSync) : firstSync },
   );
 
   const anyRegularStarted = runs.some((r) => !r.init && (r.state !== 'waiting' || r.lastTerminated));
@@ -127,13 +132,22 @@ function readinessGates(pod: Pod, containersReady: Condition): Partial<Condition
   return { status: 'False', reason: 'ReadinessGatesNotReady', message: messages.join(', ') };
 }
 
+/**
+ * `ready` as the prober manager's UpdatePodStatus sets it: a regular init container is ready once it has exited 0;
+ * a sidecar or regular container when it runs and its readiness (probe, or none) holds.
+ */
+function isReady(r: ContainerRun): boolean {
+  if (r.init && !r.sidecar) return r.state === 'terminated' && r.exitCode === 0;
+  return r.state === 'running' && r.readyAt !== null;
+}
+
 export function containerStates(runs: ContainerRun[]): ContainerState[] {
   return runs.map((r) => ({
     name: r.name,
     state: r.state,
     reason: r.reason === '' ? null : r.reason,
     ...(r.message !== undefined ? { message: r.message } : {}),
-    ready: r.state === 'running' && r.readyAt !== null,
+    ready: isReady(r),
     restartCount: r.restartCount,
     ...(r.init ? { init: true } : {}),
   }));

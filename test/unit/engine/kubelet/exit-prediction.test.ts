@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { predictedExitCode } from '../../../../src/engine/kubelet/exit-prediction';
+import { type PredictedExit, predictedExit, predictedExitCode } from '../../../../src/engine/kubelet/exit-prediction';
 
 // Only commands whose end is plain in the spec are predicted; everything else is assumed to keep running.
 describe('predictedExitCode', () => {
@@ -14,4 +14,55 @@ describe('predictedExitCode', () => {
     { name: 'a server binary', command: ['nginx', '-g', 'daemon off;'], want: null },
   ];
   for (const c of cases) it(c.name, () => assert.equal(predictedExitCode(c.command, c.args), c.want));
+});
+
+// Scripts made only of commands that return by themselves end with 0 after their sleeps; a run of 10 minutes or
+// more counts as running (the kubelet resets the restart back-off after 10 minutes: docs, Pod Lifecycle).
+describe('predictedExit', () => {
+  const cases: { name: string; argv: string[]; want: PredictedExit | null }[] = [
+    {
+      name: 'the termination-demo script (docs: Determine the Reason for Pod Failure)',
+      argv: ['/bin/sh', '-c', 'sleep 10 && echo Sleep expired > /dev/termination-log'],
+      want: { code: 0, after: 10 },
+    },
+    {
+      name: 'printing the environment (docs: Configure a Pod to Use a ConfigMap)',
+      argv: ['/bin/sh', '-c', 'env'],
+      want: { code: 0, after: 0 },
+    },
+    { name: 'sleep with a unit', argv: ['sh', '-c', 'echo start; sleep 1m'], want: { code: 0, after: 60 } },
+    { name: 'a bare sleep', argv: ['sleep', '30'], want: { code: 0, after: 30 } },
+    {
+      name: 'printenv run directly (docs: Define a Command and Arguments for a Container)',
+      argv: ['printenv', 'HOSTNAME', 'KUBERNETES_PORT'],
+      want: { code: 0, after: 0 },
+    },
+    { name: 'env with operands runs another program', argv: ['env', 'MODE=prod', 'nginx'], want: null },
+    {
+      name: 'quoted separators and redirections',
+      argv: ['sh', '-c', 'echo "a|b" 2>&1 && sleep 5'],
+      want: { code: 0, after: 5 },
+    },
+    { name: 'an exit after sleeping', argv: ['sh', '-c', 'sleep 2; exit 4'], want: { code: 4, after: 2 } },
+    {
+      name: 'an exit after a command that may not return',
+      argv: ['sh', '-c', 'nginx & exit 1'],
+      want: { code: 1, after: null },
+    },
+    {
+      name: 'an hour of sleep counts as running',
+      argv: ['sh', '-c', 'echo The app is running! && sleep 3600'],
+      want: null,
+    },
+    {
+      name: 'the liveness-exec script runs 630s, so it counts as running',
+      argv: ['sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'],
+      want: null,
+    },
+    { name: 'sleep infinity', argv: ['sleep', 'infinity'], want: null },
+    { name: 'command substitution is not read', argv: ['sh', '-c', 'echo $(date) && sleep 1'], want: null },
+    { name: 'a wait loop', argv: ['sh', '-c', 'until nslookup mydb; do sleep 2; done'], want: null },
+    { name: 'a command that may fail (cat)', argv: ['sh', '-c', 'cat /tmp/healthy'], want: null },
+  ];
+  for (const c of cases) it(c.name, () => assert.deepEqual(predictedExit(c.argv, undefined), c.want));
 });

@@ -332,4 +332,71 @@ describe('runKubelet: mistakes that keep the pod from Running/Ready', () => {
       ],
     );
   });
+
+  it('a completed init container is Ready (prober_manager.go UpdatePodStatus: ready once it exited 0)', () => {
+    const p = pod({ initContainers: [container({ name: 'one' })], containers: [container()] });
+    const out = runKubelet(p, node(), cluster(), 0);
+    assert.deepEqual(
+      out.finalState.containers.map((c) => [c.name, c.state, c.ready]),
+      [
+        ['one', 'terminated', true],
+        ['app', 'running', true],
+      ],
+    );
+  });
+
+  it('an image an earlier container of the pod pulled is already present for the next IfNotPresent one', () => {
+    // image_manager.go EnsureImageExists asks the runtime, which has the image once the first pull finished.
+    const p = pod({
+      initContainers: [container({ name: 'one', image: 'busybox:1.36' })],
+      containers: [
+        container({ image: 'busybox:1.36' }),
+        container({ name: 'always', image: 'busybox:1.36', imagePullPolicy: 'Always' }),
+      ],
+    });
+    const out = runKubelet(p, node({ images: [] }), cluster(), 0);
+    assert.deepEqual(
+      out.events.filter((e) => e.reason === 'Pulling' || e.reason === 'Pulled').map((e) => [e.object, e.reason]),
+      [
+        ['spec.initContainers{one}', 'Pulling'],
+        ['spec.initContainers{one}', 'Pulled'],
+        ['spec.containers{app}', 'Pulled'],
+        // imagePullPolicy Always pulls again whatever the node has.
+        ['spec.containers{always}', 'Pulling'],
+        ['spec.containers{always}', 'Pulled'],
+      ],
+    );
+    const app = out.events.find((e) => e.object === 'spec.containers{app}' && e.reason === 'Pulled');
+    assert.equal(app?.message, 'Container image "busybox:1.36" already present on machine');
+  });
+
+  it('an init container that sleeps 10 minutes or more keeps the pod initializing', () => {
+    const p = pod({
+      initContainers: [container({ name: 'wait', command: ['sleep', '3600'] }), container({ name: 'next' })],
+      containers: [container()],
+    });
+    const out = runKubelet(p, node(), cluster(), 0);
+    assert.deepEqual(
+      out.finalState.containers.map((c) => [c.name, c.state, c.reason, c.ready]),
+      [
+        ['wait', 'running', null, false],
+        ['next', 'waiting', 'PodInitializing', false],
+        ['app', 'waiting', 'PodInitializing', false],
+      ],
+    );
+    assert.equal(out.finalState.phase, 'Pending');
+    const initialized = out.finalState.conditions.find((c) => c.type === 'Initialized');
+    assert.deepEqual(
+      [initialized?.status, initialized?.reason, initialized?.message],
+      ['False', 'ContainersNotInitialized', 'containers with incomplete status: [wait next]'],
+    );
+  });
+
+  it('an init container that sleeps a minute completes after it, then the app starts', () => {
+    const p = pod({ initContainers: [container({ name: 'wait', command: ['sleep', '60'] })] });
+    const out = runKubelet(p, node(), cluster(), 0);
+    const started = out.events.filter((e) => e.reason === 'Started');
+    assert.ok(started[1]!.at - started[0]!.at >= 60, `app started at ${started[1]!.at}`);
+    assert.equal(out.finalState.phase, 'Running');
+  });
 });

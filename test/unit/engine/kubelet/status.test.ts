@@ -100,4 +100,18 @@ describe('conditions', () => {
       ],
     );
   });
+
+  it('a pod that has ended has its sandbox stopped: PodReadyToStartContainers False (generate.go)', () => {
+    const got = conditions({ ...input('Never', [succeeded]), finishedAt: 12 }, 'Succeeded');
+    assert.deepEqual(
+      got.map((c) => [c.type, c.status, c.reason, c.at]),
+      [
+        ['PodReadyToStartContainers', 'False', undefined, 12],
+        ['Initialized', 'True', undefined, 1],
+        ['Ready', 'False', 'PodCompleted', 0.1],
+        ['ContainersReady', 'False', 'PodCompleted', 0.1],
+        ['PodScheduled', 'True', undefined, 0],
+      ],
+    );
+  });
 });
