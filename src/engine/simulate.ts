@@ -3,6 +3,7 @@ import { provisionImmediateClaims } from './cluster/immediate-provisioning';
 import { statefulSetClaimNames, withStatefulSetClaims } from './cluster/statefulset-claims';
 import { runApiServer } from './apiserver';
 import { runEtcd } from './apiserver/etcd';
+import { runningReplicas } from './replica-pods';
 import { runScheduler } from './scheduler';
 import { runKubelet } from './kubelet';
 import { runEndpoints } from './endpoints';
@@ -83,7 +84,10 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
   result.events.push(...kubelet.events);
   result.stages.push(kubelet.report);
 
-  const endpoints = runEndpoints(api.pod, kubelet, placed, kubelet.end);
+  // Services select every replica of a workload, not just the one the kubelet stage followed.
+  const replicas = runningReplicas(api.pod, source.kind, sched.result.placements, kubelet.finalState, placed);
+  const withReplicas = { ...placed, objects: { ...placed.objects, Pod: [...placed.objects.Pod, ...replicas] } };
+  const endpoints = runEndpoints(api.pod, kubelet, withReplicas, kubelet.end);
   result.endpoints = endpoints.endpoints;
   result.findings.push(...relocate(endpoints.findings));
   result.events.push(...endpoints.events);
