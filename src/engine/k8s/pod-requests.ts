@@ -1,7 +1,7 @@
 // A pod's resource requests as kube-scheduler counts them (k8s.io/component-helpers resource.PodRequests):
 // regular containers are summed, init containers run one at a time beside the sidecars started before them,
-// pod-level requests (PodLevelResources, on in v1.34) replace the container aggregate for cpu and memory, and
-// spec.overhead is added last.
+// pod-level requests (PodLevelResources, on in v1.34) replace the container aggregate for cpu, memory and
+// hugepages, and spec.overhead is added last.
 import type { Container, Pod } from './objects';
 import { milliValue, value } from './quantity';
 
@@ -19,8 +19,9 @@ export interface PodRequestOptions {
 export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
-/** Pod-level requests may set only these (IsSupportedPodLevelResource). */
-const POD_LEVEL_RESOURCES = new Set(['cpu', 'memory']);
+/** Pod-level requests may set only cpu, memory and hugepages-* (IsSupportedPodLevelResource, v1.34). */
+const isPodLevelResource = (name: string): boolean =>
+  name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
 
 export function quantityOf(resource: string, q: string | number | undefined): number {
   return resource === 'cpu' ? milliValue(q) : value(q);
@@ -73,7 +74,7 @@ export function podRequests(pod: Pod, options: PodRequestOptions = {}): Resource
   max(reqs, initMax);
   const podLevel = pod.spec?.resources?.requests as Record<string, unknown> | undefined;
   if (podLevel) {
-    for (const [name, q] of Object.entries(toList(podLevel))) if (POD_LEVEL_RESOURCES.has(name)) reqs[name] = q;
+    for (const [name, q] of Object.entries(toList(podLevel))) if (isPodLevelResource(name)) reqs[name] = q;
   }
   add(reqs, toList(pod.spec?.overhead as Record<string, unknown> | undefined));
   return reqs;

@@ -2,7 +2,7 @@
 // (anti-)affinity terms, so per-node work in Filter and Score is arithmetic and lookups.
 import type { Pod } from '../k8s/objects';
 import { type LabelSelector, matchesSelector } from '../k8s/label-selector';
-import { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, podRequests, type ResourceList } from '../k8s/pod-requests';
+import { podRequests, type ResourceList } from '../k8s/pod-requests';
 
 export interface HostPort {
   ip: string;
@@ -87,8 +87,9 @@ export function podInfo(pod: Pod): PodInfo {
     nodeName: pod.spec?.nodeName ?? '',
     terminating: pod.metadata?.deletionTimestamp !== undefined,
     requests,
-    nonZeroCpu: nonZero.cpu ?? DEFAULT_MILLI_CPU_REQUEST,
-    nonZeroMemory: nonZero.memory ?? DEFAULT_MEMORY_REQUEST,
+    // The defaults apply per container, so a pod without containers counts 0 (least_allocated_test.go).
+    nonZeroCpu: nonZero.cpu ?? 0,
+    nonZeroMemory: nonZero.memory ?? 0,
     hostPorts: hostPorts(pod),
     requiredAffinity: (aff?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) =>
       term(namespace, t as RawTerm, 0),

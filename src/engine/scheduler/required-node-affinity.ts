@@ -1,6 +1,7 @@
 // The pod's required node affinity: spec.nodeSelector AND requiredDuringScheduling nodeSelectorTerms
 // (k8s.io/component-helpers/scheduling/corev1/nodeaffinity GetRequiredNodeAffinity). Terms are ORed; the
 // expressions and fields inside a term are ANDed; an empty term selects nothing.
+import { isQualifiedName, isValidLabelValue } from '../k8s/names';
 import type { Pod } from '../k8s/objects';
 import type { NodeInfo } from './node-info';
 
@@ -50,11 +51,50 @@ function matchesField(r: NodeSelectorRequirement, nodeName: string): boolean {
   return false;
 }
 
+/**
+ * labels.NewRequirement's checks: a qualified-name key, a known operator, values that are label values, none for
+ * Exists/DoesNotExist, some for In/NotIn, one integer for Gt/Lt. A term with any bad requirement matches nothing
+ * (component-helpers nodeaffinity keeps the parse error and never matches that term).
+ */
+function isValidExpression(r: NodeSelectorRequirement): boolean {
+  if (isQualifiedName(r.key).length > 0) return false;
+  const values = r.values ?? [];
+  switch (r.operator) {
+    case 'In':
+    case 'NotIn':
+      if (values.length === 0) return false;
+      break;
+    case 'Exists':
+    case 'DoesNotExist':
+      if (values.length !== 0) return false;
+      break;
+    case 'Gt':
+    case 'Lt':
+      if (values.length !== 1 || !INTEGER.test(values[0] ?? '')) return false;
+      break;
+    default:
+      return false;
+  }
+  return values.every((v) => isValidLabelValue(v).length === 0);
+}
+
+/** Parsed once per term object: the same pod spec is matched against every node. */
+const validity = new WeakMap<NodeSelectorTerm, boolean>();
+
+function isValidTerm(t: NodeSelectorTerm): boolean {
+  let ok = validity.get(t);
+  if (ok === undefined) {
+    ok = (t.matchExpressions ?? []).every(isValidExpression);
+    validity.set(t, ok);
+  }
+  return ok;
+}
+
 export const isEmptyTerm = (t: NodeSelectorTerm): boolean =>
   (t.matchExpressions ?? []).length === 0 && (t.matchFields ?? []).length === 0;
 
 export function termMatchesNode(t: NodeSelectorTerm, labels: Record<string, string>, nodeName: string): boolean {
-  if (isEmptyTerm(t)) return false;
+  if (isEmptyTerm(t) || !isValidTerm(t)) return false;
   return (
     (t.matchExpressions ?? []).every((r) => matchesExpression(r, labels)) &&
     (t.matchFields ?? []).every((r) => matchesField(r, nodeName))

@@ -18,12 +18,29 @@ export function numCandidates(potentialNodes: number): number {
   return Math.min(n, potentialNodes);
 }
 
-const startTime = (p: PodInfo): string => p.pod.status?.startTime ?? '';
+/**
+ * util.GetPodStartTime: status.startTime, or "now" for a pod that has not started, which is later than any
+ * recorded time. RFC 3339 UTC timestamps compare correctly as strings; '\uffff' sorts after all of them.
+ */
+const startTime = (p: PodInfo): string => p.pod.status?.startTime ?? '\uffff';
 
 /** util.MoreImportantPod: higher priority, then the pod that started earlier. */
 export function moreImportant(a: PodInfo, b: PodInfo): number {
   if (a.priority !== b.priority) return b.priority - a.priority;
   return startTime(a) < startTime(b) ? -1 : startTime(a) > startTime(b) ? 1 : 0;
+}
+
+/** util.GetEarliestPodStartTime: the earliest start time among the highest-priority victims. */
+function earliestStartOfHighest(victims: PodInfo[]): string {
+  let max = -Infinity;
+  let earliest = '\uffff';
+  for (const v of victims) {
+    if (v.priority > max) {
+      max = v.priority;
+      earliest = startTime(v);
+    } else if (v.priority === max && startTime(v) < earliest) earliest = startTime(v);
+  }
+  return earliest;
 }
 
 export interface Candidate {
@@ -58,7 +75,11 @@ export function selectVictims(
   return { victims };
 }
 
-/** pickOneNodeForPreemption, without PodDisruptionBudgets (snapshots carry none). */
+/**
+ * pickOneNodeForPreemption, without PodDisruptionBudgets (snapshots carry none): the lowest highest-victim
+ * priority, then the smallest priority sum, then the fewest victims, then the latest start among the
+ * highest-priority victims; remaining ties keep the first candidate.
+ */
 export function pickCandidate(candidates: Candidate[]): Candidate | null {
   const keys = (c: Candidate): number[] => {
     const highest = c.victims[0]?.priority ?? 0;
@@ -73,13 +94,12 @@ export function pickCandidate(candidates: Candidate[]): Candidate | null {
       continue;
     }
     const [a, b] = [keys(c), keys(best)];
-    for (let i = 0; i < a.length; i++) {
-      if ((a[i] ?? 0) < (b[i] ?? 0)) {
-        best = c;
-        break;
-      }
-      if ((a[i] ?? 0) > (b[i] ?? 0)) break;
+    let decided = false;
+    for (let i = 0; i < a.length && !decided; i++) {
+      if ((a[i] ?? 0) < (b[i] ?? 0)) best = c;
+      decided = (a[i] ?? 0) !== (b[i] ?? 0);
     }
+    if (!decided && earliestStartOfHighest(c.victims) > earliestStartOfHighest(best.victims)) best = c;
   }
   return best;
 }

@@ -36,7 +36,8 @@ export const nodeAffinity: Plugin = {
   name: 'NodeAffinity',
   begin: (pod) => {
     const required = requiredNodeAffinity(pod.pod);
-    const preferred = (pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [])
+    const preferredTerms = pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
+    const preferred = (preferredTerms ?? [])
       .filter((p) => p.weight !== 0 && !isEmptyTerm(p.preference as NodeSelectorTerm))
       .map((p) => ({ weight: p.weight, term: p.preference as NodeSelectorTerm }));
     return {
@@ -49,7 +50,8 @@ export const nodeAffinity: Plugin = {
         return { status: null, nodeNames: names };
       },
       filter: (node) => (matchesRequiredAffinity(required, node) ? null : unresolvable(ERR_REASON_POD)),
-      preScore: () => (preferred.length === 0 ? SKIP : null),
+      // Only a pod without the preferred list skips; an empty list or zero-weight terms score 0 everywhere.
+      preScore: () => (preferredTerms === undefined ? SKIP : null),
       score(node) {
         let sum = 0;
         for (const p of preferred) if (termMatchesNode(p.term, node.labels, node.name)) sum += p.weight;

@@ -95,7 +95,8 @@ export const volumeBinding: Plugin = {
           if (matchingPV(cluster, claim, node)) continue;
           const sc = findClass(cluster, claim.className);
           if (sc === 'assumed') continue;
-          if (sc === 'missing' || sc.provisioner === NO_PROVISIONER) {
+          // checkVolumeProvisions: a class without a provisioner cannot provision either.
+          if (sc === 'missing' || !sc.provisioner || sc.provisioner === NO_PROVISIONER) {
             bindConflict = true;
             continue;
           }

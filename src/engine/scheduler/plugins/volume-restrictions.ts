@@ -62,7 +62,8 @@ export const volumeRestrictions: Plugin = {
               )
                 conflicts++;
         }
-        return { status: null };
+        // Claims alone need no check unless a ReadWriteOncePod one is already in use.
+        return { status: disks.length === 0 && conflicts === 0 ? SKIP : null };
       },
       filter(node) {
         for (const p of disks.length > 0 ? node.pods : [])

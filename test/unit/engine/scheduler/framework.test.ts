@@ -5,7 +5,7 @@ import { podInfo } from '../../../../src/engine/scheduler/pod-info';
 import { defaultProfile } from '../../../../src/engine/scheduler/profile';
 import { buildSnapshot } from '../../../../src/engine/scheduler/snapshot';
 import { makeCluster, makeNode, makePod } from './builders';
-import { claimVolume, pvc, storageClass } from './plugins/volume-builders';
+import { claimVolume, pv, pvc, storageClass } from './plugins/volume-builders';
 
 function schedule(pod: Pod, nodes: Node[], pods: Pod[] = [], others: KubeObject[] = []): CycleResult {
   return scheduleOne(podInfo(pod), buildSnapshot(makeCluster(nodes, pods, others)), defaultProfile(null), {
@@ -132,7 +132,9 @@ describe('scheduling cycle', () => {
       makePod('p', { spec: { volumes: [claimVolume('rwop')] } }),
       [makeNode('n1')],
       [makePod('user', { nodeName: 'n1', spec: { volumes: [claimVolume('rwop')] } })],
-      [pvc('rwop', { volumeName: 'pv', accessModes: ['ReadWriteOncePod'] })],
+      // The bound PV must exist: VolumeZone's PreFilter rejects a claim whose PV is missing
+      // (volume_zone.go getPVbyPod) before any Filter runs.
+      [pvc('rwop', { volumeName: 'pv', accessModes: ['ReadWriteOncePod'] }), pv('pv')],
     );
     assert.equal(
       r.message,

@@ -85,7 +85,8 @@ describe('VolumeRestrictions', () => {
       [],
       objects,
     );
-    assert.equal(cycle.preFilter?.().status, null);
+    // volume_restrictions_test.go TestAccessModeConflicts "no access mode conflict": PreFilter skips the plugin.
+    assert.deepEqual(cycle.preFilter?.().status, { code: 'Skip', reasons: [] });
     assert.equal(cycle.filter?.(node('n1')), null);
   });
 });
