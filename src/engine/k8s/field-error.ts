@@ -61,8 +61,8 @@ export const notSupported = (p: FieldPath, value: unknown, supported: readonly s
 export const duplicate = (p: FieldPath, value: unknown) =>
   make('FieldValueDuplicate', p, `Duplicate value: ${renderValue(value)}`);
 
-export const notFound = (p: FieldPath, value: unknown) =>
-  make('FieldValueNotFound', p, `Not found: ${renderValue(value)}`);
+export const notFound = (p: FieldPath, value: unknown, detail?: string) =>
+  make('FieldValueNotFound', p, withDetail(`Not found: ${renderValue(value)}`, detail));
 
 export const forbidden = (p: FieldPath, detail: string) => make('FieldValueForbidden', p, `Forbidden: ${detail}`);
 
@@ -71,3 +71,7 @@ export const tooLong = (p: FieldPath, max: number) =>
 
 export const tooMany = (p: FieldPath, actual: number, max: number) =>
   make('FieldValueTooMany', p, `Too many: ${actual}: must have at most ${max} items`);
+
+/** field.Invalid with field.OmitValueType{}: the body names no value (`Invalid value: <detail>`). */
+export const invalidOmitValue = (p: FieldPath, detail: string) =>
+  make('FieldValueInvalid', p, `Invalid value: ${detail}`);

@@ -229,25 +229,13 @@ export function isHTTPHeaderName(value: string): string[] {
 }
 
 /**
- * IsValidIP (strict form, v1.34): not an IP at all, leading zeros in an IPv4 part, an IPv4-mapped IPv6 address, or a
- * non-canonical form. Returns the messages in that order.
+ * IsValidIP and IsValidIPForLegacyField (k8s.io/apimachinery v0.34 pkg/util/validation/ip.go): netutils.ParseIPSloppy
+ * must accept the value. StrictIPCIDRValidation is alpha and off in v1.34, so leading zeros, IPv4-mapped IPv6 and
+ * non-canonical IPv6 forms are accepted here (the API server only warns about them).
  */
 export function ipErrors(value: string): string[] {
-  const v4 = parseIPv4Sloppy(value);
-  const v6 = v4 === null ? parseIPv6(value) : null;
-  if (v4 === null && v6 === null) return ['must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'];
-  const errs: string[] = [];
-  if (v4 !== null) {
-    if (value.split('.').some((p) => p.length > 1 && p.startsWith('0'))) errs.push('must not have leading 0s');
-    const canonical = v4.join('.');
-    if (errs.length === 0 && canonical !== value) errs.push(`must be in canonical form (${JSON.stringify(canonical)})`);
-    return errs;
-  }
-  const groups = v6 as number[];
-  const mapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
-  if (mapped) return ['must not be an IPv4-mapped IPv6 address'];
-  const canonical = formatIPv6(groups);
-  return canonical === value ? [] : [`must be in canonical form (${JSON.stringify(canonical)})`];
+  const valid = parseIPv4Sloppy(value) !== null || parseIPv6(value) !== null;
+  return valid ? [] : ['must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'];
 }
 
 function parseIPv4Sloppy(s: string): number[] | null {
@@ -282,26 +270,4 @@ function parseIPv6(s: string): number[] | null {
   const zeros = new Array<number>(8 - total).fill(0);
   const nums = (gs: string[]) => gs.map((g) => parseInt(g, 16));
   return halves.length === 2 ? [...nums(left), ...zeros, ...nums(right), ...tail] : [...nums(all), ...tail];
-}
-
-/** RFC 5952 form as Go's net.IP.String() writes it (longest run of two or more zero groups becomes "::"). */
-function formatIPv6(groups: number[]): string {
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = (gs: number[]) => gs.map((g) => g.toString(16)).join(':');
-  if (bestStart < 0) return hex(groups);
-  return `${hex(groups.slice(0, bestStart))}::${hex(groups.slice(bestStart + bestLen))}`;
 }

@@ -17,6 +17,7 @@ import { isDNS1123Label, isValidPortName, isValidPortNum } from '../../k8s/names
 import { validateEnv, validateEnvFrom } from './env';
 import { validateLifecycle, validateProbeOf } from './probes';
 import { validateContainerResources } from './resources';
+import { validateResourceClaimNames } from './resource-claims';
 import { validateContainerSecurityContext } from './security-context';
 import { validateLocalDescendingPath } from './volumes';
 
@@ -26,6 +27,8 @@ export interface ContainerContext {
   volumes: Map<string, Volume>;
   gracePeriod: number | undefined;
   podRestartPolicy: string;
+  /** The pod's resourceClaims names, which resources.claims may reference. */
+  podClaims: Set<string>;
   hostUsers: boolean;
 }
 
@@ -190,6 +193,7 @@ function validateContainerCommon(ctr: Container, ctx: ContainerContext, path: Fi
     else if (!PULL_POLICIES.includes(pull)) errs.push(notSupported(path.child('imagePullPolicy'), pull, PULL_POLICIES));
   }
   errs.push(...validateContainerResources(ctr.resources, path.child('resources')));
+  errs.push(...validateResourceClaimNames(ctr.resources?.claims, ctx.podClaims, path.child('resources', 'claims')));
   errs.push(...validateResizePolicy(ctr, path.child('resizePolicy'), ctx.podRestartPolicy));
   errs.push(...validateContainerSecurityContext(ctr.securityContext, path.child('securityContext'), ctx.hostUsers));
   return errs;

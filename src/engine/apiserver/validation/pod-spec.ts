@@ -1,7 +1,7 @@
 // The pod spec and the Pod object (kubernetes/kubernetes pkg/apis/core/validation/validation.go: ValidatePodSpec,
 // validatePodMetadataAndSpec, ValidatePodCreate, ValidatePodTemplateSpec). The order of checks is the API server's:
 // the multi-cause message lists errors in this order. Feature gates are those on by default in v1.34.
-import type { ObjectMeta, Pod, PodSpec, PodTemplateSpec } from '../../k8s/objects';
+import type { Pod, PodSpec, PodTemplateSpec } from '../../k8s/objects';
 import { FieldPath } from '../../k8s/field-path';
 import { type FieldError, duplicate, forbidden, invalid, notSupported, required } from '../../k8s/field-error';
 import {
@@ -18,11 +18,20 @@ import { validateOverhead, validatePodLevelResources } from './resources';
 import { validateAffinity, validateTolerations, validateTopologySpreadConstraints } from './scheduling';
 import { validatePodSecurityContext } from './security-context';
 import { validateVolumes } from './volumes';
+import { podClaimNames, validatePodResourceClaims } from './resource-claims';
 import { validatePodResourceConsistency } from './pod-resources';
+import {
+  validateAppArmorAnnotationsAndFieldsMatch,
+  validatePodSpecificAnnotations,
+  validateSeccompAnnotationsAndFields,
+  visitContainers,
+} from './pod-annotations';
 
 export interface PodOptions {
   /** The spec belongs to a Pod, not a template (hostNetwork ports and image whitespace are stricter). */
   resourceIsPod: boolean;
+  /** The Pod's name, which names the PVCs of its ephemeral volumes; templates have none. */
+  podName?: string;
 }
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -151,18 +160,55 @@ function validateOS(spec: PodSpec, root: FieldPath): FieldError[] {
     });
     return errs;
   }
-  return [];
+  return validateWindows(spec, root);
 }
 
-type AnyContainer = NonNullable<PodSpec['containers']>[number];
+// validateWindows checks the pod security context in this order, with the host namespaces after seLinuxOptions
+// and sysctls and shareProcessNamespace after fsGroupChangePolicy.
+const WINDOWS_POD_FIELDS_1 = ['appArmorProfile', 'seLinuxOptions'] as const;
+const WINDOWS_POD_FIELDS_2 = ['seccompProfile', 'fsGroup', 'fsGroupChangePolicy'] as const;
+const WINDOWS_POD_FIELDS_3 = [
+  'runAsUser',
+  'runAsGroup',
+  'supplementalGroups',
+  'supplementalGroupsPolicy',
+  'seLinuxChangePolicy',
+] as const;
+const WINDOWS_CONTAINER_FIELDS = [
+  'appArmorProfile',
+  'seLinuxOptions',
+  'seccompProfile',
+  'capabilities',
+  'readOnlyRootFilesystem',
+  'privileged',
+  'allowPrivilegeEscalation',
+  'procMount',
+  'runAsUser',
+  'runAsGroup',
+] as const;
 
-/** pods.VisitContainersWithPath: init containers, then containers, then ephemeral containers. */
-export function visitContainers(spec: PodSpec, specPath: FieldPath, fn: (c: AnyContainer, p: FieldPath) => void): void {
-  (spec.initContainers ?? []).forEach((c, i) => fn(c, specPath.child('initContainers').index(i)));
-  (spec.containers ?? []).forEach((c, i) => fn(c, specPath.child('containers').index(i)));
-  (spec.ephemeralContainers ?? []).forEach((c, i) =>
-    fn(c as AnyContainer, specPath.child('ephemeralContainers').index(i)),
-  );
+/**
+ * validateWindows: the Linux-only settings a Windows pod may not carry. The internal pod security context holds
+ * hostUsers, hostPID, hostIPC and shareProcessNamespace, so those are checked in its order, at their v1 spec paths.
+ */
+function validateWindows(spec: PodSpec, root: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  const no = (p: FieldPath) => errs.push(forbidden(p, 'cannot be set for a windows pod'));
+  const sc = spec.securityContext ?? {};
+  for (const f of WINDOWS_POD_FIELDS_1) if (sc[f] != null) no(root.child('securityContext', f));
+  if (spec.hostUsers != null) no(root.child('hostUsers'));
+  if (spec.hostPID) no(root.child('hostPID'));
+  if (spec.hostIPC) no(root.child('hostIPC'));
+  for (const f of WINDOWS_POD_FIELDS_2) if (sc[f] != null) no(root.child('securityContext', f));
+  if ((sc.sysctls ?? []).length > 0) no(root.child('securityContext', 'sysctls'));
+  if (spec.shareProcessNamespace != null) no(root.child('shareProcessNamespace'));
+  for (const f of WINDOWS_POD_FIELDS_3) if (sc[f] != null) no(root.child('securityContext', f));
+  visitContainers(spec, root, (c, p) => {
+    const csc = c.securityContext;
+    if (!csc) return;
+    for (const f of WINDOWS_CONTAINER_FIELDS) if (csc[f] != null) no(p.child('securityContext', f));
+  });
+  return errs;
 }
 
 export function validatePodSpec(spec: PodSpec, path: FieldPath, opts: PodOptions): FieldError[] {
@@ -171,9 +217,16 @@ export function validatePodSpec(spec: PodSpec, path: FieldPath, opts: PodOptions
   const gracePeriod = spec.terminationGracePeriodSeconds ?? 30;
   const hostUsers = spec.hostUsers !== false;
   const restartPolicy: string = spec.restartPolicy ?? 'Always';
-  const volumes = validateVolumes(spec.volumes, path.child('volumes'), opts.resourceIsPod);
+  const volumes = validateVolumes(spec.volumes, path.child('volumes'), opts);
   errs.push(...volumes.errs);
-  const ctx: ContainerContext = { volumes: volumes.names, gracePeriod, podRestartPolicy: restartPolicy, hostUsers };
+  errs.push(...validatePodResourceClaims(spec.resourceClaims, path.child('resourceClaims')));
+  const ctx: ContainerContext = {
+    volumes: volumes.names,
+    gracePeriod,
+    podRestartPolicy: restartPolicy,
+    hostUsers,
+    podClaims: podClaimNames(spec),
+  };
   errs.push(...validateContainers(spec.containers, ctx, path.child('containers')));
   errs.push(...validateInitContainers(spec.initContainers, spec.containers, ctx, path.child('initContainers')));
   if (spec.resources) {
@@ -240,31 +293,6 @@ export function validatePodSpec(spec: PodSpec, path: FieldPath, opts: PodOptions
   return errs;
 }
 
-function isInt32(text: string): boolean {
-  return /^[+-]?\d+$/.test(text) && Number(text) <= MAX_INT32 && Number(text) >= -MAX_INT32 - 1;
-}
-
-/** ValidatePodSpecificAnnotations: the mirror-pod and pod-deletion-cost annotations. */
-function validatePodSpecificAnnotations(meta: ObjectMeta | undefined, spec: PodSpec, path: FieldPath): FieldError[] {
-  const errs: FieldError[] = [];
-  const annotations = meta?.annotations ?? {};
-  const mirror = annotations['kubernetes.io/config.mirror'];
-  if (mirror !== undefined && !spec.nodeName) {
-    errs.push(
-      invalid(
-        path.key('kubernetes.io/config.mirror'),
-        mirror,
-        'must set spec.nodeName if mirror pod annotation is set',
-      ),
-    );
-  }
-  const cost = annotations['controller.kubernetes.io/pod-deletion-cost'];
-  if (cost !== undefined && !isInt32(cost)) {
-    errs.push(invalid(path.key('controller.kubernetes.io/pod-deletion-cost'), cost, 'must be a 32bit integer'));
-  }
-  return errs;
-}
-
 /** ValidatePodCreate. */
 export function validatePod(pod: Pod): FieldError[] {
   const meta = FieldPath.root('metadata');
@@ -272,7 +300,7 @@ export function validatePod(pod: Pod): FieldError[] {
   const spec: PodSpec = pod.spec ?? { containers: [] };
   const errs = validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain, meta);
   errs.push(...validatePodSpecificAnnotations(pod.metadata, spec, meta.child('annotations')));
-  errs.push(...validatePodSpec(spec, specPath, { resourceIsPod: true }));
+  errs.push(...validatePodSpec(spec, specPath, { resourceIsPod: true, podName: pod.metadata?.name }));
   if (!spec.serviceAccountName) {
     (spec.volumes ?? []).forEach((v, vi) => {
       (v.projected?.sources ?? []).forEach((s, si) => {
@@ -306,6 +334,8 @@ export function validatePod(pod: Pod): FieldError[] {
   if (spec.nodeName && (spec.schedulingGates ?? []).length > 0) {
     errs.push(forbidden(specPath.child('nodeName'), 'cannot be set until all schedulingGates have been cleared'));
   }
+  errs.push(...validateSeccompAnnotationsAndFields(pod.metadata, spec, specPath));
+  errs.push(...validateAppArmorAnnotationsAndFieldsMatch(pod.metadata, spec, specPath));
   return errs;
 }
 
@@ -317,6 +347,9 @@ export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, p
   errs.push(...validateAnnotations(meta?.annotations, path.child('annotations')));
   errs.push(...validatePodSpecificAnnotations(meta, spec, path.child('annotations')));
   errs.push(...validatePodSpec(spec, path.child('spec'), { resourceIsPod: false }));
+  // The Deployment case of kubernetes/kubernetes issue 128306 shows the AppArmor check on template paths.
+  errs.push(...validateSeccompAnnotationsAndFields(meta, spec, path.child('spec')));
+  errs.push(...validateAppArmorAnnotationsAndFieldsMatch(meta, spec, path.child('spec')));
   if ((spec.ephemeralContainers ?? []).length > 0) {
     errs.push(forbidden(path.child('spec', 'ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
   }

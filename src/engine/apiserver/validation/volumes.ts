@@ -7,6 +7,7 @@ import { duplicate, type FieldError, forbidden, invalid, notSupported, required,
 import { isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from '../../k8s/names';
 import { parseQuantityValue } from './quantity-value';
 import { validateObjectFieldSelector } from './env';
+import { validateLegacySource } from './legacy-volume-sources';
 
 type Source = Omit<Volume, 'name'>;
 type KeyToPath = { key?: string; path?: string; mode?: number };
@@ -187,6 +188,11 @@ function validateSource(source: Source, path: FieldPath, resourceIsPod: boolean)
   return errs;
 }
 
+/** Whether `key` is the source validateVolumeSource validates, the first set one in its order. */
+function firstSourceIs(source: Source, key: keyof Source): boolean {
+  return SOURCE_ORDER.find(([k]) => source[k] != null)?.[0] === key;
+}
+
 function validateOneSource(key: keyof Source, s: Source, p: FieldPath, resourceIsPod: boolean): FieldError[] {
   switch (key) {
     case 'emptyDir': {
@@ -268,7 +274,7 @@ function validateOneSource(key: keyof Source, s: Source, p: FieldPath, resourceI
       return errs;
     }
     default:
-      return [];
+      return validateLegacySource(key, s, p) ?? [];
   }
 }
 
@@ -276,16 +282,27 @@ function validateOneSource(key: keyof Source, s: Source, p: FieldPath, resourceI
 export function validateVolumes(
   volumes: Volume[] | null | undefined,
   path: FieldPath,
-  resourceIsPod: boolean,
+  opts: { resourceIsPod: boolean; podName?: string },
 ): { names: Map<string, Volume>; errs: FieldError[] } {
   const errs: FieldError[] = [];
   const names = new Map<string, Volume>();
   const seen = new Set<string>();
+  const podName = opts.podName ?? '';
+  // The PVCs this Pod's ephemeral volumes will create; only known for a Pod with a name.
+  const createdClaims = new Set(
+    podName ? (volumes ?? []).filter((v) => v.ephemeral != null).map((v) => `${podName}-${v.name}`) : [],
+  );
   (volumes ?? []).forEach((vol, i) => {
     const vp = path.index(i);
     const namePath = vp.child('name');
     const { name, ...source } = vol;
-    const el = validateSource(source, vp, resourceIsPod);
+    const el = validateSource(source, vp, opts.resourceIsPod);
+    if (source.ephemeral != null && podName && name && firstSourceIs(source, 'ephemeral')) {
+      const claim = `${podName}-${name}`;
+      for (const msg of nameIsDNSSubdomain(claim, false)) {
+        el.push(invalid(namePath, name, `PVC name ${JSON.stringify(claim)}: ${msg}`));
+      }
+    }
     if (!name) el.push(required(namePath));
     else for (const msg of isDNS1123Label(name)) el.push(invalid(namePath, name, msg));
     if (seen.has(name ?? '')) el.push(duplicate(namePath, name ?? ''));
@@ -294,6 +311,16 @@ export function validateVolumes(
       names.set(name, vol);
     } else {
       errs.push(...el);
+    }
+    const claimName = vol.persistentVolumeClaim?.claimName;
+    if (claimName && createdClaims.has(claimName)) {
+      errs.push(
+        invalid(
+          vp.child('persistentVolumeClaim', 'claimName'),
+          claimName,
+          'must not reference a PVC that gets created for an ephemeral volume',
+        ),
+      );
     }
   });
   return { names, errs };

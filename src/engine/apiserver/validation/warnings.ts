@@ -7,6 +7,7 @@ import type { Segment } from '../../types';
 import { isDNS1123Label, isValidLabelValue } from '../../k8s/names';
 import { sortedEntries } from './object-meta';
 import { canonicalQuantity, milliValueOf, parseQuantityValue } from './quantity-value';
+import { overlappingPathWarnings } from './path-overlap';
 
 export interface CreateWarning {
   /** Where the warning points, in the document's structure. */
@@ -50,6 +51,10 @@ class Collector {
   readonly list: CreateWarning[] = [];
   add(path: FieldPath, text: string): void {
     this.list.push({ path: path.toString(), segments: [...path.segments], message: `${path.toString()}: ${text}` });
+  }
+  /** A warning whose text carries no field-path prefix; `path` only locates it. */
+  addUnprefixed(path: FieldPath, message: string): void {
+    this.list.push({ path: path.toString(), segments: [...path.segments], message });
   }
 }
 
@@ -187,6 +192,7 @@ export function podSpecWarnings(
         w.add(specPath.child('volumes').index(i).child(pathName), msg);
     }
   });
+  for (const text of overlappingPathWarnings(spec.volumes)) w.addUnprefixed(specPath.child('volumes'), text);
   const aliases = spec.hostAliases ?? [];
   if (aliases.length > 1) {
     const ips = new Set<string>();

@@ -16,6 +16,13 @@ import {
   validateObjectMeta,
 } from './object-meta';
 import { validatePodTemplateSpec } from './pod-spec';
+import { validatePodSpecificAnnotations } from './pod-annotations';
+import {
+  type JobPolicies,
+  validateIndexedLimits,
+  validateJobFailureAndSuccess,
+  validateManagedBy,
+} from './job-policies';
 
 type IntOrString = number | string;
 
@@ -75,15 +82,19 @@ function validateSelectorField(s: WorkloadSpec, path: FieldPath, kindWord: strin
   return errs;
 }
 
-/** ValidatePodTemplateSpecForReplicaSet, also used by Deployments. */
+/**
+ * ValidatePodTemplateSpecForReplicaSet, also used by Deployments. The template is a struct, not a pointer, in both
+ * v1 and the internal API, so an omitted template is validated as an empty one (its `field.Required(fldPath, "")`
+ * branch is unreachable).
+ */
 function validateTemplateForReplicaSet(s: WorkloadSpec, path: FieldPath): FieldError[] {
   const tp = path.child('template');
-  if (!s.template) return [required(tp)];
+  const template: PodTemplateSpec = s.template ?? {};
   const errs: FieldError[] = [];
-  if (!selectorIsEmpty(s.selector) && !selectorMatches(s.selector, s.template))
-    errs.push(mismatch(tp.child('metadata', 'labels'), s.template));
-  errs.push(...validatePodTemplateSpec(s.template, tp));
-  errs.push(...restartAlwaysOnly(s.template, tp, 'ReplicaSet'));
+  if (!selectorIsEmpty(s.selector) && !selectorMatches(s.selector, template))
+    errs.push(mismatch(tp.child('metadata', 'labels'), template));
+  errs.push(...validatePodTemplateSpec(template, tp));
+  errs.push(...restartAlwaysOnly(template, tp, 'ReplicaSet'));
   return errs;
 }
 
@@ -230,6 +241,13 @@ function validateStatefulSet(obj: KubeObject): FieldError[] {
       errs.push(mismatch(tp.child('metadata', 'labels'), s.template));
     errs.push(...validateLabels(s.template?.metadata?.labels, tp.child('labels')));
     errs.push(...validateAnnotations(s.template?.metadata?.annotations, tp.child('annotations')));
+    errs.push(
+      ...validatePodSpecificAnnotations(
+        s.template?.metadata,
+        s.template?.spec ?? { containers: [] },
+        tp.child('annotations'),
+      ),
+    );
   } else errs.push(invalid(path.child('selector'), s.selector, ''));
   const policy: string = s.template?.spec?.restartPolicy ?? 'Always';
   if (policy !== 'Always') errs.push(notSupported(path.child('template', 'spec', 'restartPolicy'), policy, ['Always']));
@@ -308,21 +326,16 @@ function validateReplicationController(obj: KubeObject): FieldError[] {
   return errs;
 }
 
-interface JobSpec {
-  parallelism?: number;
-  completions?: number;
+interface JobSpec extends JobPolicies {
   activeDeadlineSeconds?: number;
   backoffLimit?: number;
   ttlSecondsAfterFinished?: number;
-  backoffLimitPerIndex?: number;
-  maxFailedIndexes?: number;
-  completionMode?: string;
   manualSelector?: boolean;
-  podFailurePolicy?: unknown;
   selector?: LabelSelector | null;
   template?: PodTemplateSpec;
 }
 
+/** validateJobSpec, in its order; the selector checks of ValidateJobSpec are the caller's. */
 function validateJobSpecCommon(s: JobSpec, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   errs.push(...nonNegative(s.parallelism, path.child('parallelism')));
@@ -336,12 +349,15 @@ function validateJobSpecCommon(s: JobSpec, path: FieldPath): FieldError[] {
     if (s.backoffLimitPerIndex == null)
       errs.push(required(path.child('backoffLimitPerIndex'), 'when maxFailedIndexes is specified'));
   }
+  if (s.managedBy != null) errs.push(...validateManagedBy(s.managedBy, path.child('managedBy')));
   const mode = s.completionMode;
   if (mode != null) {
     if (mode !== 'NonIndexed' && mode !== 'Indexed')
       errs.push(notSupported(path.child('completionMode'), mode, ['NonIndexed', 'Indexed']));
-    if (mode === 'Indexed' && s.completions == null)
-      errs.push(required(path.child('completions'), 'when completion mode is Indexed'));
+    if (mode === 'Indexed') {
+      if (s.completions == null) errs.push(required(path.child('completions'), 'when completion mode is Indexed'));
+      errs.push(...validateIndexedLimits(s, path));
+    }
   }
   if (mode == null || mode === 'NonIndexed') {
     if (s.backoffLimitPerIndex != null)
@@ -351,6 +367,11 @@ function validateJobSpecCommon(s: JobSpec, path: FieldPath): FieldError[] {
     if (s.maxFailedIndexes != null)
       errs.push(invalid(path.child('maxFailedIndexes'), s.maxFailedIndexes, 'requires indexed completion mode'));
   }
+  const podSpec = s.template?.spec;
+  const containerNames = new Set(
+    [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])].map((c) => c.name),
+  );
+  errs.push(...validateJobFailureAndSuccess(s, containerNames, path));
   const tp = path.child('template');
   errs.push(...validatePodTemplateSpec(s.template, tp));
   // An unset restartPolicy is defaulted to Always, which a Job refuses.
