@@ -16,6 +16,11 @@ export interface EndpointConditions {
   terminating: boolean;
 }
 
+export interface EndpointHints {
+  forZones?: { name: string }[];
+  forNodes?: { name: string }[];
+}
+
 export interface SliceEndpoint {
   addresses: string[];
   conditions: EndpointConditions;
@@ -23,6 +28,7 @@ export interface SliceEndpoint {
   targetRef: { kind: 'Pod'; namespace: string; name: string; uid?: string };
   nodeName?: string;
   zone?: string;
+  hints?: EndpointHints;
 }
 
 export interface SlicePort {
@@ -94,7 +100,12 @@ export function endpointConditions(service: ServiceSpec, pod: MemberPod): Endpoi
 
 const isIPv6 = (ip: string): boolean => ip.includes(':');
 
-function podToEndpoint(service: ServiceSpec, pod: MemberPod, addressType: string, zone: string | null): SliceEndpoint {
+export function podToEndpoint(
+  service: ServiceSpec,
+  pod: MemberPod,
+  addressType: string,
+  zone: string | null,
+): SliceEndpoint {
   // ShouldSetHostname: the pod names this Service as its subdomain (same namespace).
   const hostname = pod.pod.spec?.hostname ?? '';
   const setHostname =
@@ -183,7 +194,7 @@ export function reconcileSlices(service: ServiceSpec, pods: MemberPod[], node: N
         );
         continue;
       }
-      const endpoint = podToEndpoint(service, pod, addressType, where.zone);
+      const endpoint = withTrafficDistributionHints(service, podToEndpoint(service, pod, addressType, where.zone));
       if (endpoint.addresses.length === 0) continue;
       const { ports, unresolved } = endpointPorts(service, pod);
       unresolvedByPod.set(pod.name, unresolved);
@@ -202,6 +213,28 @@ export function reconcileSlices(service: ServiceSpec, pods: MemberPod[], node: N
     if (slices.length === before) slices.push(newSlice(service, addressType, []));
   }
   return { slices, errors, unresolved: [...unresolvedByPod.values()].flat() };
+}
+
+/** trafficDistribution values handled by the prefer-close heuristic (trafficdist.go `closeTrafficDistribution`). */
+const CLOSE_TRAFFIC_DISTRIBUTION = new Set(['PreferClose', 'PreferSameZone', 'PreferSameNode']);
+
+/**
+ * `trafficdist.ReconcileHints` for newly created slices: with a close trafficDistribution every ready endpoint is
+ * hinted for its own zone (and, for PreferSameNode, its own node); otherwise no endpoint carries hints. The
+ * topology annotation takes precedence (its CPU-proportional hints come from the topology cache, which this
+ * simulation does not model, so such Services get no hints here).
+ */
+export function withTrafficDistributionHints(service: ServiceSpec, endpoint: SliceEndpoint): SliceEndpoint {
+  const { hints: _previous, ...plain } = endpoint;
+  const distribution = service.trafficDistribution;
+  if (service.topologyAnnotationAuto || distribution === null || !CLOSE_TRAFFIC_DISTRIBUTION.has(distribution))
+    return plain;
+  // The prefer-close heuristic leaves endpoints that are not ready as they are.
+  if (!endpoint.conditions.ready) return endpoint;
+  const forZones = endpoint.zone ? [{ name: endpoint.zone }] : undefined;
+  const forNodes = endpoint.nodeName && distribution === 'PreferSameNode' ? [{ name: endpoint.nodeName }] : undefined;
+  if (!forZones && !forNodes) return plain;
+  return { ...plain, hints: { ...(forZones ? { forZones } : {}), ...(forNodes ? { forNodes } : {}) } };
 }
 
 /** The apimachinery aggregate error text: one error as is, several as `[a, b]` (duplicates dropped). */

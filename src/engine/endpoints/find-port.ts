@@ -30,7 +30,8 @@ function declaredPorts(pod: Pod): DeclaredPort[] {
         : (c.ports ?? []).map((p, pi) => ({
             name: p.name ?? '',
             containerPort: p.containerPort,
-            protocol: p.protocol ?? 'TCP',
+            // SetDefaults_ContainerPort: an empty protocol is TCP.
+            protocol: p.protocol || 'TCP',
             segments: ['spec', field, ci, 'ports', pi],
           })),
     );

@@ -76,6 +76,7 @@ export function runEndpoints(pod: Pod, kubelet: KubeletOutput, cluster: Cluster,
       node: nodeLookup(cluster),
       proxy: {
         nodeName: me.nodeName,
+        nodeZone: node?.metadata?.labels?.[ZONE_LABEL] ?? null,
         masqueradeAll: proxyConfig.masqueradeAll,
         localCIDR: localDetector(proxyConfig, node, spec.ipFamilies[0] === 'IPv6'),
       },

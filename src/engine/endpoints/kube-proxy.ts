@@ -15,6 +15,10 @@ export interface ProxyEndpoint {
   serving: boolean;
   terminating: boolean;
   local: boolean;
+  /** `hints.forZones[*].name` of the slice endpoint. */
+  zoneHints: string[];
+  /** `hints.forNodes[*].name` of the slice endpoint. */
+  nodeHints: string[];
 }
 
 export interface ProxyRules {
@@ -27,10 +31,14 @@ export interface ProxyRules {
 export interface ProxyContext {
   /** The node whose rules are shown: only Local traffic policies make them differ between nodes. */
   nodeName: string | null;
+  /** The `topology.kubernetes.io/zone` label of that node, for topology hints; absent or null when unknown. */
+  nodeZone?: string | null;
   masqueradeAll: boolean;
   /** Source CIDR of pod traffic for the local-traffic detector, or null for a no-op detector. */
   localCIDR: string | null;
 }
+
+const byKey = (a: ProxyEndpoint, b: ProxyEndpoint): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** Shown in place of values the API server allocates when the Service is created. */
 export const UNALLOCATED_CLUSTER_IP = '<clusterIP>';
@@ -46,7 +54,7 @@ export function proxyEndpoints(
   addressType: string,
   nodeName: string | null,
 ): ProxyEndpoint[] {
-  const byKey = new Map<string, ProxyEndpoint>();
+  const found = new Map<string, ProxyEndpoint>();
   for (const slice of slices) {
     if (slice.addressType !== addressType) continue;
     for (const sp of slice.ports) {
@@ -56,11 +64,14 @@ export function proxyEndpoints(
         if (ip === undefined) continue;
         const key = joinHostPort(ip, sp.port);
         const local = nodeName !== null && e.nodeName === nodeName;
-        if (!byKey.has(key) || local) byKey.set(key, { ip, port: sp.port, key, ...e.conditions, local });
+        const zoneHints = (e.hints?.forZones ?? []).map((z) => z.name);
+        const nodeHints = (e.hints?.forNodes ?? []).map((n) => n.name);
+        if (!found.has(key) || local)
+          found.set(key, { ip, port: sp.port, key, ...e.conditions, local, zoneHints, nodeHints });
       }
     }
   }
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...found.values()].sort(byKey);
 }
 
 const usesClusterEndpoints = (s: ServiceSpec, external: boolean): boolean =>
@@ -68,24 +79,74 @@ const usesClusterEndpoints = (s: ServiceSpec, external: boolean): boolean =>
 const usesLocalEndpoints = (s: ServiceSpec, external: boolean): boolean =>
   s.internalTrafficPolicy === 'Local' || (s.externalTrafficPolicy === 'Local' && external);
 
-/** CategorizeEndpoints without topology hints: ready endpoints, else serving-and-terminating ones. */
-function categorize(endpoints: ProxyEndpoint[], s: ServiceSpec, external: boolean) {
+export interface Categorized {
+  /** Endpoints for Cluster traffic policy (empty when the Service never uses it). */
+  cluster: ProxyEndpoint[];
+  /** Endpoints on this node for Local traffic policy (empty when the Service never uses it). */
+  local: ProxyEndpoint[];
+  /** Every endpoint reachable from this node: the union of the two, sorted by `ip:port`. */
+  reachable: ProxyEndpoint[];
+  /** Some endpoint anywhere in the cluster is usable, even when none is reachable from this node. */
+  hasAny: boolean;
+}
+
+/** Where this node is, for topology hints. */
+export interface NodeTopology {
+  nodeName: string | null;
+  zone: string | null;
+}
+
+/**
+ * `topologyModeFromHints`: PreferSameNode when every ready endpoint has a node hint and one names this node, else
+ * PreferSameZone when every ready endpoint has a zone hint and one names this node's zone, else no topology.
+ */
+export function topologyModeFromHints(endpoints: ProxyEndpoint[], node: NodeTopology): string {
+  const ready = endpoints.filter((e) => e.ready);
+  if (ready.length === 0) return '';
+  if (ready.every((e) => e.nodeHints.length > 0) && ready.some((e) => e.nodeHints.includes(node.nodeName ?? '')))
+    return 'PreferSameNode';
+  if (ready.every((e) => e.zoneHints.length > 0) && ready.some((e) => e.zoneHints.includes(node.zone ?? '')))
+    return 'PreferSameZone';
+  return '';
+}
+
+function availableForTopology(e: ProxyEndpoint, mode: string, node: NodeTopology): boolean {
+  if (mode === 'PreferSameNode') return e.nodeHints.includes(node.nodeName ?? '');
+  if (mode === 'PreferSameZone') return e.zoneHints.includes(node.zone ?? '');
+  return true;
+}
+
+/**
+ * `CategorizeEndpoints` (pkg/proxy/topology.go): Cluster policy uses the ready endpoints the topology hints allow,
+ * else every serving-and-terminating one; Local policy uses this node's ready endpoints, else its
+ * serving-and-terminating ones.
+ */
+export function categorizeEndpoints(
+  endpoints: ProxyEndpoint[],
+  s: ServiceSpec,
+  external: boolean,
+  node: NodeTopology = { nodeName: null, zone: null },
+): Categorized {
   let cluster: ProxyEndpoint[] = [];
   let local: ProxyEndpoint[] = [];
   let hasAny = false;
+  let mode = '';
+  if (endpoints.length === 0) return { cluster, local, reachable: [], hasAny };
   if (usesClusterEndpoints(s, external)) {
-    cluster = endpoints.filter((e) => e.ready);
+    mode = topologyModeFromHints(endpoints, node);
+    cluster = endpoints.filter((e) => e.ready && availableForTopology(e, mode, node));
     if (cluster.length === 0) cluster = endpoints.filter((e) => e.serving && e.terminating);
     hasAny = cluster.length > 0;
   }
   if (!usesLocalEndpoints(s, external)) return { cluster, local, reachable: cluster, hasAny };
   hasAny ||= endpoints.some((e) => e.ready || (e.serving && e.terminating));
   local = endpoints.filter((e) => e.local && e.ready);
-  if (local.length === 0) local = endpoints.filter((e) => e.local && e.serving && e.terminating);
+  const servingTerminating = local.length === 0;
+  if (servingTerminating) local = endpoints.filter((e) => e.local && e.serving && e.terminating);
   if (!usesClusterEndpoints(s, external)) return { cluster, local, reachable: local, hasAny };
+  if (mode === '' && !servingTerminating) return { cluster, local, reachable: cluster, hasAny };
   const merged = new Map([...cluster, ...local].map((e) => [e.key, e]));
-  const reachable = [...merged.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { cluster, local, reachable, hasAny };
+  return { cluster, local, reachable: [...merged.values()].sort(byKey), hasAny };
 }
 
 /** `computeProbability`: `fmt.Sprintf("%0.10f", 1.0/float64(n))`. */
@@ -117,12 +178,15 @@ interface PortPlan {
   externalFilter: { target: string; comment: string };
 }
 
-function plan(s: ServiceSpec, port: ServicePortSpec, endpoints: ProxyEndpoint[]): PortPlan {
+function plan(s: ServiceSpec, port: ServicePortSpec, endpoints: ProxyEndpoint[], ctx: ProxyContext): PortPlan {
   const spn = servicePortName(s.namespace, s.name, port.name);
   const proto = port.protocol.toLowerCase();
   const hasNodePort = s.type === 'NodePort' || s.type === 'LoadBalancer';
   const external = hasNodePort || s.externalIPs.length > 0;
-  const { cluster, local, reachable, hasAny } = categorize(endpoints, s, external);
+  const { cluster, local, reachable, hasAny } = categorizeEndpoints(endpoints, s, external, {
+    nodeName: ctx.nodeName,
+    zone: ctx.nodeZone ?? null,
+  });
   const svcChain = serviceChain(spn, port.protocol);
   const svlChain = localServiceChain(spn, port.protocol);
   const hasInternal = hasAny && !(s.internalTrafficPolicy === 'Local' && local.length === 0);
@@ -185,7 +249,8 @@ function captureRules(p: PortPlan): { nat: string[]; filter: string[] } {
         `-A KUBE-EXTERNAL-SERVICES -m comment --comment ${p.externalFilter.comment} -m addrtype --dst-type LOCAL ${match} --dport ${p.nodePort} -j ${p.externalFilter.target}`,
       );
   }
-  if (s.healthCheckNodePort !== null)
+  // NeedsHealthCheck: only a LoadBalancer with externalTrafficPolicy Local has its health check node port served.
+  if (s.healthCheckNodePort !== null && s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local')
     filter.push(
       `-A KUBE-NODEPORTS -m comment --comment "${spn} health check node port" -m tcp -p tcp --dport ${s.healthCheckNodePort} -j ACCEPT`,
     );
@@ -250,7 +315,7 @@ export function portRules(
   endpoints: ProxyEndpoint[],
   ctx: ProxyContext,
 ): ProxyRules {
-  const p = plan(s, port, endpoints);
+  const p = plan(s, port, endpoints, ctx);
   const capture = captureRules(p);
   return {
     nat: [...capture.nat, ...chainRules(p, ctx)],

@@ -35,11 +35,28 @@ export interface ServiceSpec {
   publishNotReadyAddresses: boolean;
   sessionAffinity: string;
   affinityTimeoutSeconds: number;
-  internalTrafficPolicy: string;
+  /** Null for an ExternalName Service, which SetDefaults_Service leaves without one. */
+  internalTrafficPolicy: string | null;
   externalTrafficPolicy: string | null;
   externalIPs: string[];
   healthCheckNodePort: number | null;
   externalName: string | null;
+  /** `spec.trafficDistribution` (PreferClose, PreferSameZone, PreferSameNode), null when unset. */
+  trafficDistribution: string | null;
+  /** The topology annotation asks for Topology Aware Routing (`hintsEnabled`); it takes precedence. */
+  topologyAnnotationAuto: boolean;
+}
+
+const DEPRECATED_TOPOLOGY_HINTS = 'service.kubernetes.io/topology-aware-hints';
+const TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
+
+/**
+ * `hintsEnabled` (staging/src/k8s.io/endpointslice/utils.go): the deprecated annotation wins when present; only
+ * the exact values `Auto` and `auto` enable hints.
+ */
+export function hintsEnabled(annotations: Record<string, string> | undefined): boolean {
+  const value = annotations?.[DEPRECATED_TOPOLOGY_HINTS] ?? annotations?.[TOPOLOGY_MODE];
+  return value === 'Auto' || value === 'auto';
 }
 
 /** `DefaultClientIPServiceAffinitySeconds` (pkg/apis/core/types.go). */
@@ -48,13 +65,14 @@ const DEFAULT_AFFINITY_SECONDS = 10800;
 /** Reads a Service, applying the API server's defaults. */
 export function serviceSpec(service: Service): ServiceSpec {
   const spec = service.spec ?? {};
-  const type = spec.type ?? 'ClusterIP';
+  // SetDefaults_Service tests for the empty string, so an explicit "" is defaulted like an absent field.
+  const type = spec.type || 'ClusterIP';
   const clusterIP = spec.clusterIP ?? spec.clusterIPs?.[0] ?? null;
   const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer' || (spec.externalIPs ?? []).length > 0;
   const ports = (spec.ports ?? []).map((p, index): ServicePortSpec => ({
     name: p.name ?? '',
     port: p.port,
-    protocol: p.protocol ?? 'TCP',
+    protocol: p.protocol || 'TCP',
     // targetPort 0 or "" (or absent) defaults to the integer `port`.
     targetPort: p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '' ? p.port : p.targetPort,
     nodePort: p.nodePort ?? null,
@@ -73,13 +91,15 @@ export function serviceSpec(service: Service): ServiceSpec {
     ipFamilies: spec.ipFamilies ?? [clusterIP !== null && clusterIP.includes(':') ? 'IPv6' : 'IPv4'],
     ports,
     publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false,
-    sessionAffinity: spec.sessionAffinity ?? 'None',
+    sessionAffinity: spec.sessionAffinity || 'None',
     affinityTimeoutSeconds: spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_SECONDS,
-    internalTrafficPolicy: type === 'ExternalName' ? 'Cluster' : (spec.internalTrafficPolicy ?? 'Cluster'),
-    externalTrafficPolicy: externallyAccessible ? (spec.externalTrafficPolicy ?? 'Cluster') : null,
+    internalTrafficPolicy: spec.internalTrafficPolicy ?? (type === 'ExternalName' ? null : 'Cluster'),
+    externalTrafficPolicy: externallyAccessible ? spec.externalTrafficPolicy || 'Cluster' : null,
     externalIPs: spec.externalIPs ?? [],
     healthCheckNodePort: spec.healthCheckNodePort ?? null,
     externalName: spec.externalName ?? null,
+    trafficDistribution: spec.trafficDistribution ?? null,
+    topologyAnnotationAuto: hintsEnabled(service.metadata?.annotations),
   };
 }
 
