@@ -59,7 +59,7 @@ function splitDockerDomain(name: string): [domain: string, remainder: string] {
   return [domain, remote];
 }
 
-/** go-digest v1.0.0 `Digest.Validate`; the invalid-length error is the invalid-format error in that release. */
+/** go-digest v1.0.0 `Digest.Validate` and `Algorithm.Validate`: the length is checked before the hex characters. */
 function validateDigest(d: string): string | null {
   const i = d.indexOf(':');
   if (i <= 0 || i + 1 === d.length) return 'invalid checksum digest format';
@@ -68,12 +68,13 @@ function validateDigest(d: string): string | null {
   const length = DIGEST_HEX_LENGTH[algorithm];
   if (length === undefined)
     return GO_DIGEST.test(d) ? 'unsupported digest algorithm' : 'invalid checksum digest format';
-  if (encoded.length !== length || !/^[a-f0-9]+$/.test(encoded)) return 'invalid checksum digest format';
+  if (encoded.length !== length) return 'invalid checksum digest length';
+  if (!/^[a-f0-9]+$/.test(encoded)) return 'invalid checksum digest format';
   return null;
 }
 
-/** reference.go `Parse`. */
-function parse(s: string): ImageParse {
+/** reference.go `Parse`: no normalisation, so `nginx` has no domain and the path `nginx`. */
+export function parseReference(s: string): ImageParse {
   if (s === '') return { ok: false, error: 'repository name must have at least one component' };
   const m = REFERENCE.exec(s);
   if (!m) {
@@ -103,7 +104,7 @@ export function parseNormalizedNamed(s: string): ImageParse {
   const remote = colon > -1 ? remainder.slice(0, colon) : remainder;
   if (remote.toLowerCase() !== remote)
     return { ok: false, error: `invalid reference format: repository name (${remote}) must be lowercase` };
-  return parse(`${domain}/${remainder}`);
+  return parseReference(`${domain}/${remainder}`);
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Container, Node, Pod } from '../k8s/objects';
 import type { Segment } from '../types';
 import { crashLoop } from './backoff';
 import type { PodAddresses } from './downward-api';
-import { describeEnv, resolveEnv } from './env';
+import { makeEnvironmentVariables, resolveEnv } from './env';
+import { expandContainerCommandAndArgs } from './expansion';
 import { commandExit, LONG_RUN_SECONDS, predictedExit } from './exit-prediction';
 import { formatPod } from './go-format';
 import { ensureImage } from './images';
@@ -43,8 +44,6 @@ export interface ContainersOutcome {
   runs: ContainerRun[];
   /** When the last init container is initialized; null when that never happens or there are none. */
   initializedAt: number | null;
-  /** A regular init container failed under restartPolicy Never: the pod is Failed. */
-  initFailed: boolean;
   end: number;
 }
 
@@ -62,7 +61,8 @@ const segmentsOf = (t: Target): Segment[] => ['spec', t.list, t.index];
  * moves on to the next container.
  */
 type StartResult =
-  { ok: true; runningAt: number; hookDoneAt: number } | { ok: false; reason: string; message: string; at: number };
+  | { ok: true; runningAt: number; hookDoneAt: number; argv: string[] }
+  | { ok: false; reason: string; message: string; at: number };
 
 /** What starting a container needs besides the container: the pod, where it runs, and the recorder. */
 export interface PodOnNode {
@@ -100,7 +100,10 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
     return { ok: false, reason: 'CreateContainerConfigError', message: configError.message, at: t };
   }
   if (nonRoot.unverified) trace.finding('warning', 'CreateContainerConfigError', nonRoot.segments, nonRoot.unverified);
-  const envLines = describeEnv(pod, node, container, ips);
+  const { env: resolved, lines: envLines } = makeEnvironmentVariables(pod, node, container, ips, cluster);
+  // The runtime gets the command and args with `$(VAR)` expanded against this environment.
+  const known = new Map(resolved.flatMap((v) => (v.value === null ? [] : [[v.name, v.value] as const])));
+  const expanded = expandContainerCommandAndArgs(container, known);
 
   trace.event({
     type: 'Normal',
@@ -146,7 +149,7 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
     });
     t += POST_START_HOOK;
   }
-  return { ok: true, runningAt, hookDoneAt: t };
+  return { ok: true, runningAt, hookDoneAt: t, argv: [...expanded.command, ...expanded.args] };
 }
 
 function waiting(container: Container, init: boolean, reason: string, message?: string): ContainerRun {
@@ -277,7 +280,6 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
   const runs: ContainerRun[] = [];
   let t = at;
   let blocked = false;
-  let initFailed = false;
   const pulled = new Set<string>();
 
   for (const [index, container] of inits.entries()) {
@@ -312,7 +314,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
       else t = Math.max(started.hookDoneAt, probes.startedAt);
       continue;
     }
-    const predicted = commandExit([...(container.command ?? []), ...(container.args ?? [])]);
+    const predicted = commandExit(started.argv);
     if (predicted?.after != null && predicted.after >= LONG_RUN_SECONDS) {
       // A long run keeps the pod initializing all that time: the next containers wait (PodInitializing).
       trace.step({
@@ -351,14 +353,13 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
     const run = predicted?.after ? predicted.after : CRASHING_CONTAINER_RUN;
     const result = exited(pod, trace, target, started.runningAt, { code, run }, restartsAfter(policy, code));
     runs.push(result.run);
-    if (!restartsAfter(policy, code)) initFailed = true;
     t = result.end;
     blocked = true;
   }
 
   if (blocked) {
     for (const c of regulars) runs.push(waiting(c, false, defaultReason));
-    return { runs, initializedAt: null, initFailed, end: t };
+    return { runs, initializedAt: null, end: t };
   }
   // Without init containers the pod counts as initialized from its first status, not from here.
   const initializedAt = inits.length > 0 ? t : null;
@@ -372,7 +373,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
       continue;
     }
     t = started.hookDoneAt;
-    const predicted = predictedExit(container.command, container.args);
+    const predicted = predictedExit(started.argv, []);
     if (predicted !== null) {
       const { code } = predicted;
       const run = predicted.after ? predicted.after : CRASHING_CONTAINER_RUN;
@@ -397,5 +398,5 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
     });
     end = Math.max(end, probes.readyAt ?? started.runningAt);
   }
-  return { runs, initializedAt, initFailed, end: Math.max(end, t) };
+  return { runs, initializedAt, end: Math.max(end, t) };
 }

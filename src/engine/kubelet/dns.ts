@@ -8,9 +8,12 @@ import type { Pod } from '../k8s/objects';
 const CLUSTER_DOMAIN = 'cluster.local';
 /** kubeadm's default clusterDNS (the 10th address of the default service CIDR 10.96.0.0/12). */
 const KUBEADM_CLUSTER_DNS = '10.96.0.10';
-/** MaxDNSNameservers and MaxDNSSearchPaths (pkg/apis/core/validation). */
+/** MaxDNSNameservers, MaxDNSSearchPaths and MaxDNSSearchListChars (pkg/apis/core/validation). */
 const MAX_NAMESERVERS = 3;
 const MAX_SEARCH_PATHS = 32;
+const MAX_SEARCH_LIST_CHARS = 2048;
+/** DNS1123SubdomainMaxLength: longer search paths make some resolvers (glibc 2.28) abort, so they are dropped. */
+const MAX_SEARCH_PATH_LENGTH = 253;
 
 export interface PodDNS {
   nameservers: string[];
@@ -35,6 +38,45 @@ function clusterDNS(cluster: Cluster): { ip: string; note: string | null } {
 
 function unique(items: string[]): string[] {
   return [...new Set(items)];
+}
+
+/** dns.go formDNSNameserversFitsLimits: the first three; the event text when some were dropped. */
+export function formDNSNameserversFitsLimits(nameservers: string[]): { nameservers: string[]; warning: string | null } {
+  if (nameservers.length <= MAX_NAMESERVERS) return { nameservers, warning: null };
+  const kept = nameservers.slice(0, MAX_NAMESERVERS);
+  return {
+    nameservers: kept,
+    warning: `Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: ${kept.join(' ')}`,
+  };
+}
+
+/**
+ * dns.go formDNSSearchFitsLimits: at most 32 paths, paths over 253 characters dropped, then paths cut from the end
+ * until the line fits 2048 characters.
+ */
+export function formDNSSearchFitsLimits(composed: string[]): { searches: string[]; warning: string | null } {
+  let exceeded = composed.length > MAX_SEARCH_PATHS;
+  let search = composed.slice(0, MAX_SEARCH_PATHS);
+  const fitting = search.filter((s) => s.length <= MAX_SEARCH_PATH_LENGTH);
+  if (fitting.length !== search.length) exceeded = true;
+  search = fitting;
+  const lineLength = search.join(' ').length;
+  if (lineLength > MAX_SEARCH_LIST_CHARS) {
+    let cutLength = 0;
+    let cut = 0;
+    for (let i = search.length - 1; i >= 0; i--) {
+      cutLength += (search[i] ?? '').length + 1;
+      cut++;
+      if (lineLength - cutLength <= MAX_SEARCH_LIST_CHARS) break;
+    }
+    search = search.slice(0, search.length - cut);
+    exceeded = true;
+  }
+  if (!exceeded) return { searches: search, warning: null };
+  return {
+    searches: search,
+    warning: `Search Line limits were exceeded, some search paths have been omitted, the applied search line is: ${search.join(' ')}`,
+  };
 }
 
 export function podDNS(pod: Pod, cluster: Cluster): PodDNS {
@@ -70,18 +112,11 @@ export function podDNS(pod: Pod, cluster: Cluster): PodDNS {
     options = [...merged.values()];
   }
   const warnings: string[] = [];
-  if (nameservers.length > MAX_NAMESERVERS) {
-    nameservers = nameservers.slice(0, MAX_NAMESERVERS);
-    warnings.push(
-      `Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: ${nameservers.join(' ')}`,
-    );
-  }
-  if (searches.length > MAX_SEARCH_PATHS) {
-    searches = searches.slice(0, MAX_SEARCH_PATHS);
-    warnings.push(
-      `Search Line limits were exceeded, some search paths have been omitted, the applied search line is: ${searches.join(' ')}`,
-    );
-  }
+  const servers = formDNSNameserversFitsLimits(nameservers);
+  const search = formDNSSearchFitsLimits(searches);
+  nameservers = servers.nameservers;
+  searches = search.searches;
+  for (const w of [servers.warning, search.warning]) if (w) warnings.push(w);
   const lines: string[] = [];
   if (searches.length > 0) lines.push(`search ${searches.join(' ')}`);
   for (const ns of nameservers) lines.push(`nameserver ${ns}`);

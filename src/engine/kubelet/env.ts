@@ -1,12 +1,15 @@
 // Resolving a container's environment (kubernetes/kubernetes pkg/kubelet/kubelet_pods.go makeEnvironmentVariables):
-// envFrom sources in order, then env entries. A missing ConfigMap, Secret or key that is not `optional` fails the
-// container's config: event `Error: <err>`, waiting reason CreateContainerConfigError. Only `data` counts for a
-// ConfigMap here (binaryData is never put into the environment).
+// envFrom sources in order, then env entries (`$(VAR)` expanded against the variables before them and the Service
+// variables), then the Service variables (service-env.ts). A missing ConfigMap, Secret or key that is not `optional`
+// fails the container's config: event `Error: <err>`, waiting reason CreateContainerConfigError. Only `data` counts
+// for a ConfigMap here (binaryData is never put into the environment).
 import type { Cluster } from '../cluster/cluster';
 import type { Container, Node, Pod } from '../k8s/objects';
 import { fieldValue, resourceValue, type PodAddresses } from './downward-api';
 import type { Segment } from '../types';
 import { findConfigMap, findSecret, notFound } from './volumes/sources';
+import { expand, mappingFuncFor } from './expansion';
+import { serviceEnvVars } from './service-env';
 
 export interface EnvError {
   message: string;
@@ -99,22 +102,73 @@ export function resolveEnv(container: Container, at: Segment[], namespace: strin
   return { error: null, assumptions };
 }
 
+/** One variable as the container gets it; `value` null: known only at run time, or a Secret's (never shown). */
+export interface ResolvedEnvVar {
+  name: string;
+  value: string | null;
+}
+
+function configMapData(cluster: Cluster, name: string, namespace: string): Record<string, string> | null {
+  const cm = cluster.objects.ConfigMap.find(
+    (c) => c.metadata?.name === name && (c.metadata?.namespace ?? 'default') === namespace,
+  );
+  return cm ? (cm.data ?? {}) : null;
+}
+
+function secretKeys(cluster: Cluster, name: string, namespace: string): string[] | null {
+  const secret = cluster.objects.Secret.find(
+    (c) => c.metadata?.name === name && (c.metadata?.namespace ?? 'default') === namespace,
+  );
+  return secret ? Object.keys({ ...secret.data, ...secret.stringData }) : null;
+}
+
 /**
- * Where each environment variable comes from, for the timeline: literal values, downward API values as the kubelet
- * resolves them, and the ConfigMap or Secret key (Secret values are never shown).
+ * makeEnvironmentVariables, for a container whose sources all resolve (resolveEnv reports the ones that do not):
+ * envFrom keys in order, then each `env` entry — a literal value is expanded against the variables before it and
+ * the Service variables, a source that is missing but optional is skipped — then the Service variables no entry
+ * has taken. `lines` says where each comes from, for the timeline.
  */
-export function describeEnv(pod: Pod, node: Node, container: Container, ips: PodAddresses): string[] {
+export function makeEnvironmentVariables(
+  pod: Pod,
+  node: Node,
+  container: Container,
+  ips: PodAddresses,
+  cluster: Cluster,
+): { env: ResolvedEnvVar[]; lines: string[] } {
+  const namespace = pod.metadata?.namespace ?? 'default';
+  const services = serviceEnvVars(cluster, namespace, pod.spec?.enableServiceLinks !== false);
+  // tmpEnv: a Map keeps the order variables were first set; a null value is a Secret's.
+  const tmp = new Map<string, string | null>();
+  const known = new Map<string, string>();
+  const set = (name: string, value: string | null): void => {
+    tmp.set(name, value);
+    if (value === null) known.delete(name);
+    else known.set(name, value);
+  };
   const lines: string[] = [];
   for (const from of container.envFrom ?? []) {
-    const prefix = from.prefix ? ` (prefix ${from.prefix})` : '';
-    if (from.configMapRef) lines.push(`all keys of ConfigMap ${from.configMapRef.name ?? ''}${prefix}`);
-    if (from.secretRef) lines.push(`all keys of Secret ${from.secretRef.name ?? ''}${prefix}`);
+    const prefix = from.prefix ?? '';
+    const note = prefix ? ` (prefix ${prefix})` : '';
+    if (from.configMapRef) {
+      const name = from.configMapRef.name ?? '';
+      lines.push(`all keys of ConfigMap ${name}${note}`);
+      for (const [k, v] of Object.entries(configMapData(cluster, name, namespace) ?? {})) set(prefix + k, v);
+    } else if (from.secretRef) {
+      const name = from.secretRef.name ?? '';
+      lines.push(`all keys of Secret ${name}${note}`);
+      for (const k of secretKeys(cluster, name, namespace) ?? []) set(prefix + k, null);
+    }
   }
+  const mapping = mappingFuncFor(known, services);
   for (const env of container.env ?? []) {
     const v = env.valueFrom;
-    if (!v) lines.push(`${env.name}=${env.value ?? ''}`);
-    else if (v.fieldRef) {
+    if (env.value || !v) {
+      const value = expand(env.value ?? '', mapping);
+      set(env.name, value);
+      lines.push(`${env.name}=${value}`);
+    } else if (v.fieldRef) {
       const got = fieldValue(pod, v.fieldRef.fieldPath, ips);
+      set(env.name, got);
       lines.push(`${env.name}=${got ?? '(set at run time)'} (${v.fieldRef.fieldPath})`);
     } else if (v.resourceFieldRef) {
       const target = v.resourceFieldRef.containerName
@@ -124,11 +178,27 @@ export function describeEnv(pod: Pod, node: Node, container: Container, ips: Pod
         : container;
       const divisor = v.resourceFieldRef.divisor === undefined ? undefined : String(v.resourceFieldRef.divisor);
       const got = resourceValue(target, node, v.resourceFieldRef.resource, divisor);
+      set(env.name, got);
       lines.push(`${env.name}=${got ?? '(unknown)'} (${v.resourceFieldRef.resource})`);
-    } else if (v.configMapKeyRef)
-      lines.push(`${env.name} from ConfigMap ${v.configMapKeyRef.name ?? ''} key ${v.configMapKeyRef.key}`);
-    else if (v.secretKeyRef)
-      lines.push(`${env.name} from Secret ${v.secretKeyRef.name ?? ''} key ${v.secretKeyRef.key}`);
+    } else if (v.configMapKeyRef) {
+      const { name = '', key } = v.configMapKeyRef;
+      const got = configMapData(cluster, name, namespace)?.[key];
+      // A missing optional source leaves the variable out; a missing required one failed in resolveEnv.
+      if (got !== undefined) set(env.name, got);
+      lines.push(`${env.name} from ConfigMap ${name} key ${key}`);
+    } else if (v.secretKeyRef) {
+      const { name = '', key } = v.secretKeyRef;
+      if (secretKeys(cluster, name, namespace)?.includes(key)) set(env.name, null);
+      lines.push(`${env.name} from Secret ${name} key ${key}`);
+    }
   }
-  return lines;
+  const env: ResolvedEnvVar[] = [...tmp].map(([name, value]) => ({ name, value }));
+  const remaining = [...services].filter(([k]) => !tmp.has(k));
+  for (const [name, value] of remaining) env.push({ name, value });
+  if (remaining.length > 0) {
+    const which =
+      pod.spec?.enableServiceLinks === false ? ' (enableServiceLinks false: the kubernetes Service only)' : '';
+    lines.push(`from Services${which}: ${remaining.map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  }
+  return { env, lines };
 }

@@ -39,7 +39,8 @@ function checkPullSecrets(pod: Pod, cluster: Cluster, trace: Trace, at: number):
   const missing: string[] = [];
   for (const [i, ref] of (pod.spec?.imagePullSecrets ?? []).entries()) {
     const name = ref.name ?? '';
-    if (lookup(cluster, 'Secret', name, namespace).status !== 'missing') continue;
+    // API validation lets an entry without a name through; the kubelet skips it silently.
+    if (!name || lookup(cluster, 'Secret', name, namespace).status !== 'missing') continue;
     missing.push(name);
     trace.finding(
       'warning',
@@ -75,7 +76,7 @@ function notStarted(pod: Pod): ContainersOutcome {
     started: false,
     readyAt: null,
   }));
-  return { runs, initializedAt: null, initFailed: false, end: 0 };
+  return { runs, initializedAt: null, end: 0 };
 }
 
 export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): KubeletOutput {
@@ -137,7 +138,6 @@ export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): 
     runs: outcome.runs,
     sandboxAt,
     initializedAt: outcome.initializedAt,
-    initFailed: outcome.initFailed,
     firstSync: start + STATUS_UPDATE,
     scheduledAt: at,
     finishedAt: outcome.end,

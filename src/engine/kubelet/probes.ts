@@ -45,12 +45,20 @@ function specOf(container: Container, kind: ProbeKind, at: Segment[]): ProbeSpec
   };
 }
 
-/** ResolveContainerPort: a name is looked up in the container's ports, then tried as a number (strconv.Atoi). */
+/**
+ * pkg/probe/util.go ResolveContainerPort: a name is looked up in the container's ports, then tried as a number
+ * (strconv.Atoi); the port must be 1-65535. Returns the error text, or null when the port resolves.
+ */
 export function resolvePortError(container: Container, port: number | string): string | null {
-  if (typeof port === 'number') return null;
-  if ((container.ports ?? []).some((p) => p.name === port)) return null;
-  if (/^[+-]?\d+$/.test(port)) return null;
-  return `strconv.Atoi: parsing "${port}": invalid syntax`;
+  let value: number;
+  if (typeof port === 'number') value = port;
+  else {
+    const named = (container.ports ?? []).find((p) => p.name === port);
+    if (named) value = named.containerPort;
+    else if (/^[+-]?\d+$/.test(port)) value = Number(port);
+    else return `strconv.Atoi: parsing ${JSON.stringify(port)}: invalid syntax`;
+  }
+  return value > 0 && value < 65536 ? null : `invalid port number: ${value}`;
 }
 
 export interface ProbeInput {

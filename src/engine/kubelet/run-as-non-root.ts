@@ -39,37 +39,55 @@ export interface NonRootCheck {
   unverified: string | null;
 }
 
-/** DetermineEffectiveSecurityContext: the container's fields win over the pod's. */
+const MAX_INT32 = 2147483647;
+
+/**
+ * security_context_others.go verifyRunAsNonRoot with the image's user known: `uid` is the numeric USER (null when it
+ * is a name or unset), `username` the non-numeric one. The effective security context is the container's fields over
+ * the pod's (DetermineEffectiveSecurityContext).
+ */
+export function runAsNonRootError(pod: Pod, container: Container, uid: number | null, username: string): string | null {
+  const csc = container.securityContext;
+  const psc = pod.spec?.securityContext;
+  if ((csc?.runAsNonRoot ?? psc?.runAsNonRoot) !== true) return null;
+  const podRef = formatPod(pod);
+  const runAsUser = csc?.runAsUser ?? psc?.runAsUser;
+  if (runAsUser !== undefined)
+    return runAsUser === 0
+      ? `container's runAsUser breaks non-root policy (pod: "${podRef}", container: ${container.name})`
+      : null;
+  if (uid === null)
+    return username
+      ? `container has runAsNonRoot and image has non-numeric user (${username}), cannot verify user is non-root (pod: "${podRef}", container: ${container.name})`
+      : null;
+  if (uid === 0)
+    return `container has runAsNonRoot and image will run as root (pod: "${podRef}", container: ${container.name})`;
+  // validation.IsValidUserID: 0 … MaxInt32.
+  if (uid < 0 || uid > MAX_INT32)
+    return `container has runAsNonRoot and image has an invalid user id (${uid}). (Must be 1-(${MAX_INT32})): must be between 0 and ${MAX_INT32}, inclusive (pod: "${podRef}", container: ${container.name})`;
+  return null;
+}
+
+/** The check as the simulation can make it: the image's user is known only for a few images (see imageUser). */
 export function verifyRunAsNonRoot(pod: Pod, container: Container, at: Segment[], ref: ImageReference): NonRootCheck {
   const csc = container.securityContext;
   const psc = pod.spec?.securityContext;
-  const runAsNonRoot = csc?.runAsNonRoot ?? psc?.runAsNonRoot;
+  if ((csc?.runAsNonRoot ?? psc?.runAsNonRoot) !== true) return { error: null, segments: [], unverified: null };
   const nonRootAt: Segment[] =
     csc?.runAsNonRoot !== undefined
       ? [...at, 'securityContext', 'runAsNonRoot']
       : ['spec', 'securityContext', 'runAsNonRoot'];
-  if (runAsNonRoot !== true) return { error: null, segments: [], unverified: null };
-  const runAsUser = csc?.runAsUser ?? psc?.runAsUser;
-  const podRef = formatPod(pod);
-  if (runAsUser !== undefined) {
-    if (runAsUser === 0)
-      return {
-        error: `container's runAsUser breaks non-root policy (pod: "${podRef}", container: ${container.name})`,
-        segments:
-          csc?.runAsUser !== undefined
-            ? [...at, 'securityContext', 'runAsUser']
-            : ['spec', 'securityContext', 'runAsUser'],
-        unverified: null,
-      };
-    return { error: null, segments: [], unverified: null };
+  if ((csc?.runAsUser ?? psc?.runAsUser) !== undefined) {
+    const error = runAsNonRootError(pod, container, null, '');
+    const segments: Segment[] =
+      csc?.runAsUser !== undefined ? [...at, 'securityContext', 'runAsUser'] : ['spec', 'securityContext', 'runAsUser'];
+    return { error, segments: error ? segments : [], unverified: null };
   }
   const user = imageUser(ref);
-  if (user.known && user.uid === 0)
-    return {
-      error: `container has runAsNonRoot and image will run as root (pod: "${podRef}", container: ${container.name})`,
-      segments: nonRootAt,
-      unverified: null,
-    };
+  if (user.known) {
+    const error = runAsNonRootError(pod, container, user.uid, '');
+    return { error, segments: error ? nonRootAt : [], unverified: null };
+  }
   return {
     error: null,
     segments: nonRootAt,

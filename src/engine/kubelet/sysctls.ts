@@ -16,8 +16,9 @@ const SAFE_SYSCTLS: { name: string; kernel?: [number, number] }[] = [
   { name: 'net.ipv4.tcp_fin_timeout', kernel: [4, 6] },
   { name: 'net.ipv4.tcp_keepalive_intvl', kernel: [4, 5] },
   { name: 'net.ipv4.tcp_keepalive_probes', kernel: [4, 5] },
-  { name: 'net.ipv4.tcp_rmem' },
-  { name: 'net.ipv4.tcp_wmem' },
+  // utilkernel TCPReceiveMemoryNamespacedKernelVersion / TCPTransmitMemoryNamespacedKernelVersion.
+  { name: 'net.ipv4.tcp_rmem', kernel: [4, 15] },
+  { name: 'net.ipv4.tcp_wmem', kernel: [4, 15] },
 ];
 
 const IPC_NAMES = new Set([
@@ -41,15 +42,15 @@ function namespaceOf(name: string): 'IPC' | 'Net' | null {
 }
 
 /** NormalizeName: `net/ipv4/ip_forward` → `net.ipv4.ip_forward` when the first separator is a slash. */
-function normalizeSysctlName(name: string): string {
+export function normalizeSysctlName(name: string): string {
   const dot = name.indexOf('.');
   const slash = name.indexOf('/');
   if (slash < 0 || (dot >= 0 && dot < slash)) return name;
   return name.replace(/[./]/g, (c) => (c === '/' ? '.' : '/'));
 }
 
-function kernelOf(node: Node): [number, number] | null {
-  const m = /^(\d+)\.(\d+)/.exec(node.status?.nodeInfo?.kernelVersion ?? '');
+function kernelOf(kernelVersion: string): [number, number] | null {
+  const m = /^(\d+)\.(\d+)/.exec(kernelVersion);
   return m ? [Number(m[1]), Number(m[2])] : null;
 }
 
@@ -58,11 +59,19 @@ function atLeast(have: [number, number] | null, want: [number, number]): boolean
   return have[0] > want[0] || (have[0] === want[0] && have[1] >= want[1]);
 }
 
-/** The safe sysctls this node's kernel namespaces (getSafeSysctlAllowlist); none off Linux. */
+/**
+ * getSafeSysctlAllowlist: the safe sysctls a kernel namespaces, in the source's order; with an unreadable kernel
+ * version only those with no minimum kernel.
+ */
+export function safeSysctlAllowlist(kernelVersion: string): string[] {
+  const kernel = kernelOf(kernelVersion);
+  return SAFE_SYSCTLS.filter((s) => !s.kernel || atLeast(kernel, s.kernel)).map((s) => s.name);
+}
+
+/** The node's safe sysctls; none off Linux (SafeSysctlAllowlist). */
 function safeSysctls(node: Node): Set<string> {
   if ((node.status?.nodeInfo?.operatingSystem ?? 'linux') !== 'linux') return new Set();
-  const kernel = kernelOf(node);
-  return new Set(SAFE_SYSCTLS.filter((s) => !s.kernel || atLeast(kernel, s.kernel)).map((s) => s.name));
+  return new Set(safeSysctlAllowlist(node.status?.nodeInfo?.kernelVersion ?? ''));
 }
 
 /** patternAllowlist.Admit: the first sysctl that is not allowed rejects the pod. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ContainerRun } from '../../../../src/engine/kubelet/containers';
 import { conditions, podPhase, type StatusInput } from '../../../../src/engine/kubelet/status';
-import { pod } from './builders';
+import { container, pod } from './builders';
 
 // Shaped like kubelet_pods_test.go TestPodPhaseWithRestartAlways / ...RestartNever / ...RestartOnFailure and
 // status/generate_test.go (kubelet reference §8).
@@ -19,12 +19,18 @@ const run = (name: string, over: Partial<ContainerRun>): ContainerRun => ({
   ...over,
 });
 
+// The pod's spec lists the containers the runs are for, as the kubelet's statuses always do.
 const input = (restartPolicy: 'Always' | 'OnFailure' | 'Never', runs: ContainerRun[]): StatusInput => ({
-  pod: pod({ restartPolicy }),
+  pod: pod({
+    restartPolicy,
+    initContainers: runs
+      .filter((r) => r.init)
+      .map((r) => container({ name: r.name, ...(r.sidecar ? { restartPolicy: 'Always' } : {}) })),
+    containers: runs.filter((r) => !r.init).map((r) => container({ name: r.name })),
+  }),
   runs,
   sandboxAt: 1,
   initializedAt: 1,
-  initFailed: false,
   firstSync: 0.1,
   scheduledAt: 0,
 });
@@ -80,16 +86,17 @@ describe('conditions', () => {
       [
         ['PodReadyToStartContainers', 'True', undefined, undefined],
         ['Initialized', 'False', 'ContainersNotInitialized', 'containers with incomplete status: [init side]'],
-        ['Ready', 'False', 'ContainersNotReady', 'containers with unready status: [app side]'],
-        ['ContainersReady', 'False', 'ContainersNotReady', 'containers with unready status: [app side]'],
+        ['Ready', 'False', 'ContainersNotReady', 'containers with unready status: [side app]'],
+        ['ContainersReady', 'False', 'ContainersNotReady', 'containers with unready status: [side app]'],
         ['PodScheduled', 'True', undefined, undefined],
       ],
     );
   });
 
   it('a readiness gate nobody set keeps Ready False (ReadinessGatesNotReady)', () => {
-    const p = pod({ readinessGates: [{ conditionType: 'example.com/lb' }] });
-    const got = conditions({ ...input('Always', [running]), pod: p }, 'Running');
+    const base = input('Always', [running]);
+    const p = pod({ ...base.pod.spec, readinessGates: [{ conditionType: 'example.com/lb' }] });
+    const got = conditions({ ...base, pod: p }, 'Running');
     const ready = got.find((c) => c.type === 'Ready');
     assert.deepEqual(
       [ready?.status, ready?.reason, ready?.message],
@@ -107,7 +114,8 @@ describe('conditions', () => {
       got.map((c) => [c.type, c.status, c.reason, c.at]),
       [
         ['PodReadyToStartContainers', 'False', undefined, 12],
-        ['Initialized', 'True', undefined, 1],
+        // generate.go GeneratePodInitializedCondition: a Succeeded pod is initialized with reason PodCompleted.
+        ['Initialized', 'True', 'PodCompleted', 1],
         ['Ready', 'False', 'PodCompleted', 0.1],
         ['ContainersReady', 'False', 'PodCompleted', 0.1],
         ['PodScheduled', 'True', undefined, 0],
