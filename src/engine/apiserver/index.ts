@@ -162,17 +162,20 @@ function createPod(posted: Obj, requestName: string, ctx: Context): PodCreate {
   steps.push(step('Mutating admission', 'ok', at, pluginNotes(mutating.outcomes)));
 
   fillSystemFields(pod, ctx.seed);
-  for (const w of preparePod(typed)) {
+  const prepared = preparePod(typed);
+  for (const w of prepared.warnings) {
     findings.push(warningFinding('Warning', w, (s) => s));
     warnings.push(`Warning: ${w.message}`);
   }
   const name = typed.metadata?.name ?? requestName;
+  const droppedNote =
+    prepared.dropped.length > 0 ? ` Dropped (feature gate off in v1.34): ${prepared.dropped.join(', ')}.` : '';
   steps.push(
     step(
       'System fields and PrepareForCreate',
       'ok',
       at,
-      `name ${name}, uid ${typed.metadata?.uid}, generation 1, status.phase Pending, status.qosClass ${typed.status?.qosClass}. ${PLACEHOLDER_NOTE}`,
+      `name ${name}, uid ${typed.metadata?.uid}, generation 1, status.phase Pending, status.qosClass ${typed.status?.qosClass}.${droppedNote} ${PLACEHOLDER_NOTE}`,
     ),
   );
 
@@ -343,7 +346,9 @@ function jobFromCronJob(ctx: Context) {
 function runWorkload(ctx: Context, steps: Step[], findings: Finding[]): ApiServerResult {
   const { source, at, namespace } = ctx;
   const kind = source.kind;
-  const resource = RESOURCES[kind]?.resource ?? `${kind.toLowerCase()}s`;
+  const r = RESOURCES[kind] ?? { resource: `${kind.toLowerCase()}s`, group: '' };
+  // admission.NewForbidden names the GroupResource: `deployments.apps`, `jobs.batch`, plain `pods`.
+  const groupResource = r.group ? `${r.resource}.${r.group}` : r.resource;
   const move = (s: Segment[]) => toDocumentPath(source, s);
   const obj = clone(source.object as Obj);
   ensure(obj, 'metadata').namespace = namespace;
@@ -351,7 +356,7 @@ function runWorkload(ctx: Context, steps: Step[], findings: Finding[]): ApiServe
   steps.push(step('Defaulting', 'ok', at, `Set ${addedFields(source.object, obj).join(', ') || 'nothing'}.`));
 
   const name = source.name;
-  const lifecycle = namespaceLifecycle(ctx.cluster, namespace, resource, name);
+  const lifecycle = namespaceLifecycle(ctx.cluster, namespace, groupResource, name);
   if (lifecycle.denial) {
     const d = lifecycle.denial;
     findings.push(denialFinding({ ...d, plugin: lifecycle.plugin }));
@@ -361,13 +366,14 @@ function runWorkload(ctx: Context, steps: Step[], findings: Finding[]): ApiServe
   steps.push(step('Mutating admission', 'ok', at, pluginNotes([lifecycle])));
 
   fillSystemFields(obj, ctx.seed);
-  prepareWorkload(kind, obj);
+  const dropped = prepareWorkload(kind, obj);
+  const droppedNote = dropped.length > 0 ? ` Dropped (feature gate off in v1.34): ${dropped.join(', ')}.` : '';
   steps.push(
     step(
       'System fields and PrepareForCreate',
       'ok',
       at,
-      `uid ${String(child(obj, 'metadata')?.uid)}, generation 1, empty status. ${PLACEHOLDER_NOTE}`,
+      `uid ${String(child(obj, 'metadata')?.uid)}, generation 1, empty status.${droppedNote} ${PLACEHOLDER_NOTE}`,
     ),
   );
 

@@ -8,7 +8,7 @@ import { podSecurity } from './podsecurity';
 import { priority } from './priority';
 import { resourceQuota } from './resource-quota';
 import { runtimeClass } from './runtime-class';
-import { serviceAccount } from './service-account';
+import { serviceAccount, serviceAccountValidate } from './service-account';
 import type { AdmissionRequest, Denial, PluginOutcome } from './types';
 
 export interface ChainResult {
@@ -35,8 +35,8 @@ export function mutatingAdmission(req: AdmissionRequest): ChainResult {
   return run([namespaceOf, limitRangerAdmit, serviceAccount, priority, defaultTolerationSeconds, runtimeClass], req);
 }
 
-/** LimitRanger → PodSecurity → ResourceQuota (the ServiceAccount and Priority checks here only concern mirror pods and
+/** LimitRanger → ServiceAccount (mountable secrets) → PodSecurity → ResourceQuota (Priority's check here only concerns
  * updates). */
 export function validatingAdmission(req: AdmissionRequest): ChainResult {
-  return run([limitRangerValidate, podSecurity, resourceQuota], req);
+  return run([limitRangerValidate, serviceAccountValidate, podSecurity, resourceQuota], req);
 }

@@ -4,7 +4,7 @@ import type { Cluster } from '../../cluster/cluster';
 import { lookup } from '../../cluster/lookup';
 import { type PluginOutcome, allow, deny } from './types';
 
-/** `resource` is the plural resource name used in the message (`pods`, `deployments`). */
+/** `resource` is the GroupResource the message names (`pods`, `deployments.apps`), as admission.NewForbidden does. */
 export function namespaceLifecycle(cluster: Cluster, namespace: string, resource: string, name: string): PluginOutcome {
   const found = lookup(cluster, 'Namespace', namespace);
   if (found.status === 'missing')

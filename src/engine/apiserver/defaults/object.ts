@@ -16,6 +16,11 @@ export function fill(o: Obj, key: string, value: unknown): void {
   if (o[key] === undefined || o[key] === null || o[key] === '') o[key] = value;
 }
 
+/** Sets `o[key]` when absent or null (a nil pointer: an explicit "" or 0 stays). */
+export function fillNil(o: Obj, key: string, value: unknown): void {
+  if (o[key] === undefined || o[key] === null) o[key] = value;
+}
+
 /** Sets `o[key]` when absent, null or 0 (the zero value of an integer field). */
 export function fillNumber(o: Obj, key: string, value: number): void {
   if (o[key] === undefined || o[key] === null || o[key] === 0) o[key] = value;

@@ -4,7 +4,7 @@ import type { Pod } from '../../k8s/objects';
 import { podTotals } from '../admission/pod-resources';
 import { canonicalQuantity, quantityString } from './quantity-string';
 import { defaultPullPolicy } from './image-tag';
-import { type Obj, child, ensure, fill, fillNumber, isObj, items } from './object';
+import { type Obj, child, ensure, fill, fillNil, fillNumber, isObj, items } from './object';
 
 function defaultFieldRef(holder: Obj | undefined): void {
   const fieldRef = holder && child(holder, 'fieldRef');
@@ -108,6 +108,32 @@ function defaultVolume(v: Obj): void {
   if (claimSpec) fill(claimSpec, 'volumeMode', 'Filesystem');
   const image = child(v, 'image');
   if (image) fill(image, 'pullPolicy', defaultPullPolicy(image.reference));
+  defaultLegacySources(v);
+}
+
+/** SetDefaults_ISCSIVolumeSource, _AzureDiskVolumeSource, _RBDVolumeSource and _ScaleIOVolumeSource. */
+function defaultLegacySources(v: Obj): void {
+  const iscsi = child(v, 'iscsi');
+  if (iscsi) fill(iscsi, 'iscsiInterface', 'default');
+  const azureDisk = child(v, 'azureDisk');
+  if (azureDisk) {
+    // Pointer fields: only a missing value is defaulted.
+    fillNil(azureDisk, 'cachingMode', 'ReadWrite');
+    fillNil(azureDisk, 'kind', 'Shared');
+    fillNil(azureDisk, 'fsType', 'ext4');
+    fillNil(azureDisk, 'readOnly', false);
+  }
+  const rbd = child(v, 'rbd');
+  if (rbd) {
+    fill(rbd, 'pool', 'rbd');
+    fill(rbd, 'user', 'admin');
+    fill(rbd, 'keyring', '/etc/ceph/keyring');
+  }
+  const scaleIO = child(v, 'scaleIO');
+  if (scaleIO) {
+    fill(scaleIO, 'storageMode', 'ThinProvisioned');
+    fill(scaleIO, 'fsType', 'xfs');
+  }
 }
 
 /** SetDefaults_PodSpec plus the defaults of everything a pod spec holds. */

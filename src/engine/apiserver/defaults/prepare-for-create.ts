@@ -4,6 +4,7 @@
 import type { Container, Pod } from '../../k8s/objects';
 import type { Segment } from '../../types';
 import { podQOSClass } from '../../k8s/qos';
+import { dropDisabledPodSpecFields, dropDisabledStatefulSetFields } from './drop-disabled';
 import { type Obj, child, ensure } from './object';
 import { placeholderSuffix, placeholderUid } from './placeholders';
 
@@ -102,8 +103,14 @@ function mergeMatchLabelKeys(pod: Pod): void {
     mergeLabelKeys(constraint as SelectorHolder, constraint.matchLabelKeys, 'In', labels);
 }
 
-/** The pod strategy's PrepareForCreate; returns the warnings it adds. */
-export function preparePod(pod: Pod): CreateWarning[] {
+/** What PrepareForCreate reports: the warnings it adds and the fields it dropped (feature gate off in v1.34). */
+export interface PreparedPod {
+  warnings: CreateWarning[];
+  dropped: string[];
+}
+
+/** The pod strategy's PrepareForCreate. */
+export function preparePod(pod: Pod): PreparedPod {
   const status: NonNullable<Pod['status']> = { phase: 'Pending', qosClass: podQOSClass(pod) };
   if ((pod.spec?.schedulingGates ?? []).length > 0)
     status.conditions = [
@@ -115,11 +122,12 @@ export function preparePod(pod: Pod): CreateWarning[] {
       },
     ];
   pod.status = status;
+  const dropped = dropDisabledPodSpecFields((pod.spec ?? {}) as unknown as Obj).map((p) => `spec.${p}`);
   mergeMatchLabelKeys(pod);
   const warnings = applyAppArmorVersionSkew(pod);
   // KEP-5067 (v1.33+): pods get metadata.generation 1 like other objects.
   pod.metadata = { ...pod.metadata, generation: 1 };
-  return warnings;
+  return { warnings, dropped };
 }
 
 /** The Job strategy's generateSelector: label the template with the job's name and uid and select on the uid. */
@@ -147,9 +155,24 @@ const EMPTY_STATUS: Record<string, Obj> = {
   DaemonSet: { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 },
 };
 
-/** PrepareForCreate of the workload kinds: a reset status and generation 1 (and the Job's selector). */
-export function prepareWorkload(kind: string, obj: Obj): void {
+/** The pod template a workload kind holds (a CronJob's inside its job template). */
+function templateSpecOf(kind: string, obj: Obj): Obj | undefined {
+  const spec = child(obj, 'spec') ?? {};
+  const holder = kind === 'CronJob' ? (child(child(spec, 'jobTemplate') ?? {}, 'spec') ?? {}) : spec;
+  return child(child(holder, 'template') ?? {}, 'spec');
+}
+
+/**
+ * PrepareForCreate of the workload kinds: a reset status and generation 1, the template's disabled fields dropped
+ * (and the StatefulSet's), and the Job's selector. Returns the field paths it dropped.
+ */
+export function prepareWorkload(kind: string, obj: Obj): string[] {
   obj.status = { ...(EMPTY_STATUS[kind] ?? {}) };
   ensure(obj, 'metadata').generation = 1;
+  const template = templateSpecOf(kind, obj);
+  const prefix = kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec.' : 'spec.template.spec.';
+  const dropped = template ? dropDisabledPodSpecFields(template).map((p) => prefix + p) : [];
+  if (kind === 'StatefulSet') dropped.push(...dropDisabledStatefulSetFields(obj));
   if (kind === 'Job') generateJobSelector(obj);
+  return dropped;
 }

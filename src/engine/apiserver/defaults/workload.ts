@@ -1,6 +1,6 @@
 // Defaults of the workload kinds (pkg/apis/apps/v1/defaults.go, pkg/apis/batch/v1/defaults.go, core v1
 // SetDefaults_ReplicationController) and of the pod template each holds.
-import { type Obj, child, ensure, fill, isObj } from './object';
+import { type Obj, child, ensure, fill, fillNil, isObj, items } from './object';
 import { defaultPodSpec } from './pod-spec';
 
 const unset = (v: unknown) => v === undefined || v === null;
@@ -48,6 +48,11 @@ function statefulSet(spec: Obj): void {
   fill(retention, 'whenScaled', 'Retain');
   if (unset(spec.replicas)) spec.replicas = 1;
   if (unset(spec.revisionHistoryLimit)) spec.revisionHistoryLimit = 10;
+  // SetObjectDefaults_StatefulSet: each claim template gets SetDefaults_PersistentVolumeClaim and its spec's.
+  for (const claim of items(spec, 'volumeClaimTemplates')) {
+    fillNil(ensure(claim, 'spec'), 'volumeMode', 'Filesystem');
+    fill(ensure(claim, 'status'), 'phase', 'Pending');
+  }
 }
 
 /** SetDefaults_Job. The job's own labels default to its template's (the same map, so the selector labels the
@@ -68,6 +73,9 @@ function jobSpecDefaults(job: Obj, spec: Obj): void {
   if (unset(spec.podReplacementPolicy))
     spec.podReplacementPolicy = isObj(spec.podFailurePolicy) ? 'Failed' : 'TerminatingOrFailed';
   if (unset(spec.manualSelector)) spec.manualSelector = false;
+  // SetDefaults_PodFailurePolicyOnPodConditionsPattern: a pattern without a status matches status True.
+  for (const rule of items(child(spec, 'podFailurePolicy') ?? {}, 'rules'))
+    for (const pattern of items(rule, 'onPodConditions')) fill(pattern, 'status', 'True');
 }
 
 function cronJob(spec: Obj): void {
