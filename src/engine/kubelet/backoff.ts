@@ -40,3 +40,27 @@ export function crashLoop(firstStart: number, run: number, resync: number): Cras
     start = restartAt;
   }
 }
+
+/**
+ * Restarts of a container its liveness probe kills `run` seconds after each start. The kill and the restart happen in
+ * one pod sync, and doBackOff checks the latest *exited* instance — not the one being killed, which was running when
+ * the sync began: the first restart has nothing to check (and does not arm the back-off), later ones wait only once
+ * the back-off (10s, doubling) has grown past the time since that earlier exit; then the killed instance waits it out.
+ */
+export function livenessLoop(firstStart: number, run: number): CrashLoop {
+  const restarts: Restart[] = [];
+  let start = firstStart;
+  let backoff = 0;
+  let previousExit: number | null = null;
+  for (;;) {
+    const exitAt = start + run;
+    if (backoff >= MAX_BACKOFF)
+      return { restarts, steadyAt: exitAt, restartCount: restarts.length, steadyBackoff: goDuration(MAX_BACKOFF) };
+    const waits = previousExit !== null && backoff > 0 && exitAt - previousExit < backoff;
+    const restartAt = waits ? exitAt + backoff : exitAt;
+    restarts.push({ exitAt, backoff: waits ? backoff : 0, restartAt });
+    if (previousExit !== null) backoff = backoff === 0 ? INITIAL_BACKOFF : Math.min(backoff * 2, MAX_BACKOFF);
+    previousExit = exitAt;
+    start = restartAt;
+  }
+}

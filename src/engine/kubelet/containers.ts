@@ -5,7 +5,7 @@
 import type { Cluster } from '../cluster/cluster';
 import type { Container, Node, Pod } from '../k8s/objects';
 import type { Segment } from '../types';
-import { crashLoop } from './backoff';
+import { crashLoop, livenessLoop } from './backoff';
 import type { PodAddresses } from './downward-api';
 import { makeEnvironmentVariables, resolveEnv } from './env';
 import { expandContainerCommandAndArgs } from './expansion';
@@ -20,9 +20,9 @@ import {
   PLEG_RELIST,
   POST_START_HOOK,
 } from './latency';
-import { runProbes } from './probes';
+import { type ProbeInput, runProbes } from './probes';
 import { verifyRunAsNonRoot } from './run-as-non-root';
-import type { Trace } from './trace';
+import { Trace } from './trace';
 
 export interface ContainerRun {
   name: string;
@@ -266,6 +266,97 @@ function exited(
   };
 }
 
+/** The exit code of a process killed by SIGKILL (128 + 9), as the runtime reports it. */
+const SIGKILL_EXIT = 137;
+
+/**
+ * A liveness kill (kuberuntime_manager.go: killContainer with the probe's terminationGracePeriodSeconds, else the
+ * pod's, default 30): the script's shell runs as PID 1 and does not handle SIGTERM, so it is killed with SIGKILL
+ * when the grace period ends (exit code 137, reason Error); unless restartPolicy is Never it is started again in the
+ * same sync. The script starts over, so the cycle repeats, with the back-off of backoff.ts livenessLoop. The final
+ * state is the container's second run, as `kubectl get pod` shows it once RESTARTS is 1.
+ */
+function killedByLiveness(
+  on: PodOnNode,
+  target: Target,
+  input: ProbeInput,
+  killAt: number,
+  pulled: Set<string>,
+): { run: ContainerRun; end: number } {
+  const { pod, trace } = on;
+  const { container } = target;
+  const object = objectOf(target);
+  const grace = container.livenessProbe?.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+  const exitAt = killAt + grace;
+  // computePodActions: shouldRestartOnFailure is restartPolicy != Never.
+  const restart = (pod.spec?.restartPolicy ?? 'Always') !== 'Never';
+  trace.event({
+    type: 'Normal',
+    reason: 'Killing',
+    message: `Container ${container.name} failed liveness probe${restart ? ', will be restarted' : ''}`,
+    at: killAt,
+    object,
+  });
+  trace.step({
+    title: `Container ${container.name} killed`,
+    status: 'failed',
+    at: killAt,
+    duration: grace,
+    detail: `stopped with SIGTERM; its script's shell (PID 1) ignores it, so the runtime sends SIGKILL after the grace period of ${grace}s: exit code ${SIGKILL_EXIT} (Error)`,
+  });
+  if (!restart)
+    return {
+      run: { ...waiting(container, false, 'Error'), state: 'terminated', exitCode: SIGKILL_EXIT },
+      end: exitAt,
+    };
+  const loop = livenessLoop(input.runningAt, exitAt - input.runningAt);
+  // Killed and started again in the same sync (no back-off before the first restart), the image ensured again.
+  const imageTarget = { container, object, segments: segmentsOf(target) };
+  const image = ensureImage(pod, on.node, on.cluster, trace, imageTarget, exitAt, pulled);
+  const restartAt = image.ok ? image.end : exitAt;
+  trace.event({
+    type: 'Normal',
+    reason: 'Created',
+    message: `Created container: ${container.name}`,
+    at: restartAt,
+    object,
+  });
+  trace.event({
+    type: 'Normal',
+    reason: 'Started',
+    message: `Started container ${container.name}`,
+    at: restartAt + CONTAINER_START,
+    object,
+  });
+  const waits = loop.restarts.filter((r) => r.backoff > 0);
+  const firstWait = waits[0];
+  const cycle = firstWait
+    ? `restarts go on at once until the back-off (10s, doubling) exceeds the time since the previous exit: restart ${loop.restarts.indexOf(firstWait) + 1} waits ${firstWait.backoff}s (event BackOff \`Back-off restarting failed container ${container.name} in pod ${formatPod(pod)}\`, waiting reason CrashLoopBackOff), and from about ${Math.round(loop.steadyAt)}s, after ${loop.restartCount} restarts, every restart waits: back-off ${loop.steadyBackoff} restarting failed container=${container.name} pod=${formatPod(pod)}`
+    : 'each run outlasts the back-off, so restarts never wait (no CrashLoopBackOff)';
+  trace.step({
+    title: `Container ${container.name} restarted`,
+    status: 'waiting',
+    at: restartAt,
+    duration: CONTAINER_START,
+    detail: `restartCount 1, lastState terminated (Error, exit code ${SIGKILL_EXIT}); the script starts over, so each run is killed about ${Math.round(exitAt - input.runningAt)}s after it starts; ${cycle}`,
+  });
+  // The second run, as the first: only its readiness matters here, its own kill is the cycle described above.
+  const again = runProbes(new Trace(), { ...input, runningAt: restartAt + CONTAINER_START });
+  return {
+    run: {
+      ...waiting(container, false, ''),
+      state: 'running',
+      reason: null,
+      exitCode: SIGKILL_EXIT,
+      lastTerminated: true,
+      restartCount: 1,
+      started: again.startedAt !== null,
+      readyAt: again.readyAt,
+    },
+    end: again.readyAt ?? restartAt + CONTAINER_START,
+  };
+}
+
 function restartsAfter(policy: string, code: number): boolean {
   return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
 }
@@ -382,13 +473,21 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
       end = Math.max(end, result.end);
       continue;
     }
-    const probes = runProbes(trace, {
+    const input = {
       container,
       segments: ['spec', 'containers', index],
       object: objectOf(target),
       runningAt: started.runningAt,
       workersAt,
-    });
+      run: { argv: started.argv, image: container.image ?? '' },
+    };
+    const probes = runProbes(trace, input);
+    if (probes.livenessKillAt !== undefined) {
+      const result = killedByLiveness(on, target, input, probes.livenessKillAt, pulled);
+      runs.push(result.run);
+      end = Math.max(end, result.end);
+      continue;
+    }
     runs.push({
       ...waiting(container, false, ''),
       state: 'running',

@@ -59,31 +59,55 @@ function finiteCommand(words: readonly string[]): number | null {
   return INSTANT.has(program) ? 0 : null;
 }
 
-const finiteStatement = (statement: string): number | null => finiteCommand(statement.trim().split(/\s+/));
+/** Stands for quoted text, which can neither split statements nor be read as a path. */
+export const QUOTED = '\u0001';
+
+/**
+ * The statements of a plain script — no command substitution, pipe, `||`, background job, input redirection or
+ * block — split on `;`, `&&` and new lines, with quoted text replaced by QUOTED and output redirections kept; null
+ * when the script is not plain.
+ */
+export function plainStatements(script: string): string[] | null {
+  const unquoted = script.trim().replace(/'[^']*'|"[^"$`]*"/g, QUOTED);
+  const plain = !/[`|(){}<]|\$\(|(?<!&)&(?!&)|\b(while|until|for|if|case|exec|do|done|then)\b/.test(
+    unquoted.replace(REDIRECT, ''),
+  );
+  return plain
+    ? unquoted
+        .split(/;|&&|\n/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+    : null;
+}
+
+/** The script of `sh -c <script>` (any shell), or null when the command is not one. */
+export function shellScript(argv: readonly string[]): string | null {
+  const program = argv[0] ? basename(argv[0]) : null;
+  if (program === null || !SHELLS.has(program)) return null;
+  const c = argv.indexOf('-c');
+  return c > 0 ? (argv[c + 1] ?? null) : null;
+}
+
+/** Seconds a statement takes when it is bound to return by itself, else null. */
+export const statementSeconds = (statement: string): number | null =>
+  finiteCommand(statement.replace(REDIRECT, '').trim().split(/\s+/));
 
 /** A shell script's exit: its trailing `exit <n>`, or 0 when every statement returns by itself. */
 function scriptExit(script: string): PredictedExit | null {
   const trimmed = script.trim();
   const exit = /(?:^|[;\n&|]\s*)exit\s+(\d+)\s*;?\s*$/.exec(trimmed);
-  // Quoted text cannot split statements; command substitution, pipes, `||`, background jobs and blocks are not read.
-  const unquoted = trimmed.replace(/'[^']*'|"[^"$`]*"/g, 'q').replace(REDIRECT, '');
-  const plain = !/[`|(){}<]|\$\(|(?<!&)&(?!&)|\b(while|until|for|if|case|exec|do|done|then)\b/.test(unquoted);
-  const statements = plain
-    ? unquoted
-        .split(/;|&&|\n/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '')
-    : [];
+  const statements = plainStatements(trimmed)?.filter((s) => s.replace(REDIRECT, '').trim() !== '') ?? null;
   if (exit) {
+    if (statements === null) return { code: Number(exit[1]) % 256, after: null };
     statements.pop();
-    const times = statements.map(finiteStatement);
-    const known = plain && times.every((t) => t !== null);
+    const times = statements.map(statementSeconds);
+    const known = times.every((t) => t !== null);
     return { code: Number(exit[1]) % 256, after: known ? times.reduce<number>((a, t) => a + (t ?? 0), 0) : null };
   }
-  if (!plain || statements.length === 0) return null;
+  if (statements === null || statements.length === 0) return null;
   let after = 0;
   for (const s of statements) {
-    const t = finiteStatement(s);
+    const t = statementSeconds(s);
     if (t === null) return null;
     after += t;
   }
@@ -96,9 +120,8 @@ export function commandExit(argv: readonly string[]): PredictedExit | null {
   if (program === null) return null;
   if (program === 'false') return argv.length === 1 ? { code: 1, after: null } : null;
   if (SHELLS.has(program)) {
-    const c = argv.indexOf('-c');
-    const script = c > 0 ? argv[c + 1] : undefined;
-    return script === undefined ? null : scriptExit(script);
+    const script = shellScript(argv);
+    return script === null ? null : scriptExit(script);
   }
   const seconds = finiteCommand(argv);
   return seconds === null ? null : { code: 0, after: seconds };

@@ -96,3 +96,101 @@ describe('runProbes', () => {
     );
   });
 });
+
+// Exec probes on a file the container's own script writes (prober.go: `<Type> probe failed: <output>`, one
+// Unhealthy event per failed attempt; worker.go: the result flips after successThreshold / failureThreshold in a
+// row) — kubelet reference §7.2–7.3 and the docs page "Configure Liveness, Readiness and Startup Probes".
+describe('runProbes: exec probes the container script decides', () => {
+  const sh = (script: string): string[] => ['/bin/sh', '-c', script];
+  const unhealthy = (type: string, at: number, output: string): [string, string, number] => [
+    'Unhealthy',
+    `${type} probe failed: ${output}`,
+    at,
+  ];
+  const cases: {
+    name: string;
+    c: Container;
+    image?: string;
+    want: { startedAt: number | null; readyAt: number | null; livenessKillAt?: number };
+    events: [string, string, number][];
+    findings: string[];
+  }[] = [
+    {
+      name: 'docs liveness-exec: three failures from 30s after the start, then the kill',
+      c: container({
+        args: sh('touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'),
+        livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 },
+      }),
+      image: 'registry.k8s.io/busybox:1.27.2',
+      want: { startedAt: 5, readyAt: 5, livenessKillAt: 45 },
+      events: [35, 40, 45].map((at) =>
+        unhealthy('Liveness', at, "cat: can't open '/tmp/healthy': No such file or directory"),
+      ),
+      findings: ['warning spec.containers[0].livenessProbe.exec.command'],
+    },
+    {
+      name: 'readiness on a file created after sleep 10: Ready only from the first success',
+      c: container({
+        command: sh('sleep 10; touch /tmp/ready; sleep 3600'),
+        readinessProbe: { exec: { command: ['cat', '/tmp/ready'] }, periodSeconds: 5 },
+      }),
+      want: { startedAt: 5, readyAt: 15 },
+      events: [5, 10].map((at) => unhealthy('Readiness', at, 'cat: /tmp/ready: No such file or directory')),
+      findings: [],
+    },
+    {
+      name: 'readiness on a file the script removes: not Ready after failureThreshold failures (test prints nothing)',
+      c: container({
+        command: sh('touch /tmp/ready; sleep 20; rm -f /tmp/ready; sleep 3600'),
+        readinessProbe: { exec: { command: ['test', '-f', '/tmp/ready'] }, periodSeconds: 10, failureThreshold: 2 },
+      }),
+      want: { startedAt: 5, readyAt: null },
+      events: [30, 40].map((at) => unhealthy('Readiness', at, '')),
+      findings: ['error spec.containers[0].readinessProbe.exec.command'],
+    },
+    {
+      name: 'a file the script does not touch: assumed to succeed',
+      c: container({
+        command: sh('touch /tmp/healthy; sleep 3600'),
+        readinessProbe: { exec: { command: ['cat', '/tmp/other'] }, periodSeconds: 5 },
+        livenessProbe: { exec: { command: ['cat', '/tmp/other'] }, periodSeconds: 5 },
+      }),
+      want: { startedAt: 5, readyAt: 5 },
+      events: [],
+      findings: [],
+    },
+    {
+      name: 'a script that is not plain (a loop): assumed to succeed',
+      c: container({
+        command: sh('while true; do rm -f /tmp/healthy; sleep 5; done'),
+        livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, periodSeconds: 5 },
+      }),
+      want: { startedAt: 5, readyAt: 5 },
+      events: [],
+      findings: [],
+    },
+  ];
+  for (const x of cases)
+    it(x.name, () => {
+      const trace = new Trace();
+      const argv = [...(x.c.command ?? []), ...(x.c.args ?? [])];
+      const got = runProbes(trace, {
+        container: x.c,
+        segments: ['spec', 'containers', 0],
+        object: 'spec.containers{app}',
+        runningAt: 5,
+        workersAt: 0,
+        run: { argv, image: x.image ?? 'debian:12' },
+      });
+      assert.deepEqual(got, x.want);
+      assert.deepEqual(
+        trace.events.map((e) => [e.reason, e.message, e.at]),
+        x.events,
+      );
+      assert.ok(trace.events.every((e) => e.type === 'Warning' && e.object === 'spec.containers{app}'));
+      assert.deepEqual(
+        trace.findings.map((f) => `${f.severity} ${f.path}`),
+        x.findings,
+      );
+    });
+});
