@@ -22,13 +22,15 @@ export function stateSection(r: SimulationResult): HTMLElement | null {
   const containers =
     st.containers.length > 0
       ? table(
-          ['Container', 'State', 'Reason', 'Ready', 'Restarts'],
+          ['Container', 'State', 'Reason', 'Exit code', 'Ready', 'Restarts', 'Last state'],
           st.containers.map((c) => [
             h('span', {}, c.name, c.init ? h('span', { class: 'tag' }, 'init') : null),
             h('span', { class: c.state === 'running' ? 'pass' : c.state === 'waiting' ? 'fail' : '' }, c.state),
             c.message ? h('span', { title: c.message }, c.reason ?? '') : (c.reason ?? ''),
+            c.exitCode === undefined ? '' : String(c.exitCode),
             c.ready === undefined ? '' : String(c.ready),
             c.restartCount === undefined ? '' : String(c.restartCount),
+            c.lastState ? `Terminated: ${c.lastState.reason} (exit code ${c.lastState.exitCode})` : '',
           ]),
         )
       : null;

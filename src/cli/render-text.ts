@@ -64,7 +64,11 @@ function renderResult(r: SimulationResult): string[] {
       out.push('Containers:');
       for (const c of f.containers)
         out.push(
-          `  ${c.name}${c.init ? ' (init)' : ''}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.ready === undefined ? '' : `, ready: ${c.ready}`}`,
+          `  ${c.name}${c.init ? ' (init)' : ''}: ${c.state}${c.reason ? ` (${c.reason})` : ''}` +
+            (c.exitCode === undefined ? '' : `, exit code ${c.exitCode}`) +
+            (c.ready === undefined ? '' : `, ready: ${c.ready}`) +
+            (c.restartCount ? `, restarts: ${c.restartCount}` : '') +
+            (c.lastState ? `, last state: terminated (${c.lastState.reason}, exit code ${c.lastState.exitCode})` : ''),
         );
     }
     if (f.conditions.length > 0) {

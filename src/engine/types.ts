@@ -138,6 +138,10 @@ export interface ContainerState {
   restartCount?: number;
   /** Init and sidecar containers are listed too, marked by `init: true`. */
   init?: boolean;
+  /** `state.terminated.exitCode`, for a terminated container. */
+  exitCode?: number;
+  /** `lastState.terminated`: how the previous run ended, once the container has restarted. */
+  lastState?: { reason: string; exitCode: number };
 }
 
 export interface FinalState {

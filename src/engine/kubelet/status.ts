@@ -268,5 +268,10 @@ export function containerStates(runs: ContainerRun[]): ContainerState[] {
     ready: isReady(r),
     restartCount: r.restartCount,
     ...(r.init ? { init: true } : {}),
+    ...(r.state === 'terminated' && r.exitCode !== undefined ? { exitCode: r.exitCode } : {}),
+    // A restarted container keeps its previous run's exit code; the kubelet reports 0 as Completed, else Error.
+    ...(r.lastTerminated && r.state !== 'terminated'
+      ? { lastState: { reason: (r.exitCode ?? 0) === 0 ? 'Completed' : 'Error', exitCode: r.exitCode ?? 0 } }
+      : {}),
   }));
 }

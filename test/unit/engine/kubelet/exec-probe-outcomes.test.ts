@@ -71,6 +71,8 @@ describe('runKubelet: exec probes the container script decides', () => {
       reason: 'Error',
       ready: false,
       restartCount: 0,
+      // SIGKILL after the grace period: 128 + 9.
+      exitCode: 137,
     });
     assert.equal(out.finalState.phase, 'Failed');
   });
@@ -92,6 +94,7 @@ describe('runKubelet: exec probes the container script decides', () => {
       reason: null,
       ready: true,
       restartCount: 1,
+      lastState: { reason: 'Error', exitCode: 137 },
     });
     assert.equal(out.finalState.phase, 'Running');
   });

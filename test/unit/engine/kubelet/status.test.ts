@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ContainerRun } from '../../../../src/engine/kubelet/containers';
-import { conditions, podPhase, type StatusInput } from '../../../../src/engine/kubelet/status';
+import { conditions, containerStates, podPhase, type StatusInput } from '../../../../src/engine/kubelet/status';
+import type { ContainerState } from '../../../../src/engine/types';
 import { container, pod } from './builders';
 
 // Shaped like kubelet_pods_test.go TestPodPhaseWithRestartAlways / ...RestartNever / ...RestartOnFailure and
@@ -122,4 +123,47 @@ describe('conditions', () => {
       ],
     );
   });
+});
+
+// kubectl describe pod shows `State`, `Last State: Terminated (Reason, Exit Code)` and `Restart Count` per
+// container (kubelet.md §10: "lastState terminated `Error` exitCode n" for a crash-looping container).
+describe('containerStates: exit codes and the last state', () => {
+  const run = (over: Partial<ContainerRun>): ContainerRun => ({
+    name: 'app',
+    init: false,
+    sidecar: false,
+    state: 'running',
+    reason: null,
+    lastTerminated: false,
+    restartCount: 0,
+    started: true,
+    readyAt: null,
+    ...over,
+  });
+  const cases: { name: string; run: ContainerRun; want: Partial<ContainerState> }[] = [
+    {
+      name: 'a terminated container reports its exit code',
+      run: run({ state: 'terminated', reason: 'Error', exitCode: 1 }),
+      want: { exitCode: 1 },
+    },
+    {
+      name: 'a crash-looping container keeps the failed run as its last state',
+      run: run({ state: 'waiting', reason: 'CrashLoopBackOff', exitCode: 2, lastTerminated: true, restartCount: 3 }),
+      want: { lastState: { reason: 'Error', exitCode: 2 } },
+    },
+    {
+      name: 'a container that exited 0 and restarted shows Completed',
+      run: run({ state: 'waiting', reason: 'CrashLoopBackOff', exitCode: 0, lastTerminated: true, restartCount: 1 }),
+      want: { lastState: { reason: 'Completed', exitCode: 0 } },
+    },
+    { name: 'a first run has no last state', run: run({}), want: {} },
+  ];
+  for (const c of cases)
+    it(c.name, () => {
+      const [got] = containerStates([c.run]);
+      assert.deepEqual(
+        { exitCode: got?.exitCode, lastState: got?.lastState },
+        { exitCode: undefined, lastState: undefined, ...c.want },
+      );
+    });
 });
