@@ -217,9 +217,11 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
   if (sampling) notes.push(sampling);
   const multiple = p.placements !== null && p.placements.length > 1;
   if (multiple) {
-    notes.push(
-      'Each replica among equally scored nodes goes to the first by name here; kube-scheduler picks at random, so individual placements may differ.',
-    );
+    // A DaemonSet pod is pinned to its node by the controller, so there is no choice among nodes to speak of.
+    if (workload.kind !== 'DaemonSet')
+      notes.push(
+        'Each replica among equally scored nodes goes to the first by name here; kube-scheduler picks at random, so individual placements may differ.',
+      );
     notes.push(...pendingNotes(p.pending));
     // The first pod's own failure is already an error finding; later replicas that stay Pending are a warning.
     const later = p.pending.filter((x) => x.index > 0);

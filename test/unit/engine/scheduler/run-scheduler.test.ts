@@ -192,6 +192,8 @@ describe('runScheduler', () => {
       );
       const other = out.result.nodes.find((n) => n.name === 'w2');
       assert.deepEqual(other?.filters[0]?.reasons, ["node(s) didn't satisfy plugin(s) [NodeAffinity]"]);
+      // Each pod is pinned to its node: no random choice among equally scored nodes to warn about.
+      assert.ok(!out.result.notes?.some((n) => n.startsWith('Each replica among equally scored nodes')));
     });
 
     it('a DaemonSet pod that does not fit its node stays Pending, named by its node', () => {
