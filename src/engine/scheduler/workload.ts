@@ -1,18 +1,29 @@
 // The pods a workload asks the scheduler to place: N replicas of the template, created one after another (each
 // sees the ones placed before), or one pod per eligible node for a DaemonSet, pinned to that node the way the
 // DaemonSet controller does it (pkg/controller/daemon/util/daemonset_util.go).
+import { placeholderSuffix } from '../apiserver/defaults/placeholders';
 import type { Node, Pod, PodSpec } from '../k8s/objects';
 import { NodeInfo } from './node-info';
 import { matchesRequiredAffinity, requiredNodeAffinity } from './required-node-affinity';
 import { firstUntoleratedTaint, type Toleration } from './taints';
 
-/** Replica pod names: `<sts>-<ordinal>` for a StatefulSet, `<name>-<n>` after the first pod otherwise. */
+/**
+ * Replica pod names: `<sts>-<ordinal>` for a StatefulSet; otherwise the controller's generateName prefix and five
+ * characters (placeholders for the random ones, like the first pod's), or `<name>-<n>` without a prefix.
+ */
 export function replicaPods(pod: Pod, kind: string, replicas: number): Pod[] {
   const name = pod.metadata?.name ?? '';
   const stsBase = kind === 'StatefulSet' && name.endsWith('-0') ? name.slice(0, -2) : null;
+  const prefix = pod.metadata?.generateName;
+  const nth = (i: number): string =>
+    stsBase !== null
+      ? `${stsBase}-${i}`
+      : prefix
+        ? `${prefix}${placeholderSuffix(`${name}#${i}`)}`
+        : `${name}-${i + 1}`;
   const out: Pod[] = [];
   for (let i = 0; i < replicas; i++) {
-    const replicaName = i === 0 ? name : stsBase !== null ? `${stsBase}-${i}` : `${name}-${i + 1}`;
+    const replicaName = i === 0 ? name : nth(i);
     out.push(
       i === 0
         ? pod

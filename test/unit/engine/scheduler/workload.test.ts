@@ -9,6 +9,19 @@ describe('workload pods', () => {
       ['web-abc', 'web-abc-2', 'web-abc-3'],
     );
   });
+  // The ReplicaSet controller creates every pod from generateName `<rs>-` (pkg/controller/controller_utils.go
+  // GetPodFromTemplate); the API server adds five random characters (names.SimpleNameGenerator).
+  it('replicas of a controller with a generateName prefix get that prefix and five characters each', () => {
+    const first = makePod('web-5d58f6c5d9-gl85d');
+    first.metadata = { ...first.metadata, generateName: 'web-5d58f6c5d9-' };
+    const names = replicaPods(first, 'Deployment', 4).map((p) => p.metadata?.name ?? '');
+    assert.equal(names[0], 'web-5d58f6c5d9-gl85d');
+    assert.ok(
+      names.every((n) => /^web-5d58f6c5d9-[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(n)),
+      names.join(' '),
+    );
+    assert.equal(new Set(names).size, 4);
+  });
   it('StatefulSet replicas are <sts>-<ordinal>', () => {
     assert.deepEqual(
       replicaPods(makePod('db-0'), 'StatefulSet', 3).map((p) => p.metadata?.name),
