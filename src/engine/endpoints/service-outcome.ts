@@ -80,19 +80,7 @@ function externalNameOutcome(input: ServiceInput): ServiceOutcome {
   const dns = serviceDns(s, [], input.zone);
   const detail = `Services of type ExternalName receive no endpoints from the EndpointSlice controller, even with a selector; kube-proxy writes no rules; DNS answers ${dns[0]?.name ?? ''} with a CNAME to ${s.externalName ?? ''}.`;
   return {
-    report: {
-      service: key,
-      addresses: [],
-      conditions: { ready: false, serving: false, terminating: false },
-      ports: [],
-      readyAt: null,
-      notes: [detail],
-      trafficAt: null,
-      endpointSlice: null,
-      describe: [],
-      kubeProxy: { nat: [], filter: [] },
-      dns,
-    },
+    report: { ...notAnEndpoint(key, [detail]), describe: [], kubeProxy: { nat: [], filter: [] }, dns },
     steps: [{ title: `Service ${key} is ExternalName: no EndpointSlice`, status: 'ok', at: input.ipAt, detail }],
     findings: [],
     events: [],
@@ -186,17 +174,7 @@ export function serviceOutcome(input: ServiceInput): ServiceOutcome {
   if (!located) {
     const why = whyNotListed(s, input.pod, set.errors);
     return {
-      report: {
-        service: key,
-        addresses: [],
-        conditions: { ready: false, serving: false, terminating: false },
-        ports: [],
-        readyAt: null,
-        notes: [...notes, `not listed in any EndpointSlice: ${why}`],
-        trafficAt: null,
-        endpointSlice: null,
-        ...common,
-      },
+      report: { ...notAnEndpoint(key, [...notes, `not listed in any EndpointSlice: ${why}`]), ...common },
       steps: [
         {
           title: `EndpointSlice for ${key}: this pod is not listed`,
@@ -285,5 +263,19 @@ export function serviceOutcome(input: ServiceInput): ServiceOutcome {
     steps,
     findings: portFindings({ service: s, pod: input.pod, slices: set.slices, rules, address }),
     events,
+  };
+}
+
+/** The report for a Service the pod is not an endpoint of: no address, no port, never ready. */
+function notAnEndpoint(service: string, notes: string[]) {
+  return {
+    service,
+    addresses: [],
+    conditions: { ready: false, serving: false, terminating: false },
+    ports: [],
+    readyAt: null,
+    notes,
+    trafficAt: null,
+    endpointSlice: null,
   };
 }
