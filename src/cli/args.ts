@@ -4,6 +4,8 @@ export interface SimulateArgs {
   command: 'simulate';
   inputs: string[];
   cluster: string | null;
+  /** Files of image facts (`--images`, repeatable): tags, configs and file listings of container images. */
+  images: string[];
   format: Format;
   namespace: string;
 }
@@ -12,7 +14,7 @@ export type Args = SimulateArgs | { command: 'help' } | { command: 'version' } |
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: pod-preview simulate <file|dir|-> [...] [--cluster <snapshot.yaml>] [--format text|json|sarif] [--namespace <ns>]
+export const USAGE = `Usage: pod-preview simulate <file|dir|-> [...] [--cluster <snapshot.yaml>] [--images <file>] [--format text|json|sarif] [--namespace <ns>]
        pod-preview default-cluster      print the embedded cluster snapshot (a template for your own)
        pod-preview --help | --version
 
@@ -20,6 +22,8 @@ Simulates what \`kubectl apply\` would do to every pod-creating object (Pod, Dep
 DaemonSet, Job, CronJob, ReplicationController) in the given files: API server, scheduler, kubelet, Services.
 Without --cluster, the embedded default cluster is used (1 control-plane node, 3 workers).
 Objects of other kinds in the given files (ConfigMaps, Services, PVCs, Namespaces, ...) are applied with them.
+--images (repeatable) adds what the registry would know: \`docker image inspect\` or \`skopeo list-tags\` output, or
+Image documents (apiVersion podpreview/v1) with an image's config, its repository's tags and its file list.
 
 Exit codes: 0 no error predicted, 1 an error is predicted, 2 usage error or unreadable input.`;
 
@@ -35,7 +39,14 @@ export function parseArgs(argv: readonly string[]): Args {
     return { command: 'default-cluster' };
   }
   if (command !== 'simulate') throw new UsageError(`unknown command "${command}"`);
-  const args: SimulateArgs = { command: 'simulate', inputs: [], cluster: null, format: 'text', namespace: 'default' };
+  const args: SimulateArgs = {
+    command: 'simulate',
+    inputs: [],
+    cluster: null,
+    images: [],
+    format: 'text',
+    namespace: 'default',
+  };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
     const [flag, inline] =
@@ -50,6 +61,9 @@ export function parseArgs(argv: readonly string[]): Args {
     switch (flag) {
       case '--cluster':
         args.cluster = value();
+        break;
+      case '--images':
+        args.images.push(value());
         break;
       case '--format': {
         const f = value();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { analyzeText } from '../engine/analyze';
-import { defaultCluster, defaultClusterText, loadSnapshot } from '../engine/cluster/load';
+import { defaultCluster, defaultClusterText, loadImageFacts, loadSnapshot, withImages } from '../engine/cluster/load';
 import { workspaceObjects } from '../engine/manifest/workspace-objects';
 import { parseArgs, type SimulateArgs, USAGE, UsageError } from './args';
 import { readInputs, readText } from './read-inputs';
@@ -25,6 +25,13 @@ function simulateCommand(args: SimulateArgs): number {
     if (loaded.cluster.objects.Node.length === 0)
       process.stderr.write(`warning: cluster snapshot ${args.cluster} has no Node objects: no pod can be scheduled\n`);
     cluster = loaded.cluster;
+  }
+  for (const file of args.images) {
+    const loaded = loadImageFacts(readText(file), file);
+    const first = loaded.errors[0];
+    if (first)
+      throw new UsageError(`cannot read image facts ${file}:${first.line ?? 1}:${first.column ?? 1}: ${first.message}`);
+    cluster = withImages(cluster, loaded.catalog);
   }
   // Every file named on the command line is applied together, so each sees the others' ConfigMaps, Services, ...
   const workspace = files.flatMap((f) => workspaceObjects(f.text, f.name));

@@ -57,7 +57,7 @@ export class Analyzer implements vscode.Disposable {
 
   /** The document's analysis, or null when it is not a Kubernetes manifest (those are left alone, silently). */
   analyze(doc: vscode.TextDocument): FileAnalysis | null {
-    if (!isManifestCandidate(doc) || doc.uri.toString() === this.clusterSource.snapshotUri()?.toString()) return null;
+    if (!isManifestCandidate(doc) || this.clusterSource.isClusterFile(doc.uri)) return null;
     const key = doc.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === doc.version && cached.generation === this.generation) return cached.analysis;

@@ -1,16 +1,17 @@
 // The cluster the manifests are simulated against: the user's snapshot file when the setting names one, else the
-// embedded default cluster. A snapshot that cannot be read or parsed never stops the extension: the user gets a
+// embedded default cluster, plus the image facts file when one is set. A snapshot that cannot be read or parsed never stops the extension: the user gets a
 // notification and the snapshot's errors as problems, and the embedded cluster is used until the file is fixed.
 import * as vscode from 'vscode';
 import type { Cluster } from '../engine/cluster/cluster';
-import { defaultCluster, loadSnapshot } from '../engine/cluster/load';
+import { defaultCluster, loadImageFacts, loadSnapshot, withImages } from '../engine/cluster/load';
 import { findingToDiagnostic } from './diagnostics';
 import * as settings from './settings';
 
 export class ClusterSource implements vscode.Disposable {
   private cluster: Cluster = defaultCluster();
   private snapshot: vscode.Uri | null = null;
-  private watcher: vscode.FileSystemWatcher | undefined;
+  private facts: vscode.Uri | null = null;
+  private watchers: vscode.FileSystemWatcher[] = [];
   private readonly problems = vscode.languages.createDiagnosticCollection('pod-lifecycle-preview-snapshot');
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -25,7 +26,7 @@ export class ClusterSource implements vscode.Disposable {
     this.loading = this.load();
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (settings.changed.clusterSnapshot(e)) this.reload();
+        if (settings.changed.clusterSnapshot(e) || settings.changed.imageFacts(e)) this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
     );
@@ -40,13 +41,14 @@ export class ClusterSource implements vscode.Disposable {
     return this.cluster;
   }
 
-  /** The snapshot file in use, if any: it describes the cluster and is not a manifest to apply. */
-  snapshotUri(): vscode.Uri | null {
-    return this.snapshot;
+  /** The snapshot and image-facts files in use: they describe the cluster and are not manifests to apply. */
+  isClusterFile(uri: vscode.Uri): boolean {
+    const s = uri.toString();
+    return s === this.snapshot?.toString() || s === this.facts?.toString();
   }
 
   dispose(): void {
-    this.watcher?.dispose();
+    for (const w of this.watchers) w.dispose();
     this.problems.dispose();
     this.changeEmitter.dispose();
     for (const d of this.subscriptions) d.dispose();
@@ -59,56 +61,98 @@ export class ClusterSource implements vscode.Disposable {
   private async load(): Promise<void> {
     const generation = ++this.generation;
     this.problems.clear();
-    this.watcher?.dispose();
-    this.watcher = undefined;
-    const setting = settings.clusterSnapshot();
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
     this.snapshot = null;
-    if (!setting) {
-      this.cluster = defaultCluster();
-      return;
-    }
-    const uri = resolveSnapshot(setting);
-    if (!uri) {
-      this.fallBack(`the relative path "${setting}" needs an open workspace folder`);
-      return;
-    }
-    this.snapshot = uri;
-    this.watch(uri);
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch (e) {
-      if (generation !== this.generation) return;
-      this.fallBack(`cannot read ${setting}: ${e instanceof Error ? e.message : String(e)}`);
-      return;
-    }
-    if (generation !== this.generation) return;
-    const { cluster, errors } = loadSnapshot(text, setting);
+    this.facts = null;
+    const base = await this.loadSnapshot(generation);
+    if (base === null) return;
+    const cluster = await this.addImageFacts(base, generation);
+    if (cluster !== null) this.cluster = cluster;
+  }
+
+  /** The snapshot's cluster, the embedded one, or null when a newer load has started. */
+  private async loadSnapshot(generation: number): Promise<Cluster | null> {
+    const setting = settings.clusterSnapshot();
+    if (!setting) return defaultCluster();
+    const read = await this.read(setting, generation);
+    if (read === 'stale') return null;
+    if (read === null) return defaultCluster();
+    this.snapshot = read.uri;
+    const { cluster, errors } = loadSnapshot(read.text, setting);
     this.problems.set(
-      uri,
+      read.uri,
       errors.map((f) => findingToDiagnostic(f, 1)),
     );
     if (errors.some((f) => f.severity === 'error')) {
       this.fallBack(`${setting} is not a valid snapshot (see Problems)`);
-      return;
+      return defaultCluster();
     }
-    this.cluster = cluster;
+    return cluster;
+  }
+
+  /** The cluster with the image-facts file's facts; unchanged when the file cannot be used (the user is told). */
+  private async addImageFacts(cluster: Cluster, generation: number): Promise<Cluster | null> {
+    const setting = settings.imageFacts();
+    if (!setting) return cluster;
+    const read = await this.read(setting, generation, 'image facts');
+    if (read === 'stale') return null;
+    if (read === null) return cluster;
+    this.facts = read.uri;
+    const { catalog, errors } = loadImageFacts(read.text, setting);
+    this.problems.set(
+      read.uri,
+      errors.map((f) => findingToDiagnostic(f, 1)),
+    );
+    if (errors.length > 0) {
+      void vscode.window.showErrorMessage(
+        `Pod Lifecycle Preview: ${setting} is not a valid image-facts file (see Problems). Images are simulated without it.`,
+      );
+      return cluster;
+    }
+    return withImages(cluster, catalog);
+  }
+
+  /** Reads a file a setting names and watches it; null when it cannot be read (the user is told). */
+  private async read(
+    setting: string,
+    generation: number,
+    what = 'cluster snapshot',
+  ): Promise<{ uri: vscode.Uri; text: string } | null | 'stale'> {
+    const uri = resolveSnapshot(setting);
+    const fail = (reason: string) =>
+      what === 'cluster snapshot'
+        ? this.fallBack(reason)
+        : void vscode.window.showErrorMessage(`Pod Lifecycle Preview: ${reason}. Images are simulated without it.`);
+    if (!uri) {
+      fail(`the relative path "${setting}" needs an open workspace folder`);
+      return null;
+    }
+    this.watch(uri);
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return generation === this.generation ? { uri, text } : 'stale';
+    } catch (e) {
+      if (generation !== this.generation) return 'stale';
+      fail(`cannot read ${what} ${setting}: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
   }
 
   private fallBack(reason: string): void {
-    this.cluster = defaultCluster();
     void vscode.window.showErrorMessage(`Pod Lifecycle Preview: ${reason}. Using the embedded cluster instead.`);
   }
 
-  /** Reloads when the snapshot file is saved, created or deleted, also outside the workspace. */
+  /** Reloads when a watched file is saved, created or deleted, also outside the workspace. */
   private watch(uri: vscode.Uri): void {
     const dir = vscode.Uri.joinPath(uri, '..');
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, name));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, name));
     const reload = () => this.reload();
-    this.watcher.onDidChange(reload);
-    this.watcher.onDidCreate(reload);
-    this.watcher.onDidDelete(reload);
+    watcher.onDidChange(reload);
+    watcher.onDidCreate(reload);
+    watcher.onDidDelete(reload);
+    this.watchers.push(watcher);
   }
 }
 

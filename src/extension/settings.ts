@@ -10,6 +10,11 @@ export function clusterSnapshot(): string {
   return config().get<string>('clusterSnapshot', '').trim();
 }
 
+/** Path of a file of image facts (tags, configs, file lists); empty means none. */
+export function imageFacts(): string {
+  return config().get<string>('imageFacts', '').trim();
+}
+
 /** Namespace for manifests that do not set `metadata.namespace`. */
 export function namespace(): string {
   return config().get<string>('namespace', 'default').trim() || 'default';
@@ -27,6 +32,7 @@ export function debounceMs(): number {
 
 export const changed = {
   clusterSnapshot: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.clusterSnapshot`),
+  imageFacts: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.imageFacts`),
   namespace: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.namespace`),
   diagnosticsEnabled: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.diagnostics.enabled`),
 };

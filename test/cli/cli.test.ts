@@ -57,6 +57,28 @@ describe('pod-preview CLI', () => {
     assert.equal(r.events[0]?.message, `Successfully assigned default/pod-demo to ${node}`);
   });
 
+  it('predicts a missing tag and a missing shell from --images facts, and without them states the assumption', () => {
+    const withFacts = json(['simulate', 'examples/image-mistakes.yaml', '--images', 'examples/image-facts.yaml']);
+    assert.equal(withFacts.code, 1);
+    const [typo, shell] = withFacts.report.results;
+    assert.equal(typo?.finalState?.containers[0]?.reason, 'ImagePullBackOff');
+    assert.ok(typo?.events.some((e) => e.reason === 'Failed' && e.message === 'Error: ErrImagePull'));
+    assert.equal(shell?.finalState?.phase, 'Running');
+    assert.deepEqual(shell?.finalState?.containers[0]?.lastState, { reason: 'StartError', exitCode: 128 });
+    assert.equal(shell?.findings.find((f) => f.severity === 'error')?.path, 'spec.containers[0].command[0]');
+    const without = json(['simulate', 'examples/image-mistakes.yaml']);
+    assert.equal(without.code, 0);
+    assert.ok(
+      without.report.results.every((r) => r.findings.some((f) => f.code === 'ErrImagePull' && f.severity === 'info')),
+    );
+    const bad = run(['simulate', 'examples/image-mistakes.yaml', '--images', 'examples/pod-demo.yaml']);
+    assert.equal(bad.code, 2);
+    assert.match(
+      bad.stderr,
+      /cannot read image facts examples\/pod-demo.yaml:\d+:\d+: document 1 holds no image facts/,
+    );
+  });
+
   it('reports the seed article pod.yaml (not valid YAML) at its real line, exit 1, no crash', () => {
     const r = run(['simulate', 'test/fixtures/seed-pod-as-printed.yaml']);
     assert.equal(r.code, 1);

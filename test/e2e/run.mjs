@@ -476,6 +476,26 @@ async function main(bin) {
     await waitForText(frame.locator('#app .header'), /embedded default cluster/, 'cluster named in the panel');
   });
 
+  await check('with an image-facts file set, a tag the repository lacks is an error at the image', 40_000, async () => {
+    writeFileSync(
+      join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'podLifecyclePreview.imageFacts': 'image-facts.yaml' }),
+    );
+    // The explorer is closed by now: Quick Open, as a keyboard user would.
+    await page.keyboard.press('Control+P');
+    await pick('tag-typo-pod.yaml', 'tag-typo-pod.yaml');
+    await page.locator('.tabs-container .tab[aria-label^="tag-typo-pod.yaml"]').waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    const problems = await waitForText(
+      page.locator('.markers-panel'),
+      /docker\.io\/library\/nginx has no tag "1\.27\.33"/,
+      'Problems panel',
+    );
+    assert(problems.includes('[Ln 8, Col 14]'), `the problem is not on the image value:\n${problems}`);
+    await waitForText(frame.locator('#app'), /ImagePullBackOff/, 'panel showing the pull back-off');
+    await page.screenshot({ path: join(RESULTS, 'image-facts.png') });
+  });
+
   await check('the panel comes back after the window reloads, showing the manifest in front', 40_000, async () => {
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
@@ -486,6 +506,7 @@ async function main(bin) {
       'web-pod.yaml': /^web(-v2)?$/,
       'two-pods.yaml': /^(api|worker)$/,
       'broken-pod.yaml': /^broken-pod\.yaml$/,
+      'tag-typo-pod.yaml': /^tag-typo$/,
     };
     const expected = Object.entries(headers).find(([file]) => active?.startsWith(file))?.[1];
     assert(expected, `unexpected active editor after the reload: ${active}`);

@@ -14,6 +14,7 @@ import type {
   ServiceAccount,
   StorageClass,
 } from '../k8s/objects';
+import type { ImageCatalog } from './image-catalog';
 
 /** The kinds a snapshot can hold (DESIGN.md §5), keyed by their `kind`. */
 export interface ClusterObjects {
@@ -76,6 +77,8 @@ export interface Cluster {
   workspace: KubeObject[];
   /** Info messages from loading (unknown kinds ignored, assumptions made). */
   notes: string[];
+  /** Image tags, configs and files the snapshot carries; absent when it carries none. */
+  images?: ImageCatalog;
 }
 
 export function emptyObjects(): ClusterObjects {

@@ -2,6 +2,7 @@ import type { KubeObject } from '../k8s/objects';
 import { parseManifest } from '../manifest/parse';
 import type { Finding } from '../types';
 import { type Cluster, CLUSTER_KINDS, type ClusterKind, emptyObjects } from './cluster';
+import { addImageFacts, emptyCatalog, type ImageCatalog, mergeCatalogs } from './image-catalog';
 import defaultSnapshot from './default-cluster.yaml';
 
 /** The Kubernetes release whose behaviour and messages the engine reproduces. */
@@ -20,11 +21,17 @@ export interface LoadedSnapshot {
  */
 export function loadSnapshot(text: string, source: string, complete = false): LoadedSnapshot {
   const manifest = parseManifest(text, source);
-  const errors: Finding[] = [...manifest.findings];
+  const errors: Finding[] = [];
   const objects = emptyObjects();
+  const images = emptyCatalog();
   const ignored = new Map<string, number>();
   for (const d of manifest.documents) {
+    // Image facts may come as `docker image inspect` output: a JSON array, which is no Kubernetes object.
+    const raw: unknown = d.object ?? (d.doc.errors.length === 0 ? d.doc.toJS({ maxAliasCount: 100 }) : null);
+    if (addImageFacts(images, raw, source)) continue;
+    errors.push(...d.findings);
     for (const item of itemsOf(d.object)) {
+      if (addImageFacts(images, item, source)) continue;
       const kind = item.kind;
       if (typeof kind === 'string' && (CLUSTER_KINDS as readonly string[]).includes(kind)) {
         (objects[kind as ClusterKind] as KubeObject[]).push(kind === 'Secret' ? withoutSecretValues(item) : item);
@@ -56,8 +63,50 @@ export function loadSnapshot(text: string, source: string, complete = false): Lo
     listedKinds,
     workspace: [],
     notes,
+    ...(images.tags.size + images.configs.size + images.files.size > 0 ? { images } : {}),
   };
   return { cluster, errors };
+}
+
+export interface LoadedImageFacts {
+  catalog: ImageCatalog;
+  /** Syntax errors, and documents that hold no image facts, with line and column in the file. */
+  errors: Finding[];
+}
+
+/**
+ * Reads a file of image facts only (`--images`): pod-preview `Image` documents, `docker image inspect` output,
+ * `skopeo list-tags` / `skopeo inspect` output.
+ */
+export function loadImageFacts(text: string, source: string): LoadedImageFacts {
+  const manifest = parseManifest(text, source);
+  const catalog = emptyCatalog();
+  const errors: Finding[] = [];
+  for (const d of manifest.documents) {
+    const raw: unknown = d.object ?? (d.doc.errors.length === 0 ? d.doc.toJS({ maxAliasCount: 100 }) : null);
+    if (addImageFacts(catalog, raw, source)) continue;
+    if (raw === null || raw === undefined) {
+      errors.push(...d.findings);
+      continue;
+    }
+    const line = manifest.lineCounter.linePos(d.doc.contents?.range[0] ?? d.range[0]);
+    errors.push({
+      severity: 'error',
+      code: 'ImageFacts',
+      stage: 'manifest',
+      path: '',
+      segments: [],
+      message: `document ${d.index + 1} holds no image facts: expected an Image document (apiVersion podpreview/v1), docker image inspect output, or skopeo list-tags / inspect output`,
+      line: line.line,
+      column: line.col,
+    });
+  }
+  return { catalog, errors };
+}
+
+/** The cluster with more image facts; later facts about the same image or repository win. */
+export function withImages(cluster: Cluster, catalog: ImageCatalog): Cluster {
+  return { ...cluster, images: mergeCatalogs(cluster.images, catalog) };
 }
 
 let embedded: Cluster | null = null;

@@ -3,9 +3,11 @@
 // a sidecar — restartPolicy Always — must be running and started), then every regular container in spec order.
 // For each: ensure the image, generate the config (environment, runAsNonRoot), create, start, run postStart.
 import type { Cluster } from '../cluster/cluster';
+import { factsFor } from '../cluster/image-catalog';
 import type { Container, Node, Pod } from '../k8s/objects';
 import type { Segment } from '../types';
 import { crashLoop, livenessLoop } from './backoff';
+import { missingExecutable } from './exec-lookup';
 import type { PodAddresses } from './downward-api';
 import { makeEnvironmentVariables, resolveEnv } from './env';
 import { expandContainerCommandAndArgs } from './expansion';
@@ -22,6 +24,7 @@ import {
 } from './latency';
 import { type ProbeInput, runProbes } from './probes';
 import { verifyRunAsNonRoot } from './run-as-non-root';
+import { failedToStart, START_ERROR_EXIT_CODE } from './start-failure';
 import { Trace } from './trace';
 
 export interface ContainerRun {
@@ -34,6 +37,8 @@ export interface ContainerRun {
   exitCode?: number;
   /** A previous run ended (lastState.terminated is set). */
   lastTerminated: boolean;
+  /** That run's reason when it is not told by its exit code (StartError). */
+  lastReason?: string;
   restartCount: number;
   /** Started and not waiting on a startup probe. */
   started: boolean;
@@ -62,7 +67,7 @@ const segmentsOf = (t: Target): Segment[] => ['spec', t.list, t.index];
  */
 type StartResult =
   | { ok: true; runningAt: number; hookDoneAt: number; argv: string[] }
-  | { ok: false; reason: string; message: string; at: number };
+  | { ok: false; reason: string; message: string; at: number; startFailed?: boolean };
 
 /** What starting a container needs besides the container: the pod, where it runs, and the recorder. */
 export interface PodOnNode {
@@ -83,10 +88,11 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
   const image = ensureImage(pod, node, cluster, trace, { container, object, segments }, at, pulled);
   if (!image.ok) return { ok: false, reason: image.reason, message: image.message, at };
   let t = image.end;
+  const facts = factsFor(cluster.images, image.ref);
 
   const env = resolveEnv(container, segments, namespace, cluster);
   for (const a of env.assumptions) trace.finding('info', 'CreateContainerConfigError', a.segments, a.message);
-  const nonRoot = verifyRunAsNonRoot(pod, container, segments, image.ref);
+  const nonRoot = verifyRunAsNonRoot(pod, container, segments, image.ref, facts.config?.value);
   const configError = env.error ?? (nonRoot.error ? { message: nonRoot.error, segments: nonRoot.segments } : null);
   if (configError) {
     trace.event({ type: 'Warning', reason: 'Failed', message: `Error: ${configError.message}`, at: t, object });
@@ -121,6 +127,35 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
     ...(envLines.length > 0 ? { detail: `environment: ${envLines.join('; ')}` } : {}),
   });
   t += CONTAINER_CREATE;
+  const missing = facts.files
+    ? missingExecutable(
+        container,
+        segments,
+        expanded.command,
+        expanded.args,
+        known,
+        facts.config?.value,
+        facts.files.value,
+      )
+    : null;
+  if (missing) {
+    const failedAt = t + CONTAINER_START;
+    trace.event({ type: 'Warning', reason: 'Failed', message: `Error: ${missing.message}`, at: failedAt, object });
+    trace.finding(
+      'error',
+      'RunContainerError',
+      missing.segments,
+      `"${missing.executable}" is not in image ${container.image ?? ''} (its files: ${facts.files?.source ?? ''}): the runtime cannot start the container (RunContainerError, then lastState StartError with exit code 128 and CrashLoopBackOff). The error text is containerd's and runc's; their versions word it slightly differently`,
+    );
+    trace.step({
+      title: `Start container ${container.name}`,
+      status: 'failed',
+      at: t,
+      duration: CONTAINER_START,
+      detail: missing.message,
+    });
+    return { ok: false, reason: 'RunContainerError', message: missing.message, at: failedAt, startFailed: true };
+  }
   trace.event({
     type: 'Normal',
     reason: 'Started',
@@ -381,7 +416,15 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
     const target: Target = { container, list: 'initContainers', index };
     const started = startContainer(on, target, t, pulled);
     if (!started.ok) {
-      runs.push(waiting(container, true, started.reason, started.message));
+      if (started.startFailed) {
+        const failure = { container, init: true, object: objectOf(target), at: started.at, message: started.message };
+        const result = failedToStart(pod, trace, {
+          ...failure,
+          restarts: restartsAfter(policy, START_ERROR_EXIT_CODE),
+        });
+        runs.push(result.run);
+        t = result.end;
+      } else runs.push(waiting(container, true, started.reason, started.message));
       blocked = true;
       continue;
     }
@@ -459,7 +502,15 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
     const target: Target = { container, list: 'containers', index };
     const started = startContainer(on, target, t, pulled);
     if (!started.ok) {
-      runs.push(waiting(container, false, started.reason, started.message));
+      if (started.startFailed) {
+        const failure = { container, init: false, object: objectOf(target), at: started.at, message: started.message };
+        const result = failedToStart(pod, trace, {
+          ...failure,
+          restarts: restartsAfter(policy, START_ERROR_EXIT_CODE),
+        });
+        runs.push(result.run);
+        end = Math.max(end, result.end);
+      } else runs.push(waiting(container, false, started.reason, started.message));
       t = Math.max(t, started.at);
       continue;
     }

@@ -5,8 +5,9 @@
 import type { Cluster } from '../cluster/cluster';
 import type { Container, Node, Pod } from '../k8s/objects';
 import { applyDefaultImageTag, canonicalName, parseNormalizedNamed, type ImageReference } from '../k8s/image-reference';
+import { repositoryOf } from '../cluster/image-catalog';
 import { goDuration } from './go-format';
-import { PULL_BYTES_PER_SECOND, PULL_OVERHEAD, TYPICAL_IMAGE_BYTES } from './latency';
+import { PLEG_RELIST, PULL_BYTES_PER_SECOND, PULL_OVERHEAD, TYPICAL_IMAGE_BYTES } from './latency';
 import type { Trace } from './trace';
 import type { Segment } from '../types';
 
@@ -140,6 +141,8 @@ export function ensureImage(
     trace.step({ title: `Image ${image}`, status: 'failed', at, detail: message });
     return fail(trace, target, at, 'ErrImageNeverPull', message);
   }
+  const missingTag = tagMissing(cluster, ref);
+  if (missingTag) return pullFails(trace, target, at, image, ref, missingTag);
   if (!PUBLIC_REGISTRIES.has(ref.domain) && !present && !pullSecretsNamed(pod, cluster))
     trace.finding(
       'warning',
@@ -148,7 +151,7 @@ export function ensureImage(
       `${ref.domain} may be a private registry and the pod names no imagePullSecrets (nor does its ServiceAccount): unless the node has credentials for it, the pull fails with ErrImagePull and the container waits in ImagePullBackOff`,
     );
   const size = knownSize(cluster, ref);
-  if (size === null && !present)
+  if (size === null && !present && !knownToExist(cluster, ref))
     trace.finding(
       'info',
       'ErrImagePull',
@@ -184,4 +187,77 @@ export function ensureImage(
     detail: `${canonicalName(ref)} (imagePullPolicy ${policy}); ${sizeNote}. The Pulled event's timing and size are estimates.`,
   });
   return { ok: true, end, ref };
+}
+
+/** The image facts list the repository's tags, or describe this very image. */
+function knownToExist(cluster: Cluster, ref: ImageReference): boolean {
+  const images = cluster.images;
+  if (!images) return false;
+  const name = canonicalName(ref);
+  return images.tags.has(repositoryOf(ref)) || images.configs.has(name) || images.files.has(name);
+}
+
+/** The snapshot's list of the repository's tags when it lacks this reference's tag (a digest is not checked). */
+function tagMissing(cluster: Cluster, ref: ImageReference): string | null {
+  if (ref.digest) return null;
+  const known = cluster.images?.tags.get(repositoryOf(ref));
+  if (!known || known.value.has(ref.tag ?? 'latest')) return null;
+  return known.source;
+}
+
+/**
+ * A pull of a tag the repository does not have (image_manager.go EnsureImageExists): `Failed to pull image`, the
+ * container's `Error: ErrImagePull`, and at the next sync the image back-off: `Back-off pulling image` with waiting
+ * reason ImagePullBackOff, whose message wraps the pull error (`prevPullErrMsg`). The error itself is the runtime's.
+ */
+function pullFails(
+  trace: Trace,
+  target: ImageTarget,
+  at: number,
+  image: string,
+  ref: ImageReference,
+  tagsSource: string,
+): ImageResult {
+  const name = canonicalName(ref);
+  // containerd's text for a tag its resolver cannot find; other runtimes word it differently.
+  const criError = `rpc error: code = NotFound desc = failed to pull and unpack image "${name}": failed to resolve reference "${name}": ${name}: not found`;
+  const object = target.object;
+  const failedAt = at + PULL_OVERHEAD;
+  const backOffAt = failedAt + PLEG_RELIST;
+  trace.event({ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, at, object });
+  trace.event({
+    type: 'Warning',
+    reason: 'Failed',
+    message: `Failed to pull image "${image}": ${criError}`,
+    at: failedAt,
+    object,
+    estimate: true,
+  });
+  trace.event({ type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull', at: failedAt, object });
+  trace.event({
+    type: 'Normal',
+    reason: 'BackOff',
+    message: `Back-off pulling image "${image}"`,
+    at: backOffAt,
+    object,
+    estimate: true,
+  });
+  trace.event({ type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff', at: backOffAt, object });
+  const tag = ref.tag ?? 'latest';
+  trace.finding(
+    'error',
+    'ErrImagePull',
+    [...target.segments, 'image'],
+    `${repositoryOf(ref)} has no tag "${tag}" (tags from ${tagsSource}): the pull fails with ErrImagePull and the container waits in ImagePullBackOff, retried after 10s, 20s, 40s ... up to 5m`,
+  );
+  trace.step({
+    title: `Pull ${image}`,
+    status: 'failed',
+    at,
+    duration: PULL_OVERHEAD,
+    estimate: true,
+    detail: `the registry has no tag "${tag}" (${tagsSource}); the runtime error shown is containerd's wording`,
+  });
+  const message = `Back-off pulling image "${image}": ErrImagePull: ${criError}`;
+  return { ok: false, reason: 'ImagePullBackOff', message };
 }

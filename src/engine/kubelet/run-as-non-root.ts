@@ -1,6 +1,7 @@
 // verifyRunAsNonRoot (kubernetes/kubernetes pkg/kubelet/kuberuntime/security_context_others.go), run while the
-// container config is generated, after the image is pulled: it needs the image's USER. A snapshot has no image
-// metadata, so the user is known only for a few official images that run as root (no USER in their Dockerfile).
+// container config is generated, after the image is pulled: it needs the image's USER. It is known when the snapshot
+// carries the image's config, and for a few official images that run as root (no USER in their Dockerfile).
+import type { ImageConfig } from '../cluster/image-catalog';
 import type { Container, Pod } from '../k8s/objects';
 import type { ImageReference } from '../k8s/image-reference';
 import type { Segment } from '../types';
@@ -25,10 +26,21 @@ const ROOT_IMAGES = new Set([
   'library/fedora',
 ]);
 
-type ImageUser = { known: true; uid: number } | { known: false };
+type ImageUser = { known: true; uid: number | null; username: string } | { known: false };
 
-function imageUser(ref: ImageReference): ImageUser {
-  if (ref.domain === 'docker.io' && ROOT_IMAGES.has(ref.path)) return { known: true, uid: 0 };
+/**
+ * The runtime reports the USER's uid when its user part is numeric, else the name (containerd's getUserFromImage);
+ * the kubelet's getImageUser treats an image with neither as root.
+ */
+function imageUser(ref: ImageReference, config: ImageConfig | undefined): ImageUser {
+  if (config) {
+    const user = (config.User ?? '').split(':')[0] ?? '';
+    if (user === '') return { known: true, uid: 0, username: '' };
+    return /^[0-9]+$/.test(user)
+      ? { known: true, uid: Number(user), username: '' }
+      : { known: true, uid: null, username: user };
+  }
+  if (ref.domain === 'docker.io' && ROOT_IMAGES.has(ref.path)) return { known: true, uid: 0, username: '' };
   return { known: false };
 }
 
@@ -69,7 +81,13 @@ export function runAsNonRootError(pod: Pod, container: Container, uid: number | 
 }
 
 /** The check as the simulation can make it: the image's user is known only for a few images (see imageUser). */
-export function verifyRunAsNonRoot(pod: Pod, container: Container, at: Segment[], ref: ImageReference): NonRootCheck {
+export function verifyRunAsNonRoot(
+  pod: Pod,
+  container: Container,
+  at: Segment[],
+  ref: ImageReference,
+  config?: ImageConfig,
+): NonRootCheck {
   const csc = container.securityContext;
   const psc = pod.spec?.securityContext;
   if ((csc?.runAsNonRoot ?? psc?.runAsNonRoot) !== true) return { error: null, segments: [], unverified: null };
@@ -83,9 +101,9 @@ export function verifyRunAsNonRoot(pod: Pod, container: Container, at: Segment[]
       csc?.runAsUser !== undefined ? [...at, 'securityContext', 'runAsUser'] : ['spec', 'securityContext', 'runAsUser'];
     return { error, segments: error ? segments : [], unverified: null };
   }
-  const user = imageUser(ref);
+  const user = imageUser(ref, config);
   if (user.known) {
-    const error = runAsNonRootError(pod, container, user.uid, '');
+    const error = runAsNonRootError(pod, container, user.uid, user.username);
     return { error, segments: error ? nonRootAt : [], unverified: null };
   }
   return {

@@ -271,7 +271,12 @@ export function containerStates(runs: ContainerRun[]): ContainerState[] {
     ...(r.state === 'terminated' && r.exitCode !== undefined ? { exitCode: r.exitCode } : {}),
     // A restarted container keeps its previous run's exit code; the kubelet reports 0 as Completed, else Error.
     ...(r.lastTerminated && r.state !== 'terminated'
-      ? { lastState: { reason: (r.exitCode ?? 0) === 0 ? 'Completed' : 'Error', exitCode: r.exitCode ?? 0 } }
+      ? {
+          lastState: {
+            reason: r.lastReason ?? ((r.exitCode ?? 0) === 0 ? 'Completed' : 'Error'),
+            exitCode: r.exitCode ?? 0,
+          },
+        }
       : {}),
   }));
 }

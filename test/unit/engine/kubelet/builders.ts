@@ -2,6 +2,7 @@
 // and a cluster that lists every kind (so an object it lacks is missing, not assumed).
 import { CLUSTER_KINDS, emptyObjects, type Cluster } from '../../../../src/engine/cluster/cluster';
 import type { Container, KubeObject, Node, Pod } from '../../../../src/engine/k8s/objects';
+import { addImageFacts, emptyCatalog } from '../../../../src/engine/cluster/image-catalog';
 
 export const UID = '0f6c2a5e-1b7d-4c1e-9a53-6d1e0c1f2a3b';
 export const POD_REF = `web_default(${UID})`;
@@ -88,7 +89,13 @@ export function cluster(objects: readonly object[] = [], nodes: Node[] = [node()
     notes: [],
   };
   c.objects.Node.push(...nodes);
+  const images = emptyCatalog();
   for (const o of objects as KubeObject[]) {
+    // Image facts (an Image document, image inspect or list-tags output) go to the catalog, as a snapshot's do.
+    if (addImageFacts(images, o, 'test')) {
+      c.images = images;
+      continue;
+    }
     const kind = o.kind as keyof Cluster['objects'];
     (c.objects[kind] as KubeObject[]).push(o);
   }

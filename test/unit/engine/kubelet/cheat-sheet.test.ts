@@ -6,8 +6,9 @@ import { POD_REF, cluster, configMap, container, node, pod, secret } from './bui
 
 // One case per row of the kubelet reference's cheat sheet (§10): the manifest mistake, the kubelet events in
 // order (reason and message), the container's waiting reason, the phase and the Ready condition. Rows that depend
-// on what happens inside a registry or a container at run time (a tag that does not exist, a command missing from
-// the image, a probe answering 500) cannot be known offline; their cases check what is said instead.
+// on a registry or an image's contents (a tag that does not exist, a command missing from the image) are predicted
+// when the snapshot carries the image facts (the repository's tags, the image's files); without them, the case checks
+// that the assumption is said.
 
 interface Row {
   name: string;
@@ -16,7 +17,13 @@ interface Row {
   node?: Node;
   /** [reason, message] of the kubelet's events, in order (only the ones listed are compared, as a subsequence). */
   events: [string, string][];
-  container?: { name?: string; state: string; reason: string | null; message?: string };
+  container?: {
+    name?: string;
+    state: string;
+    reason: string | null;
+    message?: string;
+    lastState?: { reason: string; exitCode: number };
+  };
   phase: string;
   ready: 'True' | 'False' | null;
   readyReason?: string;
@@ -38,6 +45,13 @@ function assertSubsequence(got: [string, string][], want: [string, string][]): v
   );
 }
 
+// containerd's error for a tag its resolver cannot find (the reference's §4 "typical CRI error").
+const NGINX_NOPE =
+  'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:nope": failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found';
+// runc's error wrapped by containerd (the reference's §10 row: `exec: "<cmd>": executable file not found in $PATH`).
+const SH_NOT_FOUND =
+  'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown';
+
 const envFrom = (valueFrom: object) => pod({ containers: [container({ env: [{ name: 'X', valueFrom }] })] });
 const cmVolume = (items?: { key: string; path: string }[]) =>
   pod({
@@ -54,6 +68,58 @@ const rows: Row[] = [
     phase: 'Running',
     ready: 'True',
     finding: { severity: 'info', code: 'ErrImagePull', path: 'spec.containers[0].image' },
+  },
+  {
+    name: 'image tag that does not exist, with the repository tags known (skopeo list-tags)',
+    pod: pod({ containers: [container({ image: 'nginx:nope' })] }),
+    objects: [{ Repository: 'docker.io/library/nginx', Tags: ['1.27', '1.27.3', 'latest'] }],
+    events: [
+      ['Pulling', 'Pulling image "nginx:nope"'],
+      ['Failed', `Failed to pull image "nginx:nope": ${NGINX_NOPE}`],
+      ['Failed', 'Error: ErrImagePull'],
+      ['BackOff', 'Back-off pulling image "nginx:nope"'],
+      ['Failed', 'Error: ImagePullBackOff'],
+    ],
+    container: {
+      state: 'waiting',
+      reason: 'ImagePullBackOff',
+      message: `Back-off pulling image "nginx:nope": ErrImagePull: ${NGINX_NOPE}`,
+    },
+    phase: 'Pending',
+    ready: 'False',
+    readyReason: 'ContainersNotReady',
+    readyMessage: 'containers with unready status: [app]',
+    finding: { severity: 'error', code: 'ErrImagePull', path: 'spec.containers[0].image' },
+  },
+  {
+    name: 'command not found in the image, with the image files known',
+    pod: pod({
+      containers: [container({ image: 'registry.example.com/tools/static:1.0', command: ['sh', '-c', 'date'] })],
+    }),
+    objects: [
+      {
+        apiVersion: 'podpreview/v1',
+        kind: 'Image',
+        metadata: { name: 'registry.example.com/tools/static:1.0' },
+        config: { User: '65532', Entrypoint: ['/server'] },
+        files: 'etc/\netc/passwd\nserver\nusr/\nusr/bin/\n',
+      },
+    ],
+    events: [
+      ['Created', 'Created container: app'],
+      ['Failed', `Error: ${SH_NOT_FOUND}`],
+      ['BackOff', `Back-off restarting failed container app in pod ${POD_REF}`],
+    ],
+    container: {
+      state: 'waiting',
+      reason: 'CrashLoopBackOff',
+      message: `back-off 5m0s restarting failed container=app pod=${POD_REF}`,
+      lastState: { reason: 'StartError', exitCode: 128 },
+    },
+    phase: 'Running',
+    ready: 'False',
+    readyReason: 'ContainersNotReady',
+    finding: { severity: 'error', code: 'RunContainerError', path: 'spec.containers[0].command[0]' },
   },
   {
     name: 'private image without imagePullSecrets is flagged as an ErrImagePull risk',
@@ -384,6 +450,7 @@ describe('kubelet cheat sheet (kubelet reference §10)', () => {
         assert.equal(c?.state, r.container.state);
         assert.equal(c?.reason, r.container.reason);
         if (r.container.message) assert.equal(c?.message, r.container.message);
+        if (r.container.lastState) assert.deepEqual(c?.lastState, r.container.lastState);
       }
       if (r.finding) {
         const want = r.finding;
