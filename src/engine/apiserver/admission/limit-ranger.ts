@@ -3,7 +3,7 @@
 import { listIn } from '../../cluster/lookup';
 import type { Container, LimitRange } from '../../k8s/objects';
 import type { Segment } from '../../types';
-import { type MilliQuantity, quantityString, toMilliQuantity } from '../defaults/quantity-string';
+import { type MilliQuantity, canonicalQuantity, quantityString, toMilliQuantity } from '../defaults/quantity-string';
 import { type ResourceTotals, containerList, podTotals } from './pod-resources';
 import { type AdmissionRequest, type PluginOutcome, allow, deny, forbiddenMessage } from './types';
 
@@ -49,8 +49,9 @@ function merge(c: Container, defaults: { requests: Quantities; limits: Quantitie
   const requests = (resources.requests ??= {}) as Quantities;
   const setLimits = Object.keys(defaults.limits).filter((k) => !(k in limits));
   const setRequests = Object.keys(defaults.requests).filter((k) => !(k in requests));
-  for (const k of setLimits) limits[k] = defaults.limits[k] as string | number;
-  for (const k of setRequests) requests[k] = defaults.requests[k] as string | number;
+  // The LimitRange was stored with canonical quantities (`cpu: 0.5` reads back as `500m`), and the plugin copies them.
+  for (const k of setLimits) limits[k] = canonicalQuantity(defaults.limits[k]) as string | number;
+  for (const k of setRequests) requests[k] = canonicalQuantity(defaults.requests[k]) as string | number;
   // Empty maps are dropped when the object is stored.
   if (Object.keys(limits).length === 0) delete resources.limits;
   if (Object.keys(requests).length === 0) delete resources.requests;
@@ -145,8 +146,9 @@ export function limitRangerValidate(req: AdmissionRequest): PluginOutcome {
   const ranges = limitRanges(req);
   if (ranges.length === 0) return allow('LimitRanger');
   const spec = req.pod.spec ?? { containers: [] };
-  const violations: Violation[] = [];
+  // runLimitFunc checks one LimitRange at a time and returns the first one's aggregated errors.
   for (const lr of ranges) {
+    const violations: Violation[] = [];
     for (const item of lr.spec?.limits ?? []) {
       if (item.type === 'Container') {
         const all: [Container, Segment[]][] = [
@@ -166,13 +168,18 @@ export function limitRangerValidate(req: AdmissionRequest): PluginOutcome {
         );
       }
     }
+    if (violations.length === 0) continue;
+    const [first, ...rest] = violations;
+    return deny(
+      'LimitRanger',
+      {
+        reason: 'Forbidden',
+        message: forbiddenMessage(req.name, aggregateMessage(violations.map((v) => v.message))),
+        segments: first?.segments ?? ['spec'],
+        related: rest.map((v) => ({ segments: v.segments, message: v.message })),
+      },
+      [`LimitRange "${lr.metadata?.name ?? ''}" rejects the pod.`],
+    );
   }
-  if (violations.length === 0) return allow('LimitRanger', ['Every container is within the LimitRange bounds.']);
-  const [first, ...rest] = violations;
-  return deny('LimitRanger', {
-    reason: 'Forbidden',
-    message: forbiddenMessage(req.name, aggregateMessage(violations.map((v) => v.message))),
-    segments: first?.segments ?? ['spec'],
-    related: rest.map((v) => ({ segments: v.segments, message: v.message })),
-  });
+  return allow('LimitRanger', ['Every container is within the LimitRange bounds.']);
 }

@@ -148,8 +148,18 @@ function usedOf(req: AdmissionRequest, quota: ResourceQuota, hard: string[], not
   return used;
 }
 
+/** resourcehelper.IsPodLevelResourcesSet: pod-level requests or limits name a supported resource (cpu, memory,
+ * hugepages-*). */
+function podLevelResourcesSet(pod: Pod): boolean {
+  const r = pod.spec?.resources;
+  const supported = (n: string) => n === 'cpu' || n === 'memory' || n.startsWith('hugepages-');
+  return [r?.requests, r?.limits].some((list) => Object.keys(list ?? {}).some(supported));
+}
+
 function containersMissing(pod: Pod, required: Set<string>): Map<string, Set<string>> {
   const missing = new Map<string, Set<string>>();
+  // With PodLevelResources (on in v1.34) pod-level resources make container-level ones optional.
+  if (podLevelResourcesSet(pod)) return missing;
   for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
     const has = computeUsage(containerList(c, 'requests'), containerList(c, 'limits'));
     for (const r of required) {

@@ -56,6 +56,7 @@ export function allow(plugin: PluginName, notes: string[] = [], warnings: Admiss
   return { plugin, warnings, notes };
 }
 
-export function deny(plugin: PluginName, denial: Denial, notes: string[] = []): PluginOutcome {
+/** A denial; the step detail names the plugin, so without notes of its own it says that the plugin refused. */
+export function deny(plugin: PluginName, denial: Denial, notes: string[] = ['Rejects the pod.']): PluginOutcome {
   return { plugin, denial, warnings: [], notes };
 }

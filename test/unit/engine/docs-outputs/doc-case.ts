@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { analyzeText } from '../../../../src/engine/analyze';
 import type { Cluster } from '../../../../src/engine/cluster/cluster';
 import { defaultCluster, loadSnapshot } from '../../../../src/engine/cluster/load';
+import { workspaceObjects } from '../../../../src/engine/manifest/workspace-objects';
 import type { Condition, ContainerState, SimulationResult } from '../../../../src/engine/types';
 
 // A documented case: a manifest from the Kubernetes documentation (kubernetes/website), run through the full flow,
@@ -23,6 +24,8 @@ export interface DocCase {
   fixture: string;
   /** `<case>/cluster.yaml` when the page's cluster matters; the embedded cluster otherwise. */
   cluster?: string;
+  /** `<case>/<file>`s applied before the fixture (the page's namespace, LimitRange, ...): workspace objects. */
+  workspace?: string[];
   namespace?: string;
   phase?: string;
   qosClass?: string;
@@ -55,8 +58,10 @@ function clusterFor(c: DocCase): Cluster {
 /** The first pod-creating document's result. */
 export function simulateDocCase(c: DocCase): SimulationResult {
   const path = join(FIXTURES, c.fixture);
+  const workspace = (c.workspace ?? []).flatMap((f) => workspaceObjects(readFileSync(join(FIXTURES, f), 'utf8'), f));
   const analysis = analyzeText(readFileSync(path, 'utf8'), c.fixture, clusterFor(c), {
     namespace: c.namespace ?? 'default',
+    workspace,
   });
   const result = analysis.results[0];
   assert.ok(result, `${c.fixture} creates no pod`);

@@ -46,6 +46,14 @@ describe('LimitRanger admission, mutating phase', () => {
     assert.deepEqual(p.spec?.containers[0]?.resources, { limits: { cpu: '2' }, requests: { cpu: '2' } });
   });
 
+  it('copies defaults as the stored LimitRange holds them, in canonical form', () => {
+    // cpu-default-namespace docs page: `default: {cpu: 1}`, `defaultRequest: {cpu: 0.5}` give `cpu: "1"` and `500m`.
+    const p = pod();
+    const lr = limitRange({ type: 'Container', default: { cpu: 1 }, defaultRequest: { cpu: 0.5 } });
+    limitRangerAdmit(request(p, clusterWith([lr])));
+    assert.deepEqual(p.spec?.containers[0]?.resources, { limits: { cpu: '1' }, requests: { cpu: '500m' } });
+  });
+
   it('changes nothing without a LimitRange', () => {
     const p = pod();
     limitRangerAdmit(request(p, clusterWith()));
@@ -134,6 +142,14 @@ describe('LimitRanger admission, validating phase', () => {
       maxLimitRequestRatio: { cpu: '4' },
     });
     assert.equal(limitRangerValidate(request(p, clusterWith([lr]))).denial, undefined);
+  });
+
+  it('reports only the first LimitRange that rejects (runLimitFunc returns on the first error)', () => {
+    const first = limitRange({ type: 'Container', max: { cpu: '1' } });
+    const second = { ...limitRange({ type: 'Container', max: { memory: '1Gi' } }), metadata: { name: 'mem' } };
+    const p = pod({ containers: [withResources('app', { limits: { cpu: '2', memory: '2Gi' } })] });
+    const out = limitRangerValidate(request(p, clusterWith([first, second])));
+    assert.equal(out.denial?.message, 'pods "x" is forbidden: maximum cpu usage per Container is 1, but limit is 2');
   });
 
   it('points the finding at the offending quantity', () => {

@@ -74,6 +74,25 @@ describe('ResourceQuota admission', () => {
     });
 });
 
+describe('ResourceQuota admission, pod-level resources', () => {
+  // pods.go Constraints: with PodLevelResources (on in v1.34) and pod-level resources set, containers need not
+  // name the quota's cpu and memory; the pod-level amounts are charged instead.
+  const objects = [quota({ 'limits.cpu': '4', 'limits.memory': '4Gi' }, { 'limits.cpu': '0', 'limits.memory': '0' })];
+
+  it('does not require container limits when the pod sets its own', () => {
+    const p = pod({ containers: [container('app')], resources: { limits: { cpu: '1', memory: '1Gi' } } });
+    assert.equal(resourceQuota(request(p, clusterWith(objects))).denial, undefined);
+  });
+
+  it('charges the pod-level amounts against the quota', () => {
+    const p = pod({ containers: [container('app')], resources: { limits: { cpu: '8', memory: '1Gi' } } });
+    assert.equal(
+      resourceQuota(request(p, clusterWith(objects))).denial?.message,
+      'pods "x" is forbidden: exceeded quota: compute, requested: limits.cpu=8, used: limits.cpu=0, limited: limits.cpu=4',
+    );
+  });
+});
+
 describe('ResourceQuota admission, finding locations', () => {
   it('points an exceeded quota at the first container that requests the resource', () => {
     const containers = [container('side'), withResources('app', { requests: { 'ephemeral-storage': '2Gi' } })];
