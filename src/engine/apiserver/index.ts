@@ -14,6 +14,8 @@ import { namespaceLifecycle } from './admission/namespace-lifecycle';
 import { podSecurityForTemplate } from './admission/podsecurity';
 import type { AdmissionWarning, Denial, PluginOutcome } from './admission/types';
 import { decodeErrorLine, decodeStrict } from './decode';
+import { zeroNulls } from './decode/zero-nulls';
+import { kindSchema } from '../k8s/schema';
 import { addedFields } from './defaults/added-fields';
 import { type Obj, child, clone, ensure } from './defaults/object';
 import { placeholderRevision, stableJson } from './defaults/placeholders';
@@ -245,7 +247,11 @@ export function runApiServer(source: PodSource, cluster: Cluster, at: number): A
     return rejected([step('Decode', 'failed', at, decodeErrorLine(source.kind, decoded.errors, where))], findings, at);
   }
   const steps = [step('Decode', 'ok', at, `${source.kind} decoded with fieldValidation=Strict.`)];
-  return source.kind === 'Pod' ? runPod(ctx, steps, findings) : runWorkload(ctx, steps, findings);
+  // From here on the object is what the Go structs hold: JSON nulls are zero values.
+  const kind = kindSchema(source.kind);
+  const object = kind ? (zeroNulls(source.object, kind.definition) as PodSource['object']) : source.object;
+  const decodedCtx: Context = { ...ctx, source: { ...source, object } };
+  return source.kind === 'Pod' ? runPod(decodedCtx, steps, findings) : runWorkload(decodedCtx, steps, findings);
 }
 
 function runPod(ctx: Context, steps: Step[], findings: Finding[]): ApiServerResult {

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../k8s/objects';
-import { parseManifest } from '../manifest/parse';
+import { documentValue, parseManifest } from '../manifest/parse';
 import type { Finding } from '../types';
 import { type Cluster, CLUSTER_KINDS, type ClusterKind, emptyObjects } from './cluster';
 import { addImageFacts, emptyCatalog, type ImageCatalog, mergeCatalogs } from './image-catalog';
@@ -27,7 +27,7 @@ export function loadSnapshot(text: string, source: string, complete = false): Lo
   const ignored = new Map<string, number>();
   for (const d of manifest.documents) {
     // Image facts may come as `docker image inspect` output: a JSON array, which is no Kubernetes object.
-    const raw: unknown = d.object ?? (d.doc.errors.length === 0 ? d.doc.toJS({ maxAliasCount: 100 }) : null);
+    const raw = d.object ?? (d.doc.errors.length === 0 ? rawValue(d.doc) : null);
     if (addImageFacts(images, raw, source)) continue;
     errors.push(...d.findings);
     for (const item of itemsOf(d.object)) {
@@ -83,7 +83,7 @@ export function loadImageFacts(text: string, source: string): LoadedImageFacts {
   const catalog = emptyCatalog();
   const errors: Finding[] = [];
   for (const d of manifest.documents) {
-    const raw: unknown = d.object ?? (d.doc.errors.length === 0 ? d.doc.toJS({ maxAliasCount: 100 }) : null);
+    const raw = d.object ?? (d.doc.errors.length === 0 ? rawValue(d.doc) : null);
     if (addImageFacts(catalog, raw, source)) continue;
     if (raw === null || raw === undefined) {
       errors.push(...d.findings);
@@ -107,6 +107,12 @@ export function loadImageFacts(text: string, source: string): LoadedImageFacts {
 /** The cluster with more image facts; later facts about the same image or repository win. */
 export function withImages(cluster: Cluster, catalog: ImageCatalog): Cluster {
   return { ...cluster, images: mergeCatalogs(cluster.images, catalog) };
+}
+
+/** A document that is no mapping (`docker image inspect` prints an array), or null when it has no value. */
+function rawValue(doc: Parameters<typeof documentValue>[0]): unknown {
+  const value = documentValue(doc);
+  return value.ok ? value.value : null;
 }
 
 let embedded: Cluster | null = null;

@@ -45,8 +45,10 @@ export function parseManifest(text: string, file: string): ParsedManifest {
     );
     let object: KubeObject | null = null;
     if (errors.length === 0 && doc.contents !== null) {
-      const js: unknown = doc.toJS({ maxAliasCount: 100 });
-      if (js !== null && typeof js === 'object' && !Array.isArray(js)) object = js as KubeObject;
+      const value = documentValue(doc);
+      const js = value.ok ? value.value : null;
+      if (!value.ok) findings.push(structureFinding(value.message, doc.range, lineCounter));
+      else if (js !== null && typeof js === 'object' && !Array.isArray(js)) object = js as KubeObject;
       else if (js !== null && js !== undefined)
         findings.push(
           structureFinding(
@@ -59,6 +61,18 @@ export function parseManifest(text: string, file: string): ParsedManifest {
     documents.push({ index, object, doc, range, duplicateFields: object ? duplicateKeys(doc) : [], findings });
   });
   return { file, text, documents, findings: documents.flatMap((d) => d.findings), lineCounter };
+}
+
+/**
+ * A document's value. Building it can still fail after a clean parse: a merge key (`<<`) whose value is not a
+ * mapping, or more aliases than the limit that stops "billion laughs" documents.
+ */
+export function documentValue(doc: Document): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  } catch (e) {
+    return { ok: false, message: `YAML error: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }
 
 /** The `yaml` library reports several errors for one mistake; the first at each position is the one to show. */

@@ -71,7 +71,7 @@ export function limitRangerAdmit(req: AdmissionRequest): PluginOutcome {
   for (const lr of ranges) {
     const defaults = defaultsOf(lr);
     const set = [
-      ...spec.containers.flatMap((c) => merge(c, defaults, 'container')),
+      ...(spec.containers ?? []).flatMap((c) => merge(c, defaults, 'container')),
       ...(spec.initContainers ?? []).flatMap((c) => merge(c, defaults, 'init container')),
     ];
     if (set.length > 0) annotations = set;
@@ -152,7 +152,7 @@ export function limitRangerValidate(req: AdmissionRequest): PluginOutcome {
     for (const item of lr.spec?.limits ?? []) {
       if (item.type === 'Container') {
         const all: [Container, Segment[]][] = [
-          ...spec.containers.map((c, i): [Container, Segment[]] => [c, ['spec', 'containers', i]]),
+          ...(spec.containers ?? []).map((c, i): [Container, Segment[]] => [c, ['spec', 'containers', i]]),
           ...(spec.initContainers ?? []).map((c, i): [Container, Segment[]] => [c, ['spec', 'initContainers', i]]),
         ];
         for (const [c, at] of all)

@@ -128,7 +128,7 @@ function mountToken(req: AdmissionRequest, notes: string[]): void {
   const existing = (spec.volumes ?? []).find((v) => v.name.startsWith(VOLUME_PREFIX));
   const volumeName = existing?.name ?? VOLUME_PREFIX + placeholderSuffix(`${req.seed}#kube-api-access`);
   let needsVolume = false;
-  for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     // A container that already mounts something at the token path keeps its own mount.
     if ((c.volumeMounts ?? []).some((m) => m.mountPath === TOKEN_MOUNT_PATH)) continue;
     c.volumeMounts = [...(c.volumeMounts ?? []), { name: volumeName, readOnly: true, mountPath: TOKEN_MOUNT_PATH }];

@@ -43,7 +43,7 @@ function applyAppArmorVersionSkew(pod: Pod): CreateWarning[] {
   const annotations = pod.metadata?.annotations ?? {};
   const podProfile = spec.securityContext?.appArmorProfile;
   const warnings: CreateWarning[] = [];
-  const containers = [...(spec.initContainers ?? []), ...spec.containers, ...(spec.ephemeralContainers ?? [])];
+  const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? []), ...(spec.ephemeralContainers ?? [])];
   for (const c of containers as Container[]) {
     const key = APPARMOR_PREFIX + c.name;
     const annotation = annotations[key];
