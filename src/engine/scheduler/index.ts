@@ -5,7 +5,7 @@ import type { Cluster } from '../cluster/cluster';
 import { formatPath } from '../k8s/field-path';
 import type { Pod } from '../k8s/objects';
 import type { SchedulerOutput } from '../stages';
-import type { Finding, SchedulingResult, SimEvent, Step } from '../types';
+import type { Finding, NodeReport, SchedulingResult, SimEvent, Step } from '../types';
 import { truncateNote } from './fit-error';
 import { reasonPath } from './finding-path';
 import { pendingNotes, samplingNote, tieNote } from './notes';
@@ -27,6 +27,20 @@ function finding(severity: Finding['severity'], code: string, segments: Finding[
 }
 
 /**
+ * For each rejecting reason, how many Filter plugins its nodes passed first. A node turned away late (by pod
+ * anti-affinity, after its taints and resources were fine) says more about the pod than one turned away at once
+ * (a cordoned node), so on equal counts the later reason leads.
+ */
+function filterDepth(reports: NodeReport[]): Map<string, number> {
+  const depth = new Map<string, number>();
+  for (const r of reports) {
+    const i = r.filters.findIndex((f) => f.status !== 'Success' && f.status !== 'Skip');
+    for (const reason of r.filters[i]?.reasons ?? []) depth.set(reason, Math.max(depth.get(reason) ?? -1, i));
+  }
+  return depth;
+}
+
+/**
  * A finding on the field behind the reason that rejected the most nodes; the other reasons become related
  * locations, so the editor can show each next to its own field.
  */
@@ -35,8 +49,10 @@ function failureFinding(
   severity: Finding['severity'],
   counts: Map<string, number>,
   message: string,
+  depth: Map<string, number> = new Map(),
 ): Finding {
-  const [main, ...rest] = [...counts].sort((a, b) => b[1] - a[1]);
+  const later = (a: string, b: string): number => (depth.get(b) ?? -1) - (depth.get(a) ?? -1);
+  const [main, ...rest] = [...counts].sort((a, b) => b[1] - a[1] || later(a[0], b[0]));
   const f = finding(severity, 'FailedScheduling', main ? reasonPath(pod, main[0]) : ['spec'], message);
   const related = rest.map(([reason, count]) => {
     const segments = reasonPath(pod, reason);
@@ -210,7 +226,8 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
       );
       step('Bind', 'ok', `after the victims are gone, the pod is bound to ${node}`);
       events.push(assignedEvent(firstPod, node, t));
-    } else findings.push(failureFinding(firstPod, 'error', first.reasonCounts, first.message));
+    } else
+      findings.push(failureFinding(firstPod, 'error', first.reasonCounts, first.message, filterDepth(first.reports)));
   }
 
   const sampling = samplingNote(numNodes);

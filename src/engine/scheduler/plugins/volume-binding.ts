@@ -23,6 +23,17 @@ export function pvMatchesNode(pv: PersistentVolume, node: NodeInfo): boolean {
   return terms.some((t) => termMatchesNode(t, node.labels, node.name));
 }
 
+const BETA_CLASS = 'volume.beta.kubernetes.io/storage-class';
+
+/** GetPersistentVolumeClaimClass / GetPersistentVolumeClass: the beta annotation still wins over the field. */
+function claimClass(pvc: PersistentVolumeClaim): string {
+  return pvc.metadata?.annotations?.[BETA_CLASS] ?? pvc.spec?.storageClassName ?? '';
+}
+
+function volumeClass(pv: PersistentVolume): string {
+  return pv.metadata?.annotations?.[BETA_CLASS] ?? pv.spec?.storageClassName ?? '';
+}
+
 interface DelayedClaim {
   pvc: PersistentVolumeClaim;
   className: string;
@@ -35,7 +46,7 @@ function matchingPV(cluster: Cluster, claim: DelayedClaim, node: NodeInfo): Pers
   const mode = claim.pvc.spec?.volumeMode ?? 'Filesystem';
   let best: PersistentVolume | null = null;
   for (const pv of cluster.objects.PersistentVolume) {
-    if ((pv.spec?.storageClassName ?? '') !== claim.className) continue;
+    if (volumeClass(pv) !== claim.className) continue;
     const ref = pv.spec?.claimRef;
     if (ref && !(ref.name === claim.pvc.metadata?.name && ref.namespace === claim.pvc.metadata?.namespace)) continue;
     if ((pv.spec?.volumeMode ?? 'Filesystem') !== mode) continue;
@@ -57,24 +68,30 @@ export const volumeBinding: Plugin = {
       preFilter() {
         const claims = podClaims(pod.pod, cluster);
         if (claims.length === 0) return { status: SKIP };
+        // podHasPVCs checks every claim before GetPodVolumeClaims sorts them into bound, delayed and immediate,
+        // so a missing second claim wins over an unbound immediate first one.
         for (const c of claims) {
           if (c.claim.status === 'missing')
             return { status: unresolvable(`persistentvolumeclaim "${c.name}" not found`) };
           if (c.claim.status === 'assumed') continue;
           const pvc = c.claim.pvc;
-          if (pvc.metadata?.deletionTimestamp !== undefined)
-            return { status: unresolvable(`persistentvolumeclaim "${c.name}" is being deleted`) };
           if (pvc.status?.phase === 'Lost')
             return {
               status: unresolvable(
                 `persistentvolumeclaim "${c.name}" bound to non-existent persistentvolume "${pvc.spec?.volumeName ?? ''}"`,
               ),
             };
+          if (pvc.metadata?.deletionTimestamp !== undefined)
+            return { status: unresolvable(`persistentvolumeclaim "${c.name}" is being deleted`) };
+        }
+        for (const c of claims) {
+          if (c.claim.status !== 'found') continue;
+          const pvc = c.claim.pvc;
           if ((pvc.spec?.volumeName ?? '') !== '') {
             bound.push(pvc);
             continue;
           }
-          const className = pvc.spec?.storageClassName ?? '';
+          const className = claimClass(pvc);
           const sc = findClass(cluster, className);
           const delay = sc === 'assumed' || (sc !== 'missing' && sc.volumeBindingMode === 'WaitForFirstConsumer');
           if (!delay) return { status: unresolvable(ERR_REASON_UNBOUND_IMMEDIATE) };

@@ -219,6 +219,31 @@ describe('runScheduler', () => {
     });
   });
 
+  it('on equal counts the finding points at the reason met later in the Filter order', () => {
+    // The zookeeper tutorial's drained cluster (docs: tutorials/stateful-application/zookeeper, surviving
+    // maintenance): two cordoned nodes and two running a zk pod; the pod's own anti-affinity is what to look at.
+    const zkAntiAffinity = {
+      podAntiAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: [
+          { labelSelector: { matchLabels: { app: 'zk' } }, topologyKey: 'kubernetes.io/hostname' },
+        ],
+      },
+    };
+    const zk = (name: string, nodeName?: string) =>
+      makePod(name, { labels: { app: 'zk' }, ...(nodeName ? { nodeName } : {}), spec: { affinity: zkAntiAffinity } });
+    const out = run(
+      zk('zk-1'),
+      [makeNode('a', { unschedulable: true }), makeNode('b', { unschedulable: true }), makeNode('c'), makeNode('d')],
+      [zk('zk-0', 'c'), zk('zk-2', 'd')],
+    );
+    const f = out.findings[0];
+    assert.equal(f?.path, 'spec.affinity.podAntiAffinity');
+    assert.deepEqual(
+      f?.related?.map((r) => [r.path, r.message]),
+      [['spec.tolerations', '2 node(s) were unschedulable']],
+    );
+  });
+
   it('a pod for another scheduler is left alone', () => {
     const out = run(makePod('web', { spec: { schedulerName: 'my-scheduler' } }), workers);
     assert.equal(out.node, null);

@@ -7,6 +7,10 @@ import { claimVolume, pv, pvc, storageClass } from './volume-builders';
 
 const uu = (...reasons: string[]): Status => ({ code: 'UnschedulableAndUnresolvable', reasons });
 
+function withAnnotation(o: KubeObject, key: string, value: string): KubeObject {
+  return { ...o, metadata: { ...o.metadata, annotations: { [key]: value } } };
+}
+
 // pkg/scheduler/framework/plugins/volumebinding/volume_binding_test.go TestVolumeBinding and binder_test.go,
 // reasons from the scheduler reference §3.12.
 const cases: {
@@ -59,6 +63,35 @@ const cases: {
     claims: ['pvc-a'],
     objects: [pvc('pvc-a', { volumeName: 'pv-a', phase: 'Lost' })],
     preFilter: uu('persistentvolumeclaim "pvc-a" bound to non-existent persistentvolume "pv-a"'),
+  },
+  {
+    // podHasPVCs looks every claim up before any is sorted into bound, delayed or immediate.
+    name: 'a missing second claim is reported before an unbound immediate first one',
+    claims: ['pvc-a', 'pvc-b'],
+    objects: [pvc('pvc-a', { storageClassName: 'immediate' }), storageClass('immediate', 'Immediate')],
+    preFilter: uu('persistentvolumeclaim "pvc-b" not found'),
+  },
+  {
+    // podHasPVCs checks ClaimLost before the deletion timestamp.
+    name: 'a lost claim being deleted is reported as lost',
+    claims: ['pvc-a'],
+    objects: [pvc('pvc-a', { volumeName: 'pv-a', phase: 'Lost', deleting: true })],
+    preFilter: uu('persistentvolumeclaim "pvc-a" bound to non-existent persistentvolume "pv-a"'),
+  },
+  {
+    // GetPersistentVolumeClaimClass reads volume.beta.kubernetes.io/storage-class before spec.storageClassName.
+    name: 'the beta storage-class annotation decides the binding mode',
+    claims: ['pvc-a'],
+    objects: [
+      withAnnotation(
+        pvc('pvc-a', { storageClassName: 'wffc' }),
+        'volume.beta.kubernetes.io/storage-class',
+        'immediate',
+      ),
+      storageClass('wffc', 'WaitForFirstConsumer'),
+      storageClass('immediate', 'Immediate'),
+    ],
+    preFilter: uu('pod has unbound immediate PersistentVolumeClaims'),
   },
   {
     name: 'unbound claims no matches',
