@@ -1,6 +1,6 @@
 import type { Cluster } from './cluster/cluster';
 import { provisionImmediateClaims } from './cluster/immediate-provisioning';
-import { statefulSetClaimNames, withStatefulSetClaims } from './cluster/statefulset-claims';
+import { claimTemplateSegments, statefulSetClaimNames, withStatefulSetClaims } from './cluster/statefulset-claims';
 import { runApiServer } from './apiserver';
 import { runEtcd } from './apiserver/etcd';
 import { runningReplicas } from './replica-pods';
@@ -9,7 +9,9 @@ import { runKubelet } from './kubelet';
 import { runEndpoints } from './endpoints';
 import { formatPath } from './k8s/field-path';
 import { type PodSource, toDocumentPath } from './pod-source';
-import type { Finding, SimulationResult, Stage, StageReport } from './types';
+import type { Pod } from './k8s/objects';
+
+import type { Condition, Finding, SimulationResult, Stage, StageReport } from './types';
 
 const LATER_STAGES: readonly Stage[] = ['etcd', 'scheduler', 'kubelet', 'endpoints'];
 
@@ -36,14 +38,17 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
     defaulted: null,
     endpoints: [],
   };
-  // Later stages speak of the pod; their paths move under the workload's template.
+  const api = runApiServer(source, cluster, 0);
+  // Later stages speak of the pod; their paths move under the workload's template, except a volume the StatefulSet
+  // controller made from a claim template, which is that template in the user's file.
   const relocate = (fs: Finding[]): Finding[] =>
     fs.map((f) => {
-      const segments = toDocumentPath(source, f.segments);
+      const claim =
+        source.kind === 'StatefulSet' && api.pod ? claimTemplateSegments(source.object, api.pod, f.segments) : null;
+      const segments = claim ?? toDocumentPath(source, f.segments);
       return { ...f, segments, path: formatPath(segments) };
     });
 
-  const api = runApiServer(source, cluster, 0);
   result.accepted = api.accepted;
   result.defaulted = api.defaulted;
   result.findings.push(...api.findings);
@@ -73,20 +78,22 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
   result.events.push(...sched.events);
   result.stages.push(sched.report);
   if (!sched.node) {
-    result.finalState = pendingState(api.pod.status?.qosClass ?? null, sched.result.message);
+    result.finalState = pendingState(api.pod, sched.result.message);
     result.stages.push(skipped('kubelet'), skipped('endpoints'));
     return result;
   }
 
-  const kubelet = runKubelet(api.pod, sched.node, placed, sched.end);
+  // A preempting pod is bound once its victims are gone: the kubelet and the endpoints no longer see them.
+  const onNode = withoutVictims(placed, sched.result.preemption?.victims ?? []);
+  const kubelet = runKubelet(api.pod, sched.node, onNode, sched.end);
   result.finalState = kubelet.finalState;
   result.findings.push(...relocate(kubelet.findings));
   result.events.push(...kubelet.events);
   result.stages.push(kubelet.report);
 
   // Services select every replica of a workload, not just the one the kubelet stage followed.
-  const replicas = runningReplicas(api.pod, source.kind, sched.result.placements, kubelet.finalState, placed);
-  const withReplicas = { ...placed, objects: { ...placed.objects, Pod: [...placed.objects.Pod, ...replicas] } };
+  const replicas = runningReplicas(api.pod, source.kind, sched.result.placements, kubelet.finalState, onNode);
+  const withReplicas = { ...onNode, objects: { ...onNode.objects, Pod: [...onNode.objects.Pod, ...replicas] } };
   const endpoints = runEndpoints(api.pod, kubelet, withReplicas, kubelet.end);
   result.endpoints = endpoints.endpoints;
   result.findings.push(...relocate(endpoints.findings));
@@ -96,14 +103,42 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
   return result;
 }
 
-/** What `kubectl get pod` shows for a pod no node accepts: Pending, PodScheduled False / Unschedulable. */
-function pendingState(qosClass: string | null, message: string | null): SimulationResult['finalState'] {
+function withoutVictims(cluster: Cluster, victims: readonly string[]): Cluster {
+  if (victims.length === 0) return cluster;
+  const gone = new Set(victims);
+  const Pod = cluster.objects.Pod.filter(
+    (p) => !gone.has(`${p.metadata?.namespace ?? 'default'}/${p.metadata?.name ?? ''}`),
+  );
+  return { ...cluster, objects: { ...cluster.objects, Pod } };
+}
+
+/**
+ * What `kubectl get pod` shows for a pod no node runs: Pending, with the PodScheduled condition default-scheduler
+ * writes when it fails (Unschedulable), the API server's SchedulingGated one for a gated pod, and none at all when
+ * default-scheduler never looks at the pod (another schedulerName, or a nodeName set at creation).
+ */
+function pendingState(pod: Pod, message: string | null): SimulationResult['finalState'] {
   return {
     phase: 'Pending',
     podIP: null,
     hostIP: null,
-    qosClass,
-    conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', ...(message ? { message } : {}) }],
+    qosClass: pod.status?.qosClass ?? null,
+    conditions: pendingConditions(pod, message),
     containers: [],
   };
+}
+
+function pendingConditions(pod: Pod, message: string | null): Condition[] {
+  const gated = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+  if (gated)
+    return [
+      {
+        type: 'PodScheduled',
+        status: gated.status as Condition['status'],
+        ...(gated.reason ? { reason: gated.reason } : {}),
+        ...(gated.message ? { message: gated.message } : {}),
+      },
+    ];
+  if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler' || pod.spec?.nodeName) return [];
+  return [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', ...(message ? { message } : {}) }];
 }

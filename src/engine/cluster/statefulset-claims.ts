@@ -1,4 +1,5 @@
-import type { KubeObject, PersistentVolumeClaim } from '../k8s/objects';
+import type { KubeObject, PersistentVolumeClaim, Pod } from '../k8s/objects';
+import type { Segment } from '../types';
 import type { Cluster } from './cluster';
 import { withDefaultStorageClass } from './default-storage-class';
 
@@ -54,4 +55,17 @@ export function withStatefulSetClaims(cluster: Cluster, set: KubeObject, namespa
     ...cluster,
     objects: { ...cluster.objects, PersistentVolumeClaim: [...cluster.objects.PersistentVolumeClaim, ...added] },
   };
+}
+
+/**
+ * The controller gives each pod a volume per claim template, named after the template (updateStorage in
+ * pkg/controller/statefulset/stateful_set_utils.go). A finding on such a volume belongs to the template.
+ */
+export function claimTemplateSegments(set: KubeObject, pod: Pod, segments: readonly Segment[]): Segment[] | null {
+  const [spec, volumes, index] = segments;
+  if (spec !== 'spec' || volumes !== 'volumes' || typeof index !== 'number') return null;
+  const name = pod.spec?.volumes?.[index]?.name;
+  const templates = ((set.spec ?? {}) as { volumeClaimTemplates?: PersistentVolumeClaim[] }).volumeClaimTemplates ?? [];
+  const at = templates.findIndex((t) => t.metadata?.name === name);
+  return at >= 0 ? ['spec', 'volumeClaimTemplates', at] : null;
 }

@@ -496,6 +496,12 @@ const cases: SchedulingCase[] = [
     rejections: {
       'worker-1': ['VolumeBinding', 'UnschedulableAndUnresolvable', 'pod has unbound immediate PersistentVolumeClaims'],
     },
+    // The pod's volume comes from the claim template, so the problem is marked there in the user's file.
+    check: (r) =>
+      assert.deepEqual(
+        r.findings.filter((f) => f.severity === 'error').map((f) => f.path),
+        ['spec.volumeClaimTemplates[0]'],
+      ),
   },
   {
     // `kubectl get pod test-pod`: STATUS SchedulingGated. The PreEnqueue plugin keeps the pod out of the active
@@ -506,6 +512,10 @@ const cases: SchedulingCase[] = [
     node: null,
     phase: 'Pending',
     noEvents: ['FailedScheduling', 'Scheduled'],
+    // The page's `kubectl get pod test-pod -o jsonpath='{.status.conditions}'` (pod strategy PrepareForCreate).
+    conditions: [
+      ['PodScheduled', 'False', 'SchedulingGated', 'Scheduling is blocked due to non-empty scheduling gates'],
+    ],
     check: (r) => {
       assert.deepEqual(r.scheduling?.gated, ['example.com/foo', 'example.com/bar']);
       assert.equal(r.scheduling?.message, null);
@@ -526,6 +536,8 @@ const cases: SchedulingCase[] = [
     ],
     check: (r) => {
       assert.deepEqual(r.scheduling?.preemption?.victims, ['default/low-priority-filler']);
+      // Bound once the victim is gone, the pod runs: the kubelet no longer counts the victim's cpu.
+      assert.equal(r.finalState?.phase, 'Running');
       // The Priority admission plugin resolves the class to spec.priority.
       assert.equal((r.defaulted as { spec?: { priority?: number } } | null)?.spec?.priority, 1000000);
     },
@@ -565,6 +577,8 @@ const cases: SchedulingCase[] = [
     node: null,
     phase: 'Pending',
     noEvents: ['Scheduled', 'FailedScheduling'],
+    // No scheduler ever looks at it, so nothing writes a PodScheduled condition.
+    conditions: [],
     check: (r) => assert.deepEqual(r.scheduling?.nodes, []),
   },
   {
