@@ -18,6 +18,7 @@ import { validateOverhead, validatePodLevelResources } from './resources';
 import { validateAffinity, validateTolerations, validateTopologySpreadConstraints } from './scheduling';
 import { validatePodSecurityContext } from './security-context';
 import { validateVolumes } from './volumes';
+import { validateWindowsHostProcessPod } from './windows';
 import { podClaimNames, validatePodResourceClaims } from './resource-claims';
 import { validatePodResourceConsistency } from './pod-resources';
 import {
@@ -257,6 +258,7 @@ export function validatePodSpec(spec: PodSpec, path: FieldPath, opts: PodOptions
   errs.push(
     ...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')),
   );
+  errs.push(...validateWindowsHostProcessPod(spec, path));
   errs.push(...validateHostUsers(spec, path));
   errs.push(...subdomainField(spec.serviceAccountName, path.child('serviceAccountName')));
   errs.push(...subdomainField(spec.nodeName, path.child('nodeName')));

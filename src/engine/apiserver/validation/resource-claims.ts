@@ -5,6 +5,7 @@ import type { PodSpec } from '../../k8s/objects';
 import type { FieldPath } from '../../k8s/field-path';
 import { duplicate, type FieldError, invalid, notFound, required } from '../../k8s/field-error';
 import { isDNS1123Label, nameIsDNSSubdomain } from '../../k8s/names';
+import { internalPodResourceClaim, invalidGoValue } from './internal-json';
 
 type PodClaim = NonNullable<PodSpec['resourceClaims']>[number];
 type ContainerClaim = { name?: string; request?: string };
@@ -27,11 +28,21 @@ function validatePodClaim(claim: PodClaim, seen: Set<string>, path: FieldPath): 
   const templateName = claim.resourceClaimTemplateName;
   if (claimName != null && templateName != null) {
     errs.push(
-      invalid(path, claim, 'at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified'),
+      invalidGoValue(
+        path,
+        internalPodResourceClaim(claim),
+        'at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified',
+      ),
     );
   }
   if (claimName == null && templateName == null) {
-    errs.push(invalid(path, claim, 'must specify one of: `resourceClaimName`, `resourceClaimTemplateName`'));
+    errs.push(
+      invalidGoValue(
+        path,
+        internalPodResourceClaim(claim),
+        'must specify one of: `resourceClaimName`, `resourceClaimTemplateName`',
+      ),
+    );
   }
   if (claimName != null) {
     for (const m of nameIsDNSSubdomain(claimName, false))
@@ -49,7 +60,10 @@ export function validatePodResourceClaims(claims: PodClaim[] | null | undefined,
   return (claims ?? []).flatMap((claim, i) => validatePodClaim(claim, seen, path.index(i)));
 }
 
-/** A container's resources.claims must name pod claims, each (with its request) once. */
+/**
+ * A container's resources.claims must name pod claims, each once: a whole claim after any of its requests (or the
+ * reverse), or the same request twice, is a duplicate (validateResourceClaimNames, v1.34).
+ */
 export function validateResourceClaimNames(
   claims: ContainerClaim[] | null | undefined,
   podClaims: Set<string>,
@@ -64,13 +78,22 @@ export function validateResourceClaimNames(
       errs.push(required(p));
       return;
     }
-    let key = name;
-    if (claim.request) {
-      errs.push(...isDNS1123Label(claim.request).map((m) => invalid(p.child('request'), claim.request, m)));
-      key = `${name}/${claim.request}`;
+    if (seen.has(name)) {
+      // All requests of that claim are already referenced.
+      errs.push(duplicate(p, name));
+    } else {
+      let key = name;
+      if (claim.request) {
+        errs.push(...isDNS1123Label(claim.request).map((m) => invalid(p.child('request'), claim.request, m)));
+        key = `${name}/${claim.request}`;
+      }
+      if (seen.has(key)) errs.push(duplicate(p, key));
+      else if (!claim.request) {
+        // The whole claim after some of its requests: one error per request already referenced.
+        for (const k of seen) if (k.split('/')[0] === name && k.includes('/')) errs.push(duplicate(p, name));
+      }
+      seen.add(key);
     }
-    if (seen.has(key)) errs.push(duplicate(p, key));
-    else seen.add(key);
     if (!podClaims.has(name)) {
       const known = [...podClaims].sort();
       const detail =

@@ -87,11 +87,17 @@ function validateContainerResourceName(name: string, path: FieldPath): FieldErro
   return errs;
 }
 
-/** Pod-level resources (PodLevelResources, beta in v1.34) accept only cpu and memory. */
+/**
+ * Pod-level resources (PodLevelResources, beta in v1.34) accept cpu, memory and hugepages-<size>
+ * (k8s.io/component-helpers resource IsSupportedPodLevelResource; the error lists sets.List of
+ * SupportedPodLevelResources(), whose hugepages entry is the bare prefix).
+ */
 function validatePodResourceName(name: string, path: FieldPath): FieldError[] {
   const errs = validateResourceName(name, path);
   if (errs.length) return errs;
-  if (name !== 'cpu' && name !== 'memory') return [notSupported(path, name, ['cpu', 'memory'])];
+  if (name !== 'cpu' && name !== 'memory' && !isHugePages(name)) {
+    return [notSupported(path, name, ['cpu', HUGEPAGES, 'memory'])];
+  }
   return [];
 }
 

@@ -157,8 +157,10 @@ function validatePodAffinityTerms(
   );
   (preferred ?? []).forEach((w, j) => {
     const p = path.child('preferredDuringSchedulingIgnoredDuringExecution').index(j);
-    if (w.weight <= 0 || w.weight > 100) errs.push(invalid(p.child('weight'), w.weight, 'must be in the range 1-100'));
-    errs.push(...validatePodAffinityTerm(w.podAffinityTerm, p.child('podAffinityTerm')));
+    // weight and podAffinityTerm are Go values, not pointers: an absent one is the zero value.
+    const weight = w.weight ?? 0;
+    if (weight <= 0 || weight > 100) errs.push(invalid(p.child('weight'), weight, 'must be in the range 1-100'));
+    errs.push(...validatePodAffinityTerm(w.podAffinityTerm ?? ({} as PodAffinityTerm), p.child('podAffinityTerm')));
   });
   return errs;
 }
@@ -178,10 +180,11 @@ export function validateAffinity(affinity: Affinity | null | undefined, path: Fi
     }
     (na.preferredDuringSchedulingIgnoredDuringExecution ?? []).forEach((t, i) => {
       const p = np.child('preferredDuringSchedulingIgnoredDuringExecution').index(i);
-      if (t.weight <= 0 || t.weight > 100)
-        errs.push(invalid(p.child('weight'), t.weight, 'must be in the range 1-100'));
+      // weight and preference are Go values, not pointers: an absent one is the zero value.
+      const weight = t.weight ?? 0;
+      if (weight <= 0 || weight > 100) errs.push(invalid(p.child('weight'), weight, 'must be in the range 1-100'));
       // Preferred terms always allow invalid label values: they can still match when the cluster has one node.
-      errs.push(...validateNodeSelectorTerm(t.preference, true, p.child('preference')));
+      errs.push(...validateNodeSelectorTerm(t.preference ?? {}, true, p.child('preference')));
     });
   }
   const pa = affinity.podAffinity;

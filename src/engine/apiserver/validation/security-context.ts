@@ -7,6 +7,8 @@ import type { FieldPath } from '../../k8s/field-path';
 import { duplicate, type FieldError, invalid, notSupported, required, tooLong } from '../../k8s/field-error';
 import { isValidGroupID, isValidUserID } from '../../k8s/names';
 import { validateLocalDescendingPath } from './volumes';
+import { validateWindowsSecurityContextOptions } from './windows';
+import { internalSeccompProfile, internalSecurityContext, invalidGoValue } from './internal-json';
 
 type ContainerSecurityContext = NonNullable<Container['securityContext']>;
 type SeccompProfile = NonNullable<ContainerSecurityContext['seccompProfile']>;
@@ -29,7 +31,13 @@ function validateSeccompProfile(sp: SeccompProfile | null | undefined, path: Fie
       errs.push(required(path.child('localhostProfile'), 'must be set when seccomp type is Localhost'));
     } else errs.push(...validateLocalDescendingPath(sp.localhostProfile, path.child('localhostProfile')));
   } else if (sp.localhostProfile != null) {
-    errs.push(invalid(path.child('localhostProfile'), sp, 'can only be set when seccomp type is Localhost'));
+    errs.push(
+      invalidGoValue(
+        path.child('localhostProfile'),
+        internalSeccompProfile(sp),
+        'can only be set when seccomp type is Localhost',
+      ),
+    );
   }
   return errs;
 }
@@ -73,23 +81,6 @@ function idErrors(value: number | null | undefined, path: FieldPath, check: (n: 
   return value == null ? [] : check(value).map((m) => invalid(path, value, m));
 }
 
-function validateWindowsOptions(
-  w: ContainerSecurityContext['windowsOptions'] | null | undefined,
-  path: FieldPath,
-): FieldError[] {
-  if (!w) return [];
-  const errs: FieldError[] = [];
-  if (w.runAsUserName != null && w.runAsUserName === '') {
-    errs.push(invalid(path.child('runAsUserName'), w.runAsUserName, 'runAsUserName cannot be an empty string'));
-  }
-  if (w.gmsaCredentialSpec != null && w.gmsaCredentialSpec === '') {
-    errs.push(
-      invalid(path.child('gmsaCredentialSpec'), w.gmsaCredentialSpec, 'gmsaCredentialSpec cannot be an empty string'),
-    );
-  }
-  return errs;
-}
-
 export function validateContainerSecurityContext(
   sc: ContainerSecurityContext | null | undefined,
   path: FieldPath,
@@ -110,26 +101,72 @@ export function validateContainerSecurityContext(
   errs.push(...validateSeccompProfile(sc.seccompProfile, path.child('seccompProfile')));
   if (sc.allowPrivilegeEscalation === false) {
     if (sc.privileged === true) {
-      errs.push(invalid(path, sc, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'));
+      errs.push(
+        invalidGoValue(
+          path,
+          internalSecurityContext(sc),
+          'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+        ),
+      );
     }
     for (const cap of sc.capabilities?.add ?? []) {
       if (cap === 'CAP_SYS_ADMIN') {
         errs.push(
-          invalid(path, sc, 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'),
+          invalidGoValue(
+            path,
+            internalSecurityContext(sc),
+            'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+          ),
         );
       }
     }
   }
-  errs.push(...validateWindowsOptions(sc.windowsOptions, path.child('windowsOptions')));
+  errs.push(...validateWindowsSecurityContextOptions(sc.windowsOptions, path.child('windowsOptions')));
   errs.push(...validateAppArmorProfile(sc.appArmorProfile, path.child('appArmorProfile')));
   return errs;
 }
 
-/** Namespaced sysctls are refused when the pod shares that namespace with the host. */
-function hostSysctlError(name: string, hostNetwork: boolean, hostIPC: boolean): string | null {
-  if (hostNetwork && name.startsWith('net.')) return "may not be specified when 'hostNetwork' is true";
-  const ipc = ['kernel.shm', 'kernel.msg', 'kernel.sem', 'fs.mqueue.'].some((p) => name.startsWith(p));
-  if (hostIPC && ipc) return "may not be specified when 'hostIPC' is true";
+/**
+ * utilsysctl.NormalizeName (k8s.io/component-helpers node/util/sysctl): a name whose first separator is '/' is
+ * written with '/' and '.' swapped ("net/ipv4/conf/eno2.100/rp_filter" is "net.ipv4.conf.eno2/100.rp_filter").
+ */
+function normalizeSysctlName(name: string): string {
+  const first = name.search(/[./]/);
+  if (first < 0 || name[first] !== '/') return name;
+  return name.replace(/[./]/g, (c) => (c === '.' ? '/' : '.'));
+}
+
+// utilsysctl's table of namespaced sysctls (k8s.io/component-helpers node/util/sysctl/namespace.go, v1.34): these
+// names exactly, or a name under net. or fs.mqueue.
+const IPC_SYSCTLS = new Set([
+  'kernel.sem',
+  'kernel.shmall',
+  'kernel.shmmax',
+  'kernel.shmmni',
+  'kernel.shm_rmid_forced',
+  'kernel.shm',
+  'kernel.msgmax',
+  'kernel.msgmnb',
+  'kernel.msgmni',
+  'kernel.msg',
+]);
+
+/** utilsysctl.GetNamespace: the normalized name, cut at a `*`, looked up by name and then by prefix. */
+function sysctlNamespace(sysctl: string): 'IPC' | 'Net' | '' {
+  let name = normalizeSysctlName(sysctl);
+  const star = name.indexOf('*');
+  if (star >= 0) name = name.slice(0, star);
+  if (IPC_SYSCTLS.has(name)) return 'IPC';
+  if (name.startsWith('net.')) return 'Net';
+  if (name.startsWith('fs.mqueue.')) return 'IPC';
+  return '';
+}
+
+/** ValidateHostSysctl: a namespaced sysctl is refused when the pod shares that namespace with the host. */
+function hostSysctlError(sysctl: string, hostNetwork: boolean, hostIPC: boolean): string | null {
+  const ns = sysctlNamespace(sysctl);
+  if (hostNetwork && ns === 'Net') return "may not be specified when 'hostNetwork' is true";
+  if (hostIPC && ns === 'IPC') return "may not be specified when 'hostIPC' is true";
   return null;
 }
 
@@ -163,7 +200,7 @@ export function validatePodSecurityContext(spec: PodSpec, path: FieldPath): Fiel
     errs.push(notSupported(path.child('fsGroupChangePolicy'), sc.fsGroupChangePolicy, ['Always', 'OnRootMismatch']));
   }
   errs.push(...validateSeccompProfile(sc.seccompProfile, path.child('seccompProfile')));
-  errs.push(...validateWindowsOptions(sc.windowsOptions, path.child('windowsOptions')));
+  errs.push(...validateWindowsSecurityContextOptions(sc.windowsOptions, path.child('windowsOptions')));
   errs.push(...validateAppArmorProfile(sc.appArmorProfile, path.child('appArmorProfile')));
   if (sc.supplementalGroupsPolicy != null && !['Merge', 'Strict'].includes(sc.supplementalGroupsPolicy)) {
     errs.push(notSupported(path.child('supplementalGroupsPolicy'), sc.supplementalGroupsPolicy, ['Merge', 'Strict']));

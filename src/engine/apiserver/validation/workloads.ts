@@ -8,6 +8,7 @@ import { FieldPath } from '../../k8s/field-path';
 import { type FieldError, forbidden, invalid, notSupported, required } from '../../k8s/field-error';
 import { isDNS1123Label, isValidPercent, nameIsDNSLabel, nameIsDNSSubdomain } from '../../k8s/names';
 import { cronScheduleError } from './cron-schedule';
+import { invalidGoValue, labelSelectorValue, stringMap } from './internal-json';
 import {
   sortedMap,
   validateAnnotations,
@@ -78,7 +79,13 @@ function validateSelectorField(s: WorkloadSpec, path: FieldPath, kindWord: strin
   if (!s.selector) return [required(path.child('selector'))];
   const errs = validateLabelSelector(s.selector, path.child('selector'));
   if (selectorIsEmpty(s.selector))
-    errs.push(invalid(path.child('selector'), s.selector, `empty selector is invalid for ${kindWord}`));
+    errs.push(
+      invalidGoValue(
+        path.child('selector'),
+        labelSelectorValue(s.selector),
+        `empty selector is invalid for ${kindWord}`,
+      ),
+    );
   return errs;
 }
 
@@ -158,7 +165,7 @@ function validateDeployment(obj: KubeObject): FieldError[] {
   errs.push(...nonNegative(s.replicas, path.child('replicas')));
   errs.push(...validateSelectorField(s, path, 'deployment'));
   if (!s.selector || selectorUsable(s.selector)) errs.push(...validateTemplateForReplicaSet(s, path));
-  else errs.push(invalid(path.child('selector'), s.selector, 'invalid label selector'));
+  else errs.push(invalidGoValue(path.child('selector'), labelSelectorValue(s.selector), 'invalid label selector'));
   errs.push(...validateDeploymentStrategy(s, path.child('strategy')));
   errs.push(...nonNegative(s.minReadySeconds, path.child('minReadySeconds')));
   errs.push(...nonNegative(s.revisionHistoryLimit, path.child('revisionHistoryLimit')));
@@ -180,7 +187,7 @@ function validateReplicaSet(obj: KubeObject): FieldError[] {
   // validation.go reuses the Deployment wording for ReplicaSets.
   errs.push(...validateSelectorField(s, path, 'deployment'));
   if (!s.selector || selectorUsable(s.selector)) errs.push(...validateTemplateForReplicaSet(s, path));
-  else errs.push(invalid(path.child('selector'), s.selector, 'invalid label selector'));
+  else errs.push(invalidGoValue(path.child('selector'), labelSelectorValue(s.selector), 'invalid label selector'));
   return errs;
 }
 
@@ -248,7 +255,7 @@ function validateStatefulSet(obj: KubeObject): FieldError[] {
         tp.child('annotations'),
       ),
     );
-  } else errs.push(invalid(path.child('selector'), s.selector, ''));
+  } else errs.push(invalidGoValue(path.child('selector'), labelSelectorValue(s.selector), ''));
   const policy: string = s.template?.spec?.restartPolicy ?? 'Always';
   if (policy !== 'Always') errs.push(notSupported(path.child('template', 'spec', 'restartPolicy'), policy, ['Always']));
   if (s.template?.spec?.activeDeadlineSeconds != null) {
@@ -272,7 +279,9 @@ function validateDaemonSet(obj: KubeObject): FieldError[] {
     errs.push(mismatch(tp.child('metadata', 'labels'), s.template));
   }
   if (selectorIsEmpty(s.selector))
-    errs.push(invalid(path.child('selector'), s.selector, 'empty selector is invalid for daemonset'));
+    errs.push(
+      invalidGoValue(path.child('selector'), labelSelectorValue(s.selector), 'empty selector is invalid for daemonset'),
+    );
   errs.push(...validatePodTemplateSpec(s.template, tp));
   errs.push(...restartAlwaysOnly(s.template, tp, 'DaemonSet'));
   errs.push(...nonNegative(s.minReadySeconds, path.child('minReadySeconds')));
@@ -384,24 +393,61 @@ function validateJobSpecCommon(s: JobSpec, path: FieldPath): FieldError[] {
   return errs;
 }
 
+/**
+ * validateGeneratedSelector (batch validation.go): unless manualSelector is set, the Job strategy has labelled the
+ * template with the Job's name and uid and added the uid to the selector before validation, so the template must
+ * carry those labels and the selector may select nothing else. RequirePrefixedLabels is on for a create.
+ */
+function validateGeneratedSelector(obj: KubeObject, s: JobSpec): FieldError[] {
+  if (s.manualSelector === true || !s.selector) return [];
+  const errs: FieldError[] = [];
+  const uid = obj.metadata?.uid ?? '';
+  const name = obj.metadata?.name ?? '';
+  if (!uid) errs.push(required(FieldPath.root('metadata', 'uid')));
+  const labelsPath = FieldPath.root('spec', 'template', 'metadata', 'labels');
+  const labels = s.template?.metadata?.labels ?? {};
+  const expected: Record<string, string> = {};
+  const wanted: [string, string][] = [
+    ['controller-uid', uid],
+    ['job-name', name],
+    ['batch.kubernetes.io/controller-uid', uid],
+    ['batch.kubernetes.io/job-name', name],
+  ];
+  for (const [key, value] of wanted) {
+    // ValidateHasLabel
+    if (!(key in labels)) errs.push(required(labelsPath.key(key), `must be '${value}'`));
+    else if (labels[key] !== value) {
+      errs.push(invalidGoValue(labelsPath.key(key), stringMap(labels), `must be '${value}'`));
+    }
+    expected[key] = value;
+  }
+  if (selectorUsable(s.selector) && !matchesSelector(s.selector, expected)) {
+    errs.push(
+      invalidGoValue(
+        FieldPath.root('spec', 'selector'),
+        labelSelectorValue(s.selector),
+        '`selector` not auto-generated',
+      ),
+    );
+  }
+  return errs;
+}
+
 function validateJob(obj: KubeObject): FieldError[] {
   const s = (obj.spec ?? {}) as JobSpec;
   const path = FieldPath.root('spec');
   const errs = validateObjectMeta(obj.metadata, true, nameIsDNSSubdomain, FieldPath.root('metadata'));
-  // Without manualSelector the server generates the selector and the matching template labels from the Job's uid,
-  // so a selector the user wrote is rejected.
-  const generated = s.manualSelector !== true;
-  const userSelector =
-    s.selector && !Object.keys(s.selector.matchLabels ?? {}).includes('batch.kubernetes.io/controller-uid');
-  if (generated && userSelector)
-    errs.push(invalid(path.child('selector'), s.selector, '`selector` not auto-generated'));
+  errs.push(...validateGeneratedSelector(obj, s));
   errs.push(...validateJobSpecCommon(s, path));
-  if (!generated || userSelector) {
-    if (!s.selector) errs.push(required(path.child('selector')));
-    else errs.push(...validateLabelSelector(s.selector, path.child('selector')));
-    if (selectorUsable(s.selector) && !selectorMatches(s.selector, s.template) && !selectorIsEmpty(s.selector)) {
-      errs.push(mismatch(path.child('template', 'metadata', 'labels'), s.template));
-    }
+  // ValidateJobSpec: LabelSelectorAsSelector(nil) is labels.Nothing(), so a missing selector also fails the
+  // template check; an empty one is labels.Everything().
+  if (!s.selector) errs.push(required(path.child('selector')));
+  else errs.push(...validateLabelSelector(s.selector, path.child('selector')));
+  if (
+    !s.selector ||
+    (selectorUsable(s.selector) && !selectorIsEmpty(s.selector) && !selectorMatches(s.selector, s.template))
+  ) {
+    errs.push(mismatch(path.child('template', 'metadata', 'labels'), s.template));
   }
   const name = obj.metadata?.name ?? '';
   if (s.completionMode === 'Indexed' && (s.completions ?? 0) > 0) {
@@ -474,7 +520,9 @@ function validateCronJob(obj: KubeObject): FieldError[] {
   const jp = path.child('jobTemplate', 'spec');
   errs.push(...validateJobSpecCommon(jobSpec, jp));
   if (jobSpec.selector != null)
-    errs.push(invalid(jp.child('selector'), jobSpec.selector, '`selector` will be auto-generated'));
+    errs.push(
+      invalidGoValue(jp.child('selector'), labelSelectorValue(jobSpec.selector), '`selector` will be auto-generated'),
+    );
   if (jobSpec.manualSelector === true) errs.push(notSupported(jp.child('manualSelector'), true, ['nil', 'false']));
   errs.push(...nonNegative(s.successfulJobsHistoryLimit, path.child('successfulJobsHistoryLimit')));
   errs.push(...nonNegative(s.failedJobsHistoryLimit, path.child('failedJobsHistoryLimit')));

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { decodeStrict } from '../../../../../src/engine/apiserver/decode';
 import { validateCreate } from '../../../../../src/engine/apiserver/validation';
+import { fillSystemFields, prepareWorkload } from '../../../../../src/engine/apiserver/defaults/prepare-for-create';
 import { TEMPLATE_PATHS, type PodSource } from '../../../../../src/engine/pod-source';
 import type { KubeObject } from '../../../../../src/engine/k8s/objects';
 
@@ -40,14 +41,18 @@ function podSources(file: string): PodSource[] {
   });
 }
 
-/** What the server has filled in before validation runs: the request's namespace and, for a Pod, the service account. */
+/**
+ * What the server has filled in before validation runs: the request's namespace, the uid, and for a Pod the service
+ * account, for a workload its PrepareForCreate (a Job's generated selector and template labels).
+ */
 function asSubmitted(source: PodSource): KubeObject {
   const obj = structuredClone(source.object);
   obj.metadata = { ...obj.metadata, namespace: source.namespace };
+  fillSystemFields(obj as Record<string, unknown>, source.name);
   if (obj.kind === 'Pod') {
     const spec = obj.spec as Record<string, unknown>;
     spec.serviceAccountName ??= 'default';
-  }
+  } else prepareWorkload(source.kind, obj as Record<string, unknown>);
   return obj;
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { validateCreate } from '../../../../../src/engine/apiserver/validation';
+import { fillSystemFields, prepareWorkload } from '../../../../../src/engine/apiserver/defaults/prepare-for-create';
 import { brief, container, template, workload, type Want } from './builders';
 import type { KubeObject } from '../../../../../src/engine/k8s/objects';
 
@@ -10,8 +11,14 @@ import type { KubeObject } from '../../../../../src/engine/k8s/objects';
 const selector = { matchLabels: { app: 'web' } };
 const deployment = (spec: Record<string, unknown>) =>
   workload('Deployment', 'apps/v1', { replicas: 1, selector, template: template(), ...spec });
-const job = (spec: Record<string, unknown>) =>
-  workload('Job', 'batch/v1', { template: template({ restartPolicy: 'Never' }, {}), ...spec });
+// A Job as the server validates it: with its uid and the selector and template labels its strategy generates.
+const job = (spec: Record<string, unknown>): KubeObject => {
+  const obj = workload('Job', 'batch/v1', { template: template({ restartPolicy: 'Never' }, {}), ...spec });
+  fillSystemFields(obj as Record<string, unknown>, 'web');
+  prepareWorkload('Job', obj as Record<string, unknown>);
+  return obj;
+};
+const JOB_UID = String(job({}).metadata?.uid);
 const cronJob = (spec: Record<string, unknown>, name = 'web') =>
   workload(
     'CronJob',
@@ -208,7 +215,8 @@ const cases: { name: string; obj: KubeObject; want: Want[] }[] = [
       {
         field: 'spec.selector',
         type: 'FieldValueInvalid',
-        body: 'Invalid value: {"matchLabels":{"app":"x"}}: `selector` not auto-generated',
+        // The strategy has added the Job's uid to the user's selector before validation.
+        body: `Invalid value: {"matchLabels":{"app":"x","batch.kubernetes.io/controller-uid":"${JOB_UID}"}}: \`selector\` not auto-generated`,
       },
     ],
   },

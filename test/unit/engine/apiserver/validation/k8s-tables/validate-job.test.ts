@@ -2,6 +2,7 @@
 // a selector (the server generates it) unless the case sets manualSelector. Each upstream key is
 // `<field>: <message fragment>` checked against the first error; the cases here assert every error.
 import type { KubeObject } from '../../../../../../src/engine/k8s/objects';
+import { fillSystemFields, prepareWorkload } from '../../../../../../src/engine/apiserver/defaults/prepare-for-create';
 import { container, template, workload } from '../builders';
 import { e, runTable, type TableCase } from './table';
 
@@ -10,8 +11,15 @@ const PFP = 'spec.podFailurePolicy.rules[0]';
 const SP = 'spec.successPolicy';
 const never = template({ restartPolicy: 'Never', containers: [container({ name: 'abc' })] });
 const onFailure = template({ restartPolicy: 'OnFailure', containers: [container({ name: 'abc' })] });
-const job = (spec: Record<string, unknown>, tpl: Record<string, unknown> = onFailure): KubeObject =>
-  workload('Job', 'batch/v1', { template: tpl, ...spec }, { name: 'myjob' });
+// As the server validates it: with its uid, and the selector and template labels the Job strategy generates
+// (PrepareForCreate) unless manualSelector is set. Upstream's cases carry the generated labels themselves.
+const job = (spec: Record<string, unknown>, tpl: Record<string, unknown> = onFailure): KubeObject => {
+  const obj = JSON.parse(JSON.stringify(workload('Job', 'batch/v1', { template: tpl, ...spec }, { name: 'myjob' })));
+  fillSystemFields(obj, 'myjob');
+  prepareWorkload('Job', obj);
+  return obj as KubeObject;
+};
+const UID = String(job({}).metadata?.uid);
 const pfp = (...rules: Record<string, unknown>[]) => job({ podFailurePolicy: { rules } }, never);
 const exitCodes = (values: number[], extra: Record<string, unknown> = {}) => ({
   action: 'FailJob',
@@ -417,8 +425,37 @@ const cases: TableCase[] = [
     upstream: `${T} "spec.selector: Invalid value: ...: \`selector\` not auto-generated"`,
     obj: job({ selector: { matchLabels: { a: 'b' } } }),
     // The server adds its controller-uid to the user's selector, which then matches no template labels either.
-    want: [e('spec.selector', 'FieldValueInvalid'), e('spec.template.metadata.labels', 'FieldValueInvalid')],
-    contains: '`selector` not auto-generated',
+    want: [
+      e(
+        'spec.selector',
+        'FieldValueInvalid',
+        `Invalid value: {"matchLabels":{"a":"b","batch.kubernetes.io/controller-uid":"${UID}"}}: \`selector\` not auto-generated`,
+      ),
+      e(
+        'spec.template.metadata.labels',
+        'FieldValueInvalid',
+        `Invalid value: {"app":"web","batch.kubernetes.io/controller-uid":"${UID}","batch.kubernetes.io/job-name":"myjob","controller-uid":"${UID}","job-name":"myjob"}: \`selector\` does not match template \`labels\``,
+      ),
+    ],
+  },
+  {
+    // validateGeneratedSelector's ValidateHasLabel: the strategy keeps a job-name label the user wrote.
+    upstream:
+      "kubernetes/kubernetes pkg/apis/batch/validation/validation.go validateGeneratedSelector (a template job-name label that is not the Job's name)",
+    obj: job(
+      {},
+      template(
+        { restartPolicy: 'OnFailure', containers: [container({ name: 'abc' })] },
+        { app: 'web', 'job-name': 'other' },
+      ),
+    ),
+    want: [
+      e(
+        'spec.template.metadata.labels[job-name]',
+        'FieldValueInvalid',
+        `Invalid value: {"app":"web","batch.kubernetes.io/controller-uid":"${UID}","batch.kubernetes.io/job-name":"myjob","controller-uid":"${UID}","job-name":"other"}: must be 'myjob'`,
+      ),
+    ],
   },
   {
     upstream: `${T} "spec.template.metadata.labels: Invalid value: map[string]string{\\"y\\":\\"z\\"}: \`selector\` does not match template \`labels\`"`,

@@ -34,15 +34,21 @@ const cases: TableCase[] = [
       e(
         'spec.resourceClaims[0]',
         'FieldValueInvalid',
-        'Invalid value: {"name":"gpu"}: must specify one of: `resourceClaimName`, `resourceClaimTemplateName`',
+        // The value is the internal core.PodResourceClaim, which has no json tags: Go field names, nil as null.
+        'Invalid value: {"Name":"gpu","ResourceClaimName":null,"ResourceClaimTemplateName":null}: must specify one of: `resourceClaimName`, `resourceClaimTemplateName`',
       ),
     ],
   },
   {
     upstream: `${SRC} validatePodResourceClaim (both sources)`,
     obj: withClaims([{ name: 'gpu', resourceClaimName: 'a', resourceClaimTemplateName: 'b' }]),
-    want: [e('spec.resourceClaims[0]', 'FieldValueInvalid')],
-    contains: 'at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified',
+    want: [
+      e(
+        'spec.resourceClaims[0]',
+        'FieldValueInvalid',
+        'Invalid value: {"Name":"gpu","ResourceClaimName":"a","ResourceClaimTemplateName":"b"}: at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified',
+      ),
+    ],
   },
   {
     upstream: `${SRC} validatePodResourceClaim (invalid resourceClaimTemplateName)`,

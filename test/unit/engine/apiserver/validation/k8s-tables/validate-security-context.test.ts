@@ -15,8 +15,30 @@ const fullValid = {
 const withSC = (extra: Record<string, unknown>) =>
   pod({ containers: [container({ securityContext: { ...fullValid, ...extra } })] });
 const T = 'TestValidateSecurityContext';
+// The value of these two errors is the internal *core.SecurityContext, which json.Marshal writes with its Go field
+// names (no json tags), every field present and nil as null.
+const internalSC = (capabilities: string, privileged: string) =>
+  `{"Capabilities":${capabilities},"Privileged":${privileged},` +
+  '"SELinuxOptions":{"User":"user","Role":"role","Type":"type","Level":"level"},"WindowsOptions":null,' +
+  '"RunAsUser":1,"RunAsGroup":null,"RunAsNonRoot":null,"ReadOnlyRootFilesystem":null,"AllowPrivilegeEscalation":false,' +
+  '"ProcMount":null,"SeccompProfile":null,"AppArmorProfile":null}';
 
 const cases: TableCase[] = [
+  {
+    // validation.go validateSeccompProfileField passes the *core.SeccompProfile itself as the value.
+    upstream:
+      'kubernetes/kubernetes pkg/apis/core/validation/validation.go validateSeccompProfileField (localhostProfile without Localhost)',
+    obj: pod({
+      securityContext: { seccompProfile: { type: 'RuntimeDefault', localhostProfile: 'profiles/a<b.json' } },
+    }),
+    want: [
+      e(
+        'spec.securityContext.seccompProfile.localhostProfile',
+        'FieldValueInvalid',
+        'Invalid value: {"Type":"RuntimeDefault","LocalhostProfile":"profiles/a\\u003cb.json"}: can only be set when seccomp type is Localhost',
+      ),
+    ],
+  },
   { upstream: `${T} successCases "all settings"`, obj: withSC({}), want: [] },
   {
     upstream: `${T} "negative RunAsUser"`,
@@ -26,14 +48,24 @@ const cases: TableCase[] = [
   {
     upstream: `${T} "with CAP_SYS_ADMIN and allowPrivilegeEscalation false"`,
     obj: withSC({ capabilities: { add: ['CAP_SYS_ADMIN'], drop: ['bar'] }, allowPrivilegeEscalation: false }),
-    want: [e(C, 'FieldValueInvalid')],
-    contains: 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+    want: [
+      e(
+        C,
+        'FieldValueInvalid',
+        `Invalid value: ${internalSC('{"Add":["CAP_SYS_ADMIN"],"Drop":["bar"]}', 'false')}: cannot set \`allowPrivilegeEscalation\` to false and \`capabilities.Add\` CAP_SYS_ADMIN`,
+      ),
+    ],
   },
   {
     upstream: `${T} "with privileged and allowPrivilegeEscalation false"`,
     obj: withSC({ privileged: true, allowPrivilegeEscalation: false }),
-    want: [e(C, 'FieldValueInvalid')],
-    contains: 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+    want: [
+      e(
+        C,
+        'FieldValueInvalid',
+        `Invalid value: ${internalSC('{"Add":["foo"],"Drop":["bar"]}', 'true')}: cannot set \`allowPrivilegeEscalation\` to false and \`privileged\` to true`,
+      ),
+    ],
   },
   {
     upstream: `${T} "with unmasked proc mount type and no user namespace"`,
