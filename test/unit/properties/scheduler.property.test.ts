@@ -42,7 +42,7 @@ describe('properties: the scheduler on random clusters', () => {
             ),
           );
           const pod = makePod('new', { requests: { cpu: `${cpu}m`, memory: `${memoryMi}Mi` } });
-          const out = runScheduler(pod, makeCluster(built, running), { kind: 'Pod' }, 0);
+          const out = runScheduler(pod, makeCluster(built, running), { kind: 'Pod', replicas: null }, 0);
           if (out.node) {
             const i = Number(out.node.metadata?.name?.slice('node-'.length));
             const n = nodes[i];
