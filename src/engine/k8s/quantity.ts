@@ -54,5 +54,7 @@ export function milliValue(input: string | number | undefined): number {
 export function value(input: string | number | undefined): number {
   if (input === undefined) return 0;
   const v = parseQuantity(input);
-  return v === null ? 0 : Math.ceil(Math.round(v * 1e6) / 1e6);
+  if (v === null) return 0;
+  // Large whole values (`417619G`) are exact already; scaling them would lose their low digits.
+  return Number.isInteger(v) ? v : Math.ceil(Math.round(v * 1e6) / 1e6);
 }
