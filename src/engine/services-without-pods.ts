@@ -1,4 +1,5 @@
 import type { Cluster } from './cluster/cluster';
+import { clusterDomain } from './endpoints/dns';
 import { servicesSelectingNothing } from './endpoints/unmatched-services';
 import type { KubeObject, Pod, Service } from './k8s/objects';
 import { createsPods } from './manifest/pod-documents';
@@ -14,10 +15,19 @@ function podShape(o: KubeObject, defaultNamespace: string): Pod | null {
   const template = t as { metadata?: { labels?: Record<string, string> } } | undefined;
   if (!template) return null;
   const namespace = o.metadata?.namespace ?? defaultNamespace;
+  const name = o.metadata?.name ?? '';
+  // A workload's template stands for every pod it creates; the owner reference lets messages say so.
+  const owner =
+    o.kind === 'Pod' ? [] : [{ apiVersion: o.apiVersion ?? '', kind: o.kind ?? '', name, uid: o.metadata?.uid ?? '' }];
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: o.metadata?.name ?? '', namespace, labels: template.metadata?.labels ?? {} },
+    metadata: {
+      name,
+      namespace,
+      labels: template.metadata?.labels ?? {},
+      ...(owner.length > 0 ? { ownerReferences: owner } : {}),
+    },
   };
 }
 
@@ -28,11 +38,12 @@ export interface UnmatchedService {
 
 /**
  * Services the user declares that no pod will back: none of the snapshot's pods, nor any pod the workspace's
- * workloads create, carries the labels they select.
+ * workloads create, carries the labels they select; or, for a Service without a selector, no hand-made
+ * EndpointSlice among the workspace objects gives it a ready endpoint.
  */
 export function servicesWithoutPods(
   declared: readonly KubeObject[],
-  podCreating: readonly KubeObject[],
+  workspace: readonly KubeObject[],
   cluster: Cluster,
   defaultNamespace: string,
 ): UnmatchedService[] {
@@ -44,7 +55,10 @@ export function servicesWithoutPods(
   if (services.length === 0) return [];
   const pods = [
     ...cluster.objects.Pod,
-    ...podCreating.filter((o) => createsPods(o.kind)).flatMap((o) => podShape(o, defaultNamespace) ?? []),
+    ...workspace.filter((o) => createsPods(o.kind)).flatMap((o) => podShape(o, defaultNamespace) ?? []),
   ];
-  return servicesSelectingNothing(services, pods);
+  const endpointSlices = workspace
+    .filter((o) => o.kind === 'EndpointSlice')
+    .map((o) => ({ ...o, metadata: { ...o.metadata, namespace: o.metadata?.namespace ?? defaultNamespace } }));
+  return servicesSelectingNothing(services, pods, { zone: clusterDomain(cluster), endpointSlices });
 }

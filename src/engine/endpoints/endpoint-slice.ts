@@ -5,6 +5,7 @@
 import type { MemberPod } from './member-pod';
 import { findPort } from './find-port';
 import { type ServicePortSpec, type ServiceSpec, serviceKey } from './service-spec';
+import { type TopologyEvent, addTopologyHints } from './topology-hints';
 
 export const MANAGED_BY = 'endpointslice-controller.k8s.io';
 /** kube-controller-manager `--max-endpoints-per-slice` default. */
@@ -72,6 +73,8 @@ export interface SliceSet {
   errors: string[];
   /** Service ports left out of a pod's port list because a named targetPort did not resolve. */
   unresolved: UnresolvedPort[];
+  /** What the topology cache records on the Service when the topology annotation asks for hints. */
+  events: TopologyEvent[];
 }
 
 /** Where a pod runs, as the controller's node lister answers; `exists: true` when the snapshot lists no Nodes. */
@@ -177,9 +180,17 @@ function newSlice(service: ServiceSpec, addressType: string, ports: SlicePort[])
  * The slices the controller creates for a Service with a selector, given the pods it selects. Pods are taken in
  * name order (the real order inside a slice is arbitrary); endpoints are grouped by their resolved port list, at
  * most 100 per slice; an address type with no endpoints gets one placeholder slice without ports or endpoints.
+ * `zoneRatios` is each zone's share of the cluster's allocatable CPU (null when the nodes do not tell), used by
+ * Topology Aware Routing.
  */
-export function reconcileSlices(service: ServiceSpec, pods: MemberPod[], node: NodeLookup): SliceSet {
+export function reconcileSlices(
+  service: ServiceSpec,
+  pods: MemberPod[],
+  node: NodeLookup,
+  zoneRatios: Map<string, number> | null = null,
+): SliceSet {
   const slices: EndpointSlice[] = [];
+  const events: TopologyEvent[] = [];
   const errors: string[] = [];
   const unresolvedByPod = new Map<string, UnresolvedPort[]>();
   const ordered = [...pods].sort((a, b) => a.name.localeCompare(b.name));
@@ -211,8 +222,14 @@ export function reconcileSlices(service: ServiceSpec, pods: MemberPod[], node: N
           endpoints: group.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE),
         });
     if (slices.length === before) slices.push(newSlice(service, addressType, []));
+    // The topology annotation takes precedence over trafficDistribution (reconciler.go reconcileByAddressType).
+    if (service.topologyAnnotationAuto) {
+      const hinted = addTopologyHints(slices.splice(before), zoneRatios, addressType);
+      slices.push(...hinted.slices);
+      events.push(hinted.event);
+    }
   }
-  return { slices, errors, unresolved: [...unresolvedByPod.values()].flat() };
+  return { slices, errors, unresolved: [...unresolvedByPod.values()].flat(), events };
 }
 
 /** trafficDistribution values handled by the prefer-close heuristic (trafficdist.go `closeTrafficDistribution`). */
@@ -221,8 +238,8 @@ const CLOSE_TRAFFIC_DISTRIBUTION = new Set(['PreferClose', 'PreferSameZone', 'Pr
 /**
  * `trafficdist.ReconcileHints` for newly created slices: with a close trafficDistribution every ready endpoint is
  * hinted for its own zone (and, for PreferSameNode, its own node); otherwise no endpoint carries hints. The
- * topology annotation takes precedence (its CPU-proportional hints come from the topology cache, which this
- * simulation does not model, so such Services get no hints here).
+ * topology annotation takes precedence: its CPU-proportional hints come from the topology cache
+ * (topology-hints.ts), applied once the slices are built.
  */
 export function withTrafficDistributionHints(service: ServiceSpec, endpoint: SliceEndpoint): SliceEndpoint {
   const { hints: _previous, ...plain } = endpoint;

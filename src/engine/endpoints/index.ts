@@ -12,6 +12,7 @@ import { kubeProxyConfig, localDetector } from './kube-proxy-config';
 import { type MemberPod, simulatedMember, snapshotMember } from './member-pod';
 import { serviceOutcome } from './service-outcome';
 import { serviceSpec } from './service-spec';
+import { cpuRatiosByZone } from './topology-hints';
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
@@ -61,6 +62,7 @@ export function runEndpoints(pod: Pod, kubelet: KubeletOutput, cluster: Cluster,
   const proxyConfig = kubeProxyConfig(cluster);
   const zone = clusterDomain(cluster);
   const ipAt = ipAssignedAt(kubelet, at);
+  const zoneRatios = cpuRatiosByZone(cluster.objects.Node);
 
   const endpoints: EndpointReport[] = [];
   const steps: Step[] = [];
@@ -74,6 +76,7 @@ export function runEndpoints(pod: Pod, kubelet: KubeletOutput, cluster: Cluster,
       pod: me,
       others,
       node: nodeLookup(cluster),
+      zoneRatios,
       proxy: {
         nodeName: me.nodeName,
         nodeZone: node?.metadata?.labels?.[ZONE_LABEL] ?? null,

@@ -181,7 +181,8 @@ interface PortPlan {
 function plan(s: ServiceSpec, port: ServicePortSpec, endpoints: ProxyEndpoint[], ctx: ProxyContext): PortPlan {
   const spn = servicePortName(s.namespace, s.name, port.name);
   const proto = port.protocol.toLowerCase();
-  const hasNodePort = s.type === 'NodePort' || s.type === 'LoadBalancer';
+  // A port without a node port (a LoadBalancer with allocateLoadBalancerNodePorts: false) gets no node-port rules.
+  const hasNodePort = port.nodePort !== null || s.allocatesNodePorts;
   const external = hasNodePort || s.externalIPs.length > 0;
   const { cluster, local, reachable, hasAny } = categorizeEndpoints(endpoints, s, external, {
     nodeName: ctx.nodeName,

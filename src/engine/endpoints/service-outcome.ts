@@ -26,6 +26,8 @@ export interface ServiceInput {
   /** The snapshot's other pods in the namespace (the Service's selector is applied here). */
   others: MemberPod[];
   node: NodeLookup;
+  /** Each zone's share of the allocatable CPU, for Topology Aware Routing; null when the nodes do not tell. */
+  zoneRatios: Map<string, number> | null;
   proxy: ProxyContext;
   proxyMode: string;
   zone: string;
@@ -136,7 +138,7 @@ export function serviceOutcome(input: ServiceInput): ServiceOutcome {
   const key = serviceKey(s);
   const selector = s.selector ?? {};
   const members = [input.pod, ...input.others.filter((p) => matchesMap(selector, p.pod.metadata?.labels))];
-  const set = reconcileSlices(s, members, input.node);
+  const set = reconcileSlices(s, members, input.node, input.zoneRatios);
   const rules: ServiceRules =
     input.proxyMode === 'iptables' ? serviceRules(s, set.slices, input.proxy) : { nat: [], filter: [], ports: [] };
   const describe = s.ports.map((p) => ({
@@ -145,18 +147,16 @@ export function serviceOutcome(input: ServiceInput): ServiceOutcome {
   }));
   const dns = serviceDns(s, set.slices, input.zone);
   const syncAt = after(input.ipAt, ENDPOINTSLICE_SYNC_SECONDS);
-  const events: SimEvent[] =
-    set.errors.length > 0
-      ? [
-          {
-            type: 'Warning',
-            reason: 'FailedToUpdateEndpointSlices',
-            from: CONTROLLER,
-            message: `Error updating Endpoint Slices for Service ${key}: ${aggregateError(set.errors)}`,
-            at: syncAt,
-          },
-        ]
-      : [];
+  // The topology cache's events come first: reconcile records them before any sync error is returned.
+  const events: SimEvent[] = set.events.map((e) => ({ ...e, from: CONTROLLER, at: syncAt }));
+  if (set.errors.length > 0)
+    events.push({
+      type: 'Warning',
+      reason: 'FailedToUpdateEndpointSlices',
+      from: CONTROLLER,
+      message: `Error updating Endpoint Slices for Service ${key}: ${aggregateError(set.errors)}`,
+      at: syncAt,
+    });
   const notes: string[] = [];
   if (input.proxyMode !== 'iptables')
     notes.push(`kube-proxy runs in ${input.proxyMode} mode; only iptables mode rules are simulated`);
@@ -164,7 +164,7 @@ export function serviceOutcome(input: ServiceInput): ServiceOutcome {
     notes.push(
       'the API server allocates the cluster IP when the Service is created (from --service-cluster-ip-range); rules and DNS show <clusterIP>',
     );
-  if ((s.type === 'NodePort' || s.type === 'LoadBalancer') && s.ports.some((p) => p.nodePort === null))
+  if (s.allocatesNodePorts && s.ports.some((p) => p.nodePort === null))
     notes.push(
       'the API server allocates node ports from --service-node-port-range (default 30000-32767); rules show <nodePort>',
     );

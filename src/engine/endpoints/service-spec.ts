@@ -39,6 +39,11 @@ export interface ServiceSpec {
   internalTrafficPolicy: string | null;
   externalTrafficPolicy: string | null;
   externalIPs: string[];
+  /**
+   * Whether the API server allocates a node port to each port that has none: NodePort Services always,
+   * LoadBalancer ones unless `allocateLoadBalancerNodePorts: false` (SetDefaults_Service defaults it to true).
+   */
+  allocatesNodePorts: boolean;
   healthCheckNodePort: number | null;
   externalName: string | null;
   /** `spec.trafficDistribution` (PreferClose, PreferSameZone, PreferSameNode), null when unset. */
@@ -96,6 +101,8 @@ export function serviceSpec(service: Service): ServiceSpec {
     internalTrafficPolicy: spec.internalTrafficPolicy ?? (type === 'ExternalName' ? null : 'Cluster'),
     externalTrafficPolicy: externallyAccessible ? spec.externalTrafficPolicy || 'Cluster' : null,
     externalIPs: spec.externalIPs ?? [],
+    allocatesNodePorts:
+      type === 'NodePort' || (type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false),
     healthCheckNodePort: spec.healthCheckNodePort ?? null,
     externalName: spec.externalName ?? null,
     trafficDistribution: spec.trafficDistribution ?? null,

@@ -1,7 +1,7 @@
 // The reverse question: Services that will have no endpoints because no pod carries the labels they select.
 // Kubernetes records no event for this; the observable is an EndpointSlice without endpoints.
 import { matchesMap } from '../k8s/label-selector';
-import type { Pod, Service } from '../k8s/objects';
+import type { KubeObject, Pod, Service } from '../k8s/objects';
 import { servicePortName } from './chain-names';
 import { type ServiceSpec, serviceKey, serviceSpec } from './service-spec';
 
@@ -13,10 +13,10 @@ export function formatLabels(labels: Record<string, string>): string {
 
 const namespaceOf = (o: { metadata?: { namespace?: string } }): string => o.metadata?.namespace ?? 'default';
 
-function rejectRules(s: ServiceSpec): string {
+function rejectRules(s: ServiceSpec, zone: string): string {
   if (s.headless) return 'the Service is headless, so DNS has no address record for it';
   const names = s.ports.map((p) => `"${servicePortName(s.namespace, s.name, p.name)} has no endpoints"`);
-  const dns = `${s.name}.${s.namespace}.svc.<cluster domain>`;
+  const dns = `${s.name}.${s.namespace}.svc.${zone}`;
   return `kube-proxy installs ${names.join(', ')} (REJECT), so connections are refused, while DNS still answers ${dns} with the cluster IP`;
 }
 
@@ -30,26 +30,72 @@ function hint(s: ServiceSpec, selector: Record<string, string>, pods: Pod[]): st
     const differing = Object.keys(selector).filter((k) => labels[k] !== selector[k]);
     if (differing.length !== 1) continue;
     const k = differing[0] as string;
-    const has = labels[k] === undefined ? `has no label ${k}` : `has ${k}=${labels[k]}`;
-    return `pod ${p.metadata?.name ?? p.metadata?.generateName ?? ''} matches every selector label but ${k}: the selector wants ${k}=${selector[k]}, the pod ${has}`;
+    // A workload's pod template stands for all the pods it will create.
+    const owner = p.metadata?.ownerReferences?.[0];
+    const [who, match, they, has] = owner
+      ? [`the pods of ${owner.kind} ${owner.name}`, 'match', 'the pods', 'have']
+      : [`pod ${p.metadata?.name ?? p.metadata?.generateName ?? ''}`, 'matches', 'the pod', 'has'];
+    const value = labels[k] === undefined ? `${has} no label ${k}` : `${has} ${k}=${labels[k]}`;
+    return `${who} ${match} every selector label but ${k}: the selector wants ${k}=${selector[k]}, ${they} ${value}`;
   }
   return `no pod in namespace ${s.namespace} carries all of these labels`;
 }
 
+export interface UnmatchedContext {
+  /** The cluster DNS domain (CoreDNS `kubernetes` zone). */
+  zone: string;
+  /** EndpointSlices written by hand (workspace objects); they back a Service without a selector. */
+  endpointSlices: readonly KubeObject[];
+}
+
+interface HandMadeEndpoint {
+  conditions?: { ready?: boolean };
+}
+
 /**
- * Services with a selector that no pod in their namespace matches, and Services without a selector (which get no
- * EndpointSlice from the controller). ExternalName Services need no endpoints and are left out.
+ * Whether hand-made EndpointSlices labelled `kubernetes.io/service-name=<svc>` give the Service a ready endpoint
+ * (a nil `ready` counts as ready, as for kube-proxy and kubectl), or exist without one.
  */
-export function servicesSelectingNothing(services: Service[], pods: Pod[]): { service: Service; message: string }[] {
+function handMadeSlices(s: ServiceSpec, slices: readonly KubeObject[]): 'ready' | 'unready' | 'none' {
+  const mine = slices.filter(
+    (o) =>
+      o.kind === 'EndpointSlice' &&
+      namespaceOf(o) === s.namespace &&
+      o.metadata?.labels?.['kubernetes.io/service-name'] === s.name,
+  );
+  if (mine.length === 0) return 'none';
+  const endpoints = mine.flatMap((o) => (o as { endpoints?: HandMadeEndpoint[] }).endpoints ?? []);
+  return endpoints.some((e) => e.conditions?.ready !== false) ? 'ready' : 'unready';
+}
+
+function withoutSelector(s: ServiceSpec, context: UnmatchedContext): string | null {
+  const slices = handMadeSlices(s, context.endpointSlices);
+  // "Accessing a Service without a selector works the same as if it had a selector" once its slices exist.
+  if (slices === 'ready') return null;
+  const observed =
+    slices === 'none'
+      ? `the EndpointSlice controller creates no EndpointSlice for it, so \`kubectl describe service ${s.name}\` shows "Endpoints: <none>"`
+      : `its hand-made EndpointSlices list no ready endpoint, so \`kubectl describe service ${s.name}\` shows "Endpoints:" with nothing after it`;
+  return `Service ${serviceKey(s)} has no selector. Observed: ${observed} and ${rejectRules(s, context.zone)}, unless EndpointSlices labelled kubernetes.io/service-name=${s.name} with ready endpoints are created by hand. Simulator's note: add spec.selector with the pod labels if the Service is meant for pods of this workspace.`;
+}
+
+/**
+ * Services with a selector that no pod in their namespace matches, and Services without a selector that no
+ * hand-made EndpointSlice backs (the controller makes none for them). ExternalName Services need no endpoints and
+ * are left out.
+ */
+export function servicesSelectingNothing(
+  services: Service[],
+  pods: Pod[],
+  context: UnmatchedContext,
+): { service: Service; message: string }[] {
   const out: { service: Service; message: string }[] = [];
   for (const service of services) {
     const s = serviceSpec(service);
     if (s.type === 'ExternalName') continue;
     if (s.selector === null) {
-      out.push({
-        service,
-        message: `Service ${serviceKey(s)} has no selector. Observed: the EndpointSlice controller creates no EndpointSlice for it, so \`kubectl describe service ${s.name}\` shows "Endpoints: <none>" and ${rejectRules(s)}, unless EndpointSlices labelled kubernetes.io/service-name=${s.name} are created by hand. Simulator's note: add spec.selector with the pod labels if the Service is meant for pods of this workspace.`,
-      });
+      const message = withoutSelector(s, context);
+      if (message !== null) out.push({ service, message });
       continue;
     }
     const selector = s.selector;
@@ -57,7 +103,7 @@ export function servicesSelectingNothing(services: Service[], pods: Pod[]): { se
     if (matched) continue;
     out.push({
       service,
-      message: `Service ${serviceKey(s)} selects no pod (selector ${formatLabels(selector)}). Observed: its only EndpointSlice has no endpoints, \`kubectl describe service ${s.name}\` shows "Endpoints:" with nothing after it, and ${rejectRules(s)}; no event is recorded. Simulator's explanation: ${hint(s, selector, pods)}.`,
+      message: `Service ${serviceKey(s)} selects no pod (selector ${formatLabels(selector)}). Observed: its only EndpointSlice has no endpoints, \`kubectl describe service ${s.name}\` shows "Endpoints:" with nothing after it, and ${rejectRules(s, context.zone)}; no event is recorded. Simulator's explanation: ${hint(s, selector, pods)}.`,
     });
   }
   return out;

@@ -84,6 +84,24 @@ describe('kube-proxy iptables rules', () => {
     ]);
   });
 
+  // proxier.go writes node-port rules only `if nodePort != 0`, and a Service port without a node port, no external
+  // IP and no load-balancer ingress is not externally accessible (serviceport.go ExternallyAccessible).
+  it('LoadBalancer with allocateLoadBalancerNodePorts: false and no nodePort: cluster IP rules only', () => {
+    const svc = service({ spec: { type: 'LoadBalancer', allocateLoadBalancerNodePorts: false } });
+    const r = rules(svc, [web('web-0', '10.244.1.5')]);
+    assert.ok(!r.nat.some((l) => l.includes('KUBE-NODEPORTS') || l.includes('KUBE-EXT-')), r.nat.join('\n'));
+    assert.equal(r.nat[0]?.startsWith('-A KUBE-SERVICES -m comment --comment "default/web:http cluster IP"'), true);
+  });
+
+  it('LoadBalancer whose node port is still to be allocated: rules name it <nodePort>', () => {
+    const r = rules(service({ spec: { type: 'LoadBalancer' } }), [web('web-0', '10.244.1.5')]);
+    assert.ok(
+      r.nat.includes(
+        '-A KUBE-NODEPORTS -m comment --comment default/web:http -m tcp -p tcp --dport <nodePort> -j KUBE-EXT-CDGGSHYLG3RE2FKL',
+      ),
+    );
+  });
+
   it('NodePort without endpoints: REJECT for the cluster IP and for the node port', () => {
     const svc = service({
       ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }],

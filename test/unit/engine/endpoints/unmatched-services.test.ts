@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
 import { formatLabels, servicesSelectingNothing } from '../../../../src/engine/endpoints/unmatched-services';
-import type { Pod, Service } from '../../../../src/engine/k8s/objects';
+import type { KubeObject, Pod, Service } from '../../../../src/engine/k8s/objects';
 import { pod, service } from './builders';
 
 // The reverse of the endpoints stage: services reference §13 rows "Selector does not match pod labels" and
 // "Service has no selector", whose observables are the EndpointSlice contents and the describe Endpoints line.
 describe('servicesSelectingNothing', () => {
-  const cases: { name: string; services: Service[]; pods: Pod[]; want: string[][] }[] = [
+  /** A hand-made EndpointSlice for Service default/web, as the Services page writes one. */
+  const slice = (ready?: boolean): KubeObject => ({
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: 'web-1', namespace: 'default', labels: { 'kubernetes.io/service-name': 'web' } },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: ['10.4.5.6'], ...(ready === undefined ? {} : { conditions: { ready } }) }],
+  });
+  const cases: { name: string; services: Service[]; pods: Pod[]; slices?: KubeObject[]; want: string[][] }[] = [
     {
       name: 'a Service whose selector matches a pod is not reported',
       services: [service({})],
@@ -23,7 +31,7 @@ describe('servicesSelectingNothing', () => {
           'its only EndpointSlice has no endpoints',
           '`kubectl describe service web` shows "Endpoints:" with nothing after it',
           'kube-proxy installs "default/web:http has no endpoints" (REJECT)',
-          'DNS still answers web.default.svc.<cluster domain> with the cluster IP',
+          'DNS still answers web.default.svc.cluster.local with the cluster IP',
           'no event is recorded',
           "Simulator's explanation: pod web-0 matches every selector label but app: the selector wants app=web, the pod has app=webb",
         ],
@@ -65,9 +73,24 @@ describe('servicesSelectingNothing', () => {
           'Service default/web has no selector.',
           'the EndpointSlice controller creates no EndpointSlice for it',
           '"Endpoints: <none>"',
-          'unless EndpointSlices labelled kubernetes.io/service-name=web are created by hand',
+          'unless EndpointSlices labelled kubernetes.io/service-name=web with ready endpoints are created by hand',
         ],
       ],
+    },
+    {
+      // "Accessing a Service without a selector works the same as if it had a selector" (Services page).
+      name: 'a Service without a selector backed by a hand-made EndpointSlice (ready unset counts as ready)',
+      services: [service({ selector: null })],
+      pods: [],
+      slices: [slice()],
+      want: [],
+    },
+    {
+      name: 'a Service without a selector whose hand-made EndpointSlice has no ready endpoint',
+      services: [service({ selector: null })],
+      pods: [],
+      slices: [slice(false)],
+      want: [['its hand-made EndpointSlices list no ready endpoint', '"Endpoints:" with nothing after it']],
     },
     {
       name: 'an ExternalName Service needs no endpoints',
@@ -78,7 +101,10 @@ describe('servicesSelectingNothing', () => {
   ];
   for (const c of cases)
     it(c.name, () => {
-      const got = servicesSelectingNothing(c.services, c.pods);
+      const got = servicesSelectingNothing(c.services, c.pods, {
+        zone: 'cluster.local',
+        endpointSlices: c.slices ?? [],
+      });
       assert.equal(got.length, c.want.length);
       got.forEach((g, i) => {
         assert.equal(g.service, c.services[i]);

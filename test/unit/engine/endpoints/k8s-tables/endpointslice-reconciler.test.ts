@@ -10,6 +10,7 @@ import {
 } from '../../../../../src/engine/endpoints/endpoint-slice';
 import { type MemberPod, snapshotMember } from '../../../../../src/engine/endpoints/member-pod';
 import { serviceSpec } from '../../../../../src/engine/endpoints/service-spec';
+import { cpuRatiosByZone } from '../../../../../src/engine/endpoints/topology-hints';
 import type { Pod, Service } from '../../../../../src/engine/k8s/objects';
 
 const NS = 'test';
@@ -143,20 +144,44 @@ describe('k8s tables: endpointslice reconciler_test.go', () => {
       });
   });
 
-  describe('TestReconcile_TrafficDistribution (no topology annotation taking precedence)', () => {
-    // node-0 in zone-a holds pod-0, node-1 in zone-b pods 1-3, node-2 in zone-c pods 4-5.
+  describe('TestReconcile_TrafficDistribution', () => {
+    // node-0 in zone-a holds pod-0, node-1 in zone-b pods 1-3, node-2 in zone-c pods 4-5; each node has 100m of
+    // allocatable CPU, so the topology cache gives every zone a third of the endpoints.
     const zones: Record<string, string> = { 'node-0': 'zone-a', 'node-1': 'zone-b', 'node-2': 'zone-c' };
+    const zoneRatios = cpuRatiosByZone(
+      Object.entries(zones).map(([name, zone]) => ({
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name, labels: { 'topology.kubernetes.io/zone': zone } },
+        status: { conditions: [{ type: 'Ready', status: 'True' }], allocatable: { cpu: '100m' } },
+      })),
+    );
     const lookup: NodeLookup = (name) => ({ exists: true, zone: zones[name] ?? null });
     const nodeOf = [0, 1, 1, 1, 2, 2];
     const pods = nodeOf.map((n, i) => newPod(i, true, { nodeName: `node-${n}`, ns: 'ns1' }));
-    const cases: { name: string; trafficDistribution?: string; annotation?: string; want: Record<string, number> }[] = [
+    const cases: {
+      name: string;
+      trafficDistribution?: string;
+      annotation?: string;
+      want: Record<string, number>;
+      crossZone: number;
+    }[] = [
       {
         name: 'trafficDistribution=PreferClose, topologyAnnotation=Disabled',
         trafficDistribution: 'PreferClose',
         annotation: 'Disabled',
         want: { 'zone-a': 1, 'zone-b': 3, 'zone-c': 2 },
+        crossZone: 0,
       },
-      { name: 'trafficDistribution=<empty>, topologyAnnotation=<empty>', want: { '': 6 } },
+      {
+        // Precedence goes to the annotation; one zone-b endpoint is hinted for zone-a.
+        name: 'trafficDistribution=PreferClose, topologyAnnotation=Auto',
+        trafficDistribution: 'PreferClose',
+        annotation: 'Auto',
+        want: { 'zone-a': 2, 'zone-b': 2, 'zone-c': 2 },
+        crossZone: 1,
+      },
+      { name: 'trafficDistribution=<empty>, topologyAnnotation=<empty>', want: { '': 6 }, crossZone: 0 },
     ];
     for (const c of cases)
       it(`reconciler_test.go TestReconcile_TrafficDistribution "${c.name}"`, () => {
@@ -169,7 +194,7 @@ describe('k8s tables: endpointslice reconciler_test.go', () => {
             ...svc.metadata,
             annotations: { 'service.kubernetes.io/topology-aware-hints': c.annotation },
           };
-        const { slices } = reconcileSlices(serviceSpec(svc), pods, lookup);
+        const { slices } = reconcileSlices(serviceSpec(svc), pods, lookup, zoneRatios);
         const byZone: Record<string, number> = {};
         let crossZone = 0;
         for (const e of slices.flatMap((s) => s.endpoints)) {
@@ -178,7 +203,7 @@ describe('k8s tables: endpointslice reconciler_test.go', () => {
           if (hint !== '' && hint !== e.zone) crossZone++;
         }
         assert.deepEqual(byZone, c.want);
-        assert.equal(crossZone, 0);
+        assert.equal(crossZone, c.crossZone);
       });
   });
 });
