@@ -141,7 +141,7 @@ export interface ContainerState {
   /** `state.terminated.exitCode`, for a terminated container. */
   exitCode?: number;
   /** `lastState.terminated`: how the previous run ended, once the container has restarted. */
-  lastState?: { reason: string; exitCode: number };
+  lastState?: { reason: string; exitCode: number; message?: string };
 }
 
 export interface FinalState {

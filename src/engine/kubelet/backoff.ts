@@ -24,8 +24,11 @@ export interface CrashLoop {
   steadyBackoff: string;
 }
 
-/** Exits every `run` seconds after each start, until the back-off reaches its cap. */
-export function crashLoop(firstStart: number, run: number, resync: number): CrashLoop {
+/**
+ * Exits every `run` seconds after each start, until the back-off reaches its cap. `startDelay`: from a restart's sync
+ * to the container running again (the image check and the start).
+ */
+export function crashLoop(firstStart: number, run: number, resync: number, startDelay = 0): CrashLoop {
   const restarts: Restart[] = [];
   let start = firstStart;
   let backoff = 0;
@@ -37,7 +40,7 @@ export function crashLoop(firstStart: number, run: number, resync: number): Cras
     const restartAt = backoff === 0 ? exitAt + resync : exitAt + backoff;
     restarts.push({ exitAt, backoff, restartAt });
     backoff = backoff === 0 ? INITIAL_BACKOFF : Math.min(backoff * 2, MAX_BACKOFF);
-    start = restartAt;
+    start = restartAt + startDelay;
   }
 }
 

@@ -11,9 +11,10 @@ import { missingExecutable } from './exec-lookup';
 import type { PodAddresses } from './downward-api';
 import { makeEnvironmentVariables, resolveEnv } from './env';
 import { expandContainerCommandAndArgs } from './expansion';
-import { commandExit, LONG_RUN_SECONDS, predictedExit } from './exit-prediction';
+import { commandExit, LONG_RUN_SECONDS, type PathExists, predictedExit } from './exit-prediction';
 import { formatPod } from './go-format';
-import { ensureImage } from './images';
+import { OOM_KILLED_EXIT_CODE, OOM_KILLED_REASON, type OOMKill, predictedOOMKill } from './memory-limit';
+import { ensureImage, ensureImageOnRestart, restartPullDelay } from './images';
 import {
   CONTAINER_CREATE,
   CONTAINER_START,
@@ -25,7 +26,9 @@ import {
 import { type ProbeInput, runProbes } from './probes';
 import { verifyRunAsNonRoot } from './run-as-non-root';
 import { failedToStart, START_ERROR_EXIT_CODE } from './start-failure';
+import { terminationMessage } from './termination-message';
 import { Trace } from './trace';
+import { mountedPaths } from './volumes/mounted-files';
 
 export interface ContainerRun {
   name: string;
@@ -39,6 +42,8 @@ export interface ContainerRun {
   lastTerminated: boolean;
   /** That run's reason when it is not told by its exit code (StartError). */
   lastReason?: string;
+  /** That run's termination message. */
+  lastMessage?: string;
   restartCount: number;
   /** Started and not waiting on a startup probe. */
   started: boolean;
@@ -163,12 +168,16 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
     at: t + CONTAINER_START,
     object,
   });
+  const argv = [...expanded.command, ...expanded.args];
+  const written = [...(container.command ?? []), ...(container.args ?? [])];
   trace.step({
     title: `Start container ${container.name}`,
     status: 'ok',
     at: t,
     duration: CONTAINER_START,
     estimate: true,
+    // The runtime runs the command and args with `$(VAR)` references expanded: show them when that changed them.
+    ...(argv.some((a, i) => a !== written[i]) ? { detail: `runs ${JSON.stringify(argv)}` } : {}),
   });
   t += CONTAINER_START;
   const runningAt = t;
@@ -184,7 +193,7 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
     });
     t += POST_START_HOOK;
   }
-  return { ok: true, runningAt, hookDoneAt: t, argv: [...expanded.command, ...expanded.args] };
+  return { ok: true, runningAt, hookDoneAt: t, argv };
 }
 
 function waiting(container: Container, init: boolean, reason: string, message?: string): ContainerRun {
@@ -202,22 +211,41 @@ function waiting(container: Container, init: boolean, reason: string, message?: 
   };
 }
 
+/** How a run ends: its exit code after `run` seconds, and the OOM kill that ends it, if one does. */
+interface PredictedEnd {
+  code: number;
+  run: number;
+  oom?: OOMKill | null;
+  /** What the script writes to its termination message file, reported with the exit. */
+  message?: string | null;
+}
+
 /**
  * A container that exits after running `run` seconds: terminated for good, or restarting with back-off
  * (CrashLoopBackOff).
  */
 function exited(
-  pod: Pod,
-  trace: Trace,
+  on: PodOnNode,
   target: Target,
   runningAt: number,
-  exit: { code: number; run: number },
+  exit: PredictedEnd,
   restarts: boolean,
 ): { run: ContainerRun; end: number } {
+  const { pod, trace } = on;
   const { code } = exit;
   const { container } = target;
   const init = target.list === 'initContainers';
-  const reason = code === 0 ? 'Completed' : 'Error';
+  const reason = exit.oom ? OOM_KILLED_REASON : code === 0 ? 'Completed' : 'Error';
+  // Where the finding goes, and what it says ends the run.
+  const cause = exit.oom
+    ? {
+        segments: exit.oom.segments,
+        text: `the command allocates ${exit.oom.allocates} bytes, over the memory limit ${exit.oom.limit} (${exit.oom.limitBytes} bytes): the OOM killer kills the container (reason ${OOM_KILLED_REASON}, exit code ${code})`,
+      }
+    : {
+        segments: [...segmentsOf(target), container.command ? 'command' : 'args'],
+        text: `the command ends with exit code ${code}`,
+      };
   const object = objectOf(target);
   const exitAt = runningAt + exit.run;
   if (!restarts) {
@@ -231,16 +259,17 @@ function exited(
     if (code !== 0)
       trace.finding(
         'error',
-        'Error',
-        [...segmentsOf(target), container.command ? 'command' : 'args'],
-        `the command ends with exit code ${code} and restartPolicy ${pod.spec?.restartPolicy ?? 'Always'} does not restart it: the container terminates with reason Error and the pod fails`,
+        reason,
+        cause.segments,
+        `${cause.text} and restartPolicy ${pod.spec?.restartPolicy ?? 'Always'} does not restart it: the container terminates with reason ${reason} and the pod fails`,
       );
+    const message = exit.message ? { message: exit.message } : {};
     return {
-      run: { ...waiting(container, init, reason), state: 'terminated', exitCode: code, started: false },
+      run: { ...waiting(container, init, reason), ...message, state: 'terminated', exitCode: code, started: false },
       end: exitAt,
     };
   }
-  const loop = crashLoop(runningAt, exit.run, PLEG_RELIST);
+  const loop = crashLoop(runningAt, exit.run, PLEG_RELIST, restartPullDelay(container) + CONTAINER_START);
   const podRef = formatPod(pod);
   let backedOff = false;
   for (const r of loop.restarts) {
@@ -261,18 +290,19 @@ function exited(
         object,
       });
     }
+    const createAt = ensureImageOnRestart(container, on.node, on.cluster, trace, object, r.restartAt);
     trace.event({
       type: 'Normal',
       reason: 'Created',
       message: `Created container: ${container.name}`,
-      at: r.restartAt,
+      at: createAt,
       object,
     });
     trace.event({
       type: 'Normal',
       reason: 'Started',
       message: `Started container ${container.name}`,
-      at: r.restartAt + CONTAINER_START,
+      at: createAt + CONTAINER_START,
       object,
     });
   }
@@ -281,8 +311,8 @@ function exited(
   trace.finding(
     'error',
     'CrashLoopBackOff',
-    [...segmentsOf(target), container.command ? 'command' : 'args'],
-    `the command ends with exit code ${code}, and restartPolicy ${pod.spec?.restartPolicy ?? 'Always'} restarts it with back-off: ${message}`,
+    cause.segments,
+    `${cause.text}, and restartPolicy ${pod.spec?.restartPolicy ?? 'Always'} restarts it with back-off: ${message}`,
   );
   trace.step({
     title: `Container ${container.name}: CrashLoopBackOff`,
@@ -295,6 +325,8 @@ function exited(
       ...waiting(container, init, 'CrashLoopBackOff', message),
       exitCode: code,
       lastTerminated: true,
+      ...(exit.oom ? { lastReason: OOM_KILLED_REASON } : {}),
+      ...(exit.message ? { lastMessage: exit.message } : {}),
       restartCount: loop.restartCount,
     },
     end: loop.steadyAt,
@@ -392,6 +424,12 @@ function killedByLiveness(
   };
 }
 
+/** The paths the container's API-object volumes are known to hold. */
+function existsIn(on: PodOnNode, container: Container): PathExists {
+  const paths = mountedPaths(on.pod, container, on.cluster);
+  return (path) => paths.has(path);
+}
+
 function restartsAfter(policy: string, code: number): boolean {
   return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
 }
@@ -421,6 +459,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
         const result = failedToStart(pod, trace, {
           ...failure,
           restarts: restartsAfter(policy, START_ERROR_EXIT_CODE),
+          imageCheck: (t) => ensureImageOnRestart(container, on.node, on.cluster, trace, objectOf(target), t),
         });
         runs.push(result.run);
         t = result.end;
@@ -448,7 +487,10 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
       else t = Math.max(started.hookDoneAt, probes.startedAt);
       continue;
     }
-    const predicted = commandExit(started.argv);
+    const oom = predictedOOMKill(container, started.argv, segmentsOf(target));
+    const predicted = oom
+      ? { code: OOM_KILLED_EXIT_CODE, after: null }
+      : commandExit(started.argv, existsIn(on, container));
     if (predicted?.after != null && predicted.after >= LONG_RUN_SECONDS) {
       // A long run keeps the pod initializing all that time: the next containers wait (PodInitializing).
       trace.step({
@@ -485,7 +527,13 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
       continue;
     }
     const run = predicted?.after ? predicted.after : CRASHING_CONTAINER_RUN;
-    const result = exited(pod, trace, target, started.runningAt, { code, run }, restartsAfter(policy, code));
+    const result = exited(
+      on,
+      target,
+      started.runningAt,
+      { code, run, oom, message: oom ? null : terminationMessage(container, started.argv) },
+      restartsAfter(policy, code),
+    );
     runs.push(result.run);
     t = result.end;
     blocked = true;
@@ -507,6 +555,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
         const result = failedToStart(pod, trace, {
           ...failure,
           restarts: restartsAfter(policy, START_ERROR_EXIT_CODE),
+          imageCheck: (t) => ensureImageOnRestart(container, on.node, on.cluster, trace, objectOf(target), t),
         });
         runs.push(result.run);
         end = Math.max(end, result.end);
@@ -515,11 +564,20 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
       continue;
     }
     t = started.hookDoneAt;
-    const predicted = predictedExit(started.argv, []);
+    const oom = predictedOOMKill(container, started.argv, segmentsOf(target));
+    const predicted = oom
+      ? { code: OOM_KILLED_EXIT_CODE, after: null }
+      : predictedExit(started.argv, [], existsIn(on, container));
     if (predicted !== null) {
       const { code } = predicted;
       const run = predicted.after ? predicted.after : CRASHING_CONTAINER_RUN;
-      const result = exited(pod, trace, target, started.runningAt, { code, run }, restartsAfter(policy, code));
+      const result = exited(
+        on,
+        target,
+        started.runningAt,
+        { code, run, oom, message: oom ? null : terminationMessage(container, started.argv) },
+        restartsAfter(policy, code),
+      );
       runs.push(result.run);
       end = Math.max(end, result.end);
       continue;

@@ -146,13 +146,20 @@ export function makeEnvironmentVariables(
     else known.set(name, value);
   };
   const lines: string[] = [];
+  // The pod as this kubelet runs it: bound to its node, so spec.nodeName is the node's name.
+  const bound: Pod = {
+    ...pod,
+    spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName: node.metadata?.name },
+  };
   for (const from of container.envFrom ?? []) {
     const prefix = from.prefix ?? '';
     const note = prefix ? ` (prefix ${prefix})` : '';
     if (from.configMapRef) {
       const name = from.configMapRef.name ?? '';
-      lines.push(`all keys of ConfigMap ${name}${note}`);
-      for (const [k, v] of Object.entries(configMapData(cluster, name, namespace) ?? {})) set(prefix + k, v);
+      const data = Object.entries(configMapData(cluster, name, namespace) ?? {});
+      const values = data.map(([k, v]) => `${prefix}${k}=${v}`).join(' ');
+      lines.push(`all keys of ConfigMap ${name}${note}${values ? `: ${values}` : ''}`);
+      for (const [k, v] of data) set(prefix + k, v);
     } else if (from.secretRef) {
       const name = from.secretRef.name ?? '';
       lines.push(`all keys of Secret ${name}${note}`);
@@ -167,7 +174,7 @@ export function makeEnvironmentVariables(
       set(env.name, value);
       lines.push(`${env.name}=${value}`);
     } else if (v.fieldRef) {
-      const got = fieldValue(pod, v.fieldRef.fieldPath, ips);
+      const got = fieldValue(bound, v.fieldRef.fieldPath, ips);
       set(env.name, got);
       lines.push(`${env.name}=${got ?? '(set at run time)'} (${v.fieldRef.fieldPath})`);
     } else if (v.resourceFieldRef) {
@@ -185,7 +192,11 @@ export function makeEnvironmentVariables(
       const got = configMapData(cluster, name, namespace)?.[key];
       // A missing optional source leaves the variable out; a missing required one failed in resolveEnv.
       if (got !== undefined) set(env.name, got);
-      lines.push(`${env.name} from ConfigMap ${name} key ${key}`);
+      lines.push(
+        got === undefined
+          ? `${env.name} from ConfigMap ${name} key ${key}`
+          : `${env.name}=${got} (ConfigMap ${name} key ${key})`,
+      );
     } else if (v.secretKeyRef) {
       const { name = '', key } = v.secretKeyRef;
       if (secretKeys(cluster, name, namespace)?.includes(key)) set(env.name, null);

@@ -1,7 +1,7 @@
 // Whether a container's command visibly ends, and after how long. Only plain cases are read: `false`, `true`,
-// `sleep <n>` and the utilities below run directly, and a shell script (`sh -c`) that ends with `exit <n>` or is made
-// only of such commands, joined by `;`, `&&` or new lines. Anything else — a server, a loop, a pipe, a command
-// substitution — is assumed to keep running.
+// `sleep <n>` and the utilities below run directly — and `cat` / `ls` of paths the container's volumes are known to
+// hold — and a shell script (`sh -c`) that ends with `exit <n>` or is made only of such commands, joined by `;`, `&&`
+// or new lines. Anything else — a server, a loop, a pipe, a command substitution — is assumed to keep running.
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
@@ -49,10 +49,23 @@ function sleepSeconds(operand: string | undefined): number | null {
   return m ? Number(m[1]) * (UNITS[m[2] ?? ''] ?? 1) : null;
 }
 
-/** Seconds a command (program and arguments) takes when it is bound to return by itself, else null. */
-function finiteCommand(words: readonly string[]): number | null {
+/** Whether a path exists in the container, as far as its volumes tell (mounted-files.ts). */
+export type PathExists = (path: string) => boolean;
+
+const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+
+/**
+ * Seconds a command (program and arguments) takes when it is bound to return by itself, else null. `cat` and `ls`
+ * return at once, and succeed, when every path they are given is known to exist.
+ */
+function finiteCommand(words: readonly string[], exists?: PathExists): number | null {
   const program = words[0] ? basename(words[0]) : '';
   if (program === 'sleep') return words.length === 2 ? sleepSeconds(words[1]) : null;
+  if ((program === 'cat' || program === 'ls') && exists) {
+    const paths = words.slice(1).filter((w) => !w.startsWith('-'));
+    if (program === 'ls' && paths.length === 0) return 0;
+    return paths.length > 0 && paths.every((p) => !p.includes(QUOTED) && exists(trimSlash(p))) ? 0 : null;
+  }
   if (program === 'rm' && words.includes('-f')) return 0;
   // `env` with operands runs another program.
   if (program === 'env') return words.length === 1 ? 0 : null;
@@ -89,25 +102,25 @@ export function shellScript(argv: readonly string[]): string | null {
 }
 
 /** Seconds a statement takes when it is bound to return by itself, else null. */
-export const statementSeconds = (statement: string): number | null =>
-  finiteCommand(statement.replace(REDIRECT, '').trim().split(/\s+/));
+export const statementSeconds = (statement: string, exists?: PathExists): number | null =>
+  finiteCommand(statement.replace(REDIRECT, '').trim().split(/\s+/), exists);
 
 /** A shell script's exit: its trailing `exit <n>`, or 0 when every statement returns by itself. */
-function scriptExit(script: string): PredictedExit | null {
+function scriptExit(script: string, exists?: PathExists): PredictedExit | null {
   const trimmed = script.trim();
   const exit = /(?:^|[;\n&|]\s*)exit\s+(\d+)\s*;?\s*$/.exec(trimmed);
   const statements = plainStatements(trimmed)?.filter((s) => s.replace(REDIRECT, '').trim() !== '') ?? null;
   if (exit) {
     if (statements === null) return { code: Number(exit[1]) % 256, after: null };
     statements.pop();
-    const times = statements.map(statementSeconds);
+    const times = statements.map((s) => statementSeconds(s, exists));
     const known = times.every((t) => t !== null);
     return { code: Number(exit[1]) % 256, after: known ? times.reduce<number>((a, t) => a + (t ?? 0), 0) : null };
   }
   if (statements === null || statements.length === 0) return null;
   let after = 0;
   for (const s of statements) {
-    const t = statementSeconds(s);
+    const t = statementSeconds(s, exists);
     if (t === null) return null;
     after += t;
   }
@@ -115,15 +128,15 @@ function scriptExit(script: string): PredictedExit | null {
 }
 
 /** How the command ends as far as the spec tells, however long it runs first; null when the spec does not tell. */
-export function commandExit(argv: readonly string[]): PredictedExit | null {
+export function commandExit(argv: readonly string[], exists?: PathExists): PredictedExit | null {
   const program = argv[0] ? basename(argv[0]) : null;
   if (program === null) return null;
   if (program === 'false') return argv.length === 1 ? { code: 1, after: null } : null;
   if (SHELLS.has(program)) {
     const script = shellScript(argv);
-    return script === null ? null : scriptExit(script);
+    return script === null ? null : scriptExit(script, exists);
   }
-  const seconds = finiteCommand(argv);
+  const seconds = finiteCommand(argv, exists);
   return seconds === null ? null : { code: 0, after: seconds };
 }
 
@@ -131,8 +144,9 @@ export function commandExit(argv: readonly string[]): PredictedExit | null {
 export function predictedExit(
   command: readonly string[] | undefined,
   args: readonly string[] | undefined,
+  exists?: PathExists,
 ): PredictedExit | null {
-  const exit = commandExit([...(command ?? []), ...(args ?? [])]);
+  const exit = commandExit([...(command ?? []), ...(args ?? [])], exists);
   if (exit?.after != null && exit.after >= LONG_RUN_SECONDS) return null;
   return exit;
 }

@@ -39,3 +39,26 @@ export function goDuration(seconds: number): string {
   if (m > 0) return `${m}m${s}s`;
   return `${s}s`;
 }
+
+const GO_ESCAPES: Record<string, string> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+  '"': '\\"',
+  '\\': '\\\\',
+};
+
+/** Go's `%q` of a string (strconv.Quote) for ASCII control characters, quotes and backslashes. */
+export function goQuote(s: string): string {
+  let out = '';
+  for (const c of s) {
+    const code = c.charCodeAt(0);
+    const control = code < 0x20 || code === 0x7f;
+    out += GO_ESCAPES[c] ?? (control ? `\\x${code.toString(16).padStart(2, '0')}` : c);
+  }
+  return `"${out}"`;
+}

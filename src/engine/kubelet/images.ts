@@ -261,3 +261,44 @@ function pullFails(
   const message = `Back-off pulling image "${image}": ErrImagePull: ${criError}`;
   return { ok: false, reason: 'ImagePullBackOff', message };
 }
+
+/** How long a restart's image check takes: Always asks the registry again, the others find the image at once. */
+export function restartPullDelay(container: Container): number {
+  const defaulted = applyDefaultImageTag(container.image ?? '');
+  return defaulted.ok && pullPolicy(container, defaulted.ref) === 'Always' ? PULL_OVERHEAD : 0;
+}
+
+/**
+ * The image check of a restart: startContainer runs EnsureImageExists before every start, and the image is on the
+ * node by now, so IfNotPresent and Never find it (`already present on machine`) while Always asks the registry again
+ * (Pulling, then Pulled with the manifest-only duration). Returns when the container can be created.
+ */
+export function ensureImageOnRestart(
+  container: Container,
+  node: Node,
+  cluster: Cluster,
+  trace: Trace,
+  object: string,
+  at: number,
+): number {
+  const image = container.image ?? '';
+  const defaulted = applyDefaultImageTag(image);
+  if (!defaulted.ok) return at;
+  if (restartPullDelay(container) === 0) {
+    const message = `Container image "${image}" already present on machine`;
+    trace.event({ type: 'Normal', reason: 'Pulled', message, at, object });
+    return at;
+  }
+  const size = knownSize(cluster, defaulted.ref) ?? TYPICAL_IMAGE_BYTES;
+  const took = goDuration(PULL_OVERHEAD);
+  trace.event({ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, at, object });
+  trace.event({
+    type: 'Normal',
+    reason: 'Pulled',
+    message: `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`,
+    at: at + PULL_OVERHEAD,
+    object,
+    estimate: true,
+  });
+  return at + PULL_OVERHEAD;
+}

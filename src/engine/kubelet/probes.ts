@@ -228,6 +228,16 @@ function predictReadiness(
   return null;
 }
 
+/** What a liveness probe asks, in words. */
+function probeTarget(container: Container): string {
+  const p = container.livenessProbe;
+  if (p?.httpGet) return `${p.httpGet.scheme ?? 'HTTP'} GET ${p.httpGet.path ?? '/'} on port ${p.httpGet.port}`;
+  if (p?.tcpSocket) return `a TCP connection to port ${p.tcpSocket.port}`;
+  if (p?.grpc)
+    return `the gRPC health check on port ${p.grpc.port}${p.grpc.service ? ` (service ${p.grpc.service})` : ''}`;
+  return 'the probe command';
+}
+
 export function runProbes(trace: Trace, input: ProbeInput): ProbeOutcome {
   const { container, segments, runningAt, workersAt } = input;
   const startup = specOf(container, 'startup', segments);
@@ -255,7 +265,13 @@ export function runProbes(trace: Trace, input: ProbeInput): ProbeOutcome {
     );
     const p = predicted(input, 'liveness', liveness);
     if (p) killAt = predictLiveness(trace, input, liveness, p, first);
-    else erroring(trace, input, 'liveness', liveness, first);
+    else if (!erroring(trace, input, 'liveness', liveness, first))
+      trace.step({
+        title: `Liveness probe: ${container.name}`,
+        status: 'ok',
+        at: first,
+        detail: `first probe at ${first.toFixed(2)}s (initialDelaySeconds ${liveness.initialDelaySeconds}, then every ${liveness.periodSeconds}s); assumed to succeed: what ${probeTarget(container)} gives at run time is not known from the spec. After ${liveness.failureThreshold} failures in a row the kubelet would kill the container (Killing: Container ${container.name} failed liveness probe, will be restarted)`,
+      });
   }
   if (startedAt === null) return { startedAt: null, readyAt: null };
   const killed = killAt === null ? {} : { livenessKillAt: killAt };

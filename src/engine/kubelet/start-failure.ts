@@ -22,6 +22,8 @@ export interface StartFailure {
   at: number;
   message: string;
   restarts: boolean;
+  /** The image check before each restart (EnsureImageExists: its Pulled event); returns when creation starts. */
+  imageCheck?: (at: number) => number;
 }
 
 export function failedToStart(pod: Pod, trace: Trace, f: StartFailure): { run: ContainerRun; end: number } {
@@ -55,18 +57,19 @@ export function failedToStart(pod: Pod, trace: Trace, f: StartFailure): { run: C
         object,
       });
     }
+    const createAt = f.imageCheck ? f.imageCheck(r.restartAt) : r.restartAt;
     trace.event({
       type: 'Normal',
       reason: 'Created',
       message: `Created container: ${container.name}`,
-      at: r.restartAt,
+      at: createAt,
       object,
     });
     trace.event({
       type: 'Warning',
       reason: 'Failed',
       message: `Error: ${message}`,
-      at: r.restartAt + CONTAINER_START,
+      at: createAt + CONTAINER_START,
       object,
     });
   }

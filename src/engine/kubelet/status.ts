@@ -275,6 +275,7 @@ export function containerStates(runs: ContainerRun[]): ContainerState[] {
           lastState: {
             reason: r.lastReason ?? ((r.exitCode ?? 0) === 0 ? 'Completed' : 'Error'),
             exitCode: r.exitCode ?? 0,
+            ...(r.lastMessage !== undefined ? { message: r.lastMessage } : {}),
           },
         }
       : {}),

@@ -32,7 +32,7 @@ function setUp(ctx: VolumeContext): VolumeSetup {
   if (v.configMap) return setUpConfigMap(ctx);
   if (v.secret) return setUpSecret(ctx);
   if (v.projected) return setUpProjected(ctx);
-  if (v.downwardAPI) return setUpDownwardAPI();
+  if (v.downwardAPI) return setUpDownwardAPI(ctx);
   if (v.emptyDir) return setUpEmptyDir(ctx);
   if (v.hostPath) return setUpHostPath(ctx);
   if (v.persistentVolumeClaim) return setUpClaim(ctx);

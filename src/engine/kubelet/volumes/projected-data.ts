@@ -4,6 +4,7 @@
 // missing and not `optional`; projected aggregates its sources' errors (utilerrors.NewAggregate).
 import type { Segment } from '../../types';
 import { LOCAL_VOLUME_SETUP } from '../latency';
+import { downwardFiles } from './downward-files';
 import { findConfigMap, findSecret, notFound, type SourceLookup } from './sources';
 import { ok, type VolumeContext, type VolumeNote, type VolumeSetup } from './types';
 
@@ -63,6 +64,24 @@ function aggregate(errors: SourceError[]): SourceError | null {
   return { error: unique.length === 1 ? first.error : `[${unique.join(', ')}]`, segments: first.segments };
 }
 
+/** The files the payload writes: each item's path, else every key, sorted as the atomic writer does. */
+function payloadFiles(found: SourceLookup, items: { key: string; path: string }[] | undefined): string[] {
+  const names = items && items.length > 0 ? items.map((i) => i.path) : found.status === 'found' ? [...found.keys] : [];
+  return names.sort();
+}
+
+/** `: a, b` */
+function listed(found: SourceLookup, items: { key: string; path: string }[] | undefined): string {
+  const names = payloadFiles(found, items);
+  return names.length > 0 ? `: ${names.join(', ')}` : '';
+}
+
+/** ` (a, b)` */
+function inParens(found: SourceLookup, items: { key: string; path: string }[] | undefined): string {
+  const names = payloadFiles(found, items);
+  return names.length > 0 ? ` (${names.join(', ')})` : '';
+}
+
 function result(error: SourceError | null, notes: VolumeNote[], title: string, detail: string): VolumeSetup {
   if (error) return { phases: [], failure: { kind: 'setup', ...error }, notes };
   return ok([{ title, duration: LOCAL_VOLUME_SETUP, estimate: true, detail }], notes);
@@ -83,7 +102,12 @@ export function setUpConfigMap(ctx: VolumeContext): VolumeSetup {
     'name',
     notes,
   );
-  return result(error, notes, 'MountVolume.SetUp (configMap)', `files from ConfigMap "${name}"`);
+  return result(
+    error,
+    notes,
+    'MountVolume.SetUp (configMap)',
+    `files from ConfigMap "${name}"${listed(found, src?.items)}`,
+  );
 }
 
 export function setUpSecret(ctx: VolumeContext): VolumeSetup {
@@ -101,16 +125,23 @@ export function setUpSecret(ctx: VolumeContext): VolumeSetup {
     'secretName',
     notes,
   );
-  return result(error, notes, 'MountVolume.SetUp (secret)', `files from Secret "${name}" (tmpfs)`);
+  return result(
+    error,
+    notes,
+    'MountVolume.SetUp (secret)',
+    `files from Secret "${name}" (tmpfs)${listed(found, src?.items)}`,
+  );
 }
 
-export function setUpDownwardAPI(): VolumeSetup {
+export function setUpDownwardAPI(ctx: VolumeContext): VolumeSetup {
+  const files = downwardFiles(ctx.pod, ctx.node, ctx.volume.downwardAPI?.items ?? []);
+  const listed = files.map((f) => `${f.path}:\n${f.content ?? '(known at run time)'}`).join('\n\n');
   return ok([
     {
       title: 'MountVolume.SetUp (downwardAPI)',
       duration: LOCAL_VOLUME_SETUP,
       estimate: true,
-      detail: 'pod fields written as files',
+      detail: files.length > 0 ? `pod fields written as files\n\n${listed}` : 'pod fields written as files',
     },
   ]);
 }
@@ -136,7 +167,7 @@ export function setUpProjected(ctx: VolumeContext): VolumeSetup {
         notes,
       );
       if (e) errors.push(e);
-      parts.push(`ConfigMap "${name}"`);
+      parts.push(`ConfigMap "${name}"${inParens(found, source.configMap.items)}`);
     } else if (source.secret) {
       const name = source.secret.name ?? '';
       const found = findSecret(ctx.cluster, name, ctx.namespace);
@@ -151,7 +182,7 @@ export function setUpProjected(ctx: VolumeContext): VolumeSetup {
         notes,
       );
       if (e) errors.push(e);
-      parts.push(`Secret "${name}"`);
+      parts.push(`Secret "${name}"${inParens(found, source.secret.items)}`);
     } else if (source.serviceAccountToken) {
       const sa = ctx.pod.spec?.serviceAccountName ?? 'default';
       parts.push(

@@ -14,6 +14,11 @@ describe('crashLoop', () => {
     assert.equal(loop.steadyBackoff, '5m0s');
     assert.deepEqual(loop.restarts[1], { exitAt: 3, backoff: 10, restartAt: 13 });
   });
+  it('a restart runs again only after its image check and start (startDelay)', () => {
+    const loop = crashLoop(0, 1, 1, 0.5);
+    assert.deepEqual(loop.restarts[0], { exitAt: 1, backoff: 0, restartAt: 2 });
+    assert.deepEqual(loop.restarts[1], { exitAt: 3.5, backoff: 10, restartAt: 13.5 });
+  });
 });
 
 // A liveness kill and its restart share one sync, and doBackOff (kuberuntime_manager.go) checks the latest *exited*

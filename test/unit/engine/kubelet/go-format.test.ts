@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { goDuration, goList } from '../../../../src/engine/kubelet/go-format';
+import { goDuration, goList, goQuote } from '../../../../src/engine/kubelet/go-format';
 
 // Go's time.Duration.String (src/time/time.go, time_test.go durationTests) after Truncate(time.Millisecond).
 describe('goDuration', () => {
@@ -20,4 +20,16 @@ describe('goDuration', () => {
 
 describe('goList', () => {
   it('prints a string slice as %v does', () => assert.equal(goList(['a', 'b']), '[a b]'));
+});
+
+// strconv.Quote (src/strconv/quote.go, quote_test.go quotetests) for the characters label and annotation values hold.
+describe('goQuote', () => {
+  const cases: [string, string][] = [
+    ['two', '"two"'],
+    ['a "b"', '"a \\"b\\""'],
+    ['back\\slash', '"back\\\\slash"'],
+    ['line\nbreak\ttab', '"line\\nbreak\\ttab"'],
+    ['\x07\x0b\x00', '"\\a\\v\\x00"'],
+  ];
+  for (const [s, want] of cases) it(`${JSON.stringify(s)} → ${want}`, () => assert.equal(goQuote(s), want));
 });

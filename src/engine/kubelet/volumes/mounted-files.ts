@@ -1,0 +1,70 @@
+// The paths a container sees in its API-object volumes (configMap, secret, downwardAPI, projected): each mount path
+// is a directory holding one file per key — or per `items` entry, at its `path` — as the volume plugins' payloads
+// write them (kubernetes/kubernetes pkg/volume/util/atomic_writer.go). Only what the cluster snapshot tells is
+// listed; a source it does not hold contributes nothing.
+import type { Cluster } from '../../cluster/cluster';
+import type { Container, Pod, Volume } from '../../k8s/objects';
+import { findConfigMap, findSecret, type SourceLookup } from './sources';
+
+interface Projection {
+  found: SourceLookup;
+  items?: { key: string; path: string }[];
+}
+
+function fileNames(p: Projection): string[] {
+  if (p.items && p.items.length > 0) return p.items.map((i) => i.path);
+  return p.found.status === 'found' ? [...p.found.keys] : [];
+}
+
+/** The files a volume holds, relative to its mount path. */
+function volumeFiles(volume: Volume, cluster: Cluster, namespace: string): string[] | null {
+  if (volume.configMap)
+    return fileNames({
+      found: findConfigMap(cluster, volume.configMap.name ?? '', namespace, true),
+      items: volume.configMap.items,
+    });
+  if (volume.secret)
+    return fileNames({
+      found: findSecret(cluster, volume.secret.secretName ?? '', namespace),
+      items: volume.secret.items,
+    });
+  if (volume.downwardAPI) return (volume.downwardAPI.items ?? []).map((i) => i.path);
+  if (volume.projected)
+    return (volume.projected.sources ?? []).flatMap((s) => {
+      if (s.configMap)
+        return fileNames({
+          found: findConfigMap(cluster, s.configMap.name ?? '', namespace, true),
+          items: s.configMap.items,
+        });
+      if (s.secret)
+        return fileNames({ found: findSecret(cluster, s.secret.name ?? '', namespace), items: s.secret.items });
+      if (s.downwardAPI) return (s.downwardAPI.items ?? []).map((i) => i.path);
+      if (s.serviceAccountToken) return [s.serviceAccountToken.path];
+      return [];
+    });
+  return null;
+}
+
+const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+
+/** Absolute paths (directories and files) known to exist in the container from its API-object volumes. */
+export function mountedPaths(pod: Pod, container: Container, cluster: Cluster): Set<string> {
+  const namespace = pod.metadata?.namespace ?? 'default';
+  const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
+  const paths = new Set<string>();
+  for (const mount of container.volumeMounts ?? []) {
+    const volume = volumes.get(mount.name);
+    // A subPath mount shows one entry of the volume at the mount path; it is not read here.
+    if (!volume || mount.subPath || mount.subPathExpr) continue;
+    const files = volumeFiles(volume, cluster, namespace);
+    if (files === null) continue;
+    const root = trimSlash(mount.mountPath);
+    paths.add(root);
+    for (const f of files) {
+      const parts = f.split('/');
+      // Nested item paths create their parent directories too.
+      for (let i = 1; i <= parts.length; i++) paths.add(`${root}/${parts.slice(0, i).join('/')}`);
+    }
+  }
+  return paths;
+}
