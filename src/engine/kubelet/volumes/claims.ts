@@ -56,6 +56,23 @@ function needsAttach(pv: PersistentVolume | null, accessModes: readonly string[]
   return !accessModes.includes('ReadWriteMany') && !accessModes.includes('ReadOnlyMany');
 }
 
+/**
+ * In-tree hostPath and nfs volumes are neither attached nor staged: the kubelet only sets them up in the pod
+ * (their plugins are not DeviceMountable); the rest are treated as CSI.
+ */
+function setUpOnly(pv: PersistentVolume | null): VolumePhase[] | null {
+  const plugin = pv?.spec?.hostPath ? 'hostPath' : pv?.spec?.nfs ? 'nfs' : null;
+  if (!plugin) return null;
+  return [
+    {
+      title: 'MountVolume.SetUp',
+      duration: CSI_NODE_PUBLISH,
+      estimate: true,
+      detail: `the in-tree ${plugin} plugin mounts ${plugin === 'hostPath' ? `${pv?.spec?.hostPath?.path ?? ''} from the node` : 'the export'} into the pod directory`,
+    },
+  ];
+}
+
 function mountPhases(driver: string, attach: boolean): VolumePhase[] {
   const phases: VolumePhase[] = [];
   if (attach)
@@ -164,7 +181,7 @@ function bound(
     const users = usersElsewhere(ctx, claim);
     if (users.length > 0) return multiAttach(pvName, users, at);
   }
-  const phases = mountPhases(driverOf(pv), attach);
+  const phases = setUpOnly(pv) ?? mountPhases(driverOf(pv), attach);
   return ok(phases);
 }
 

@@ -115,3 +115,90 @@ describe('claims the controllers make and bind', () => {
       assert.equal(out.steps.length, c.bound ? 1 : 0);
     });
 });
+
+// pkg/controller/volume/persistentvolume/index.go findBestMatchForClaim / FindMatchingVolume, and
+// component-helpers storage/volume IsDelayBindingMode (a class that does not exist does not delay binding).
+describe('binding claims to existing PersistentVolumes before the pod', () => {
+  const pv = (
+    name: string,
+    size: string,
+    o: { cls?: string; modes?: string[]; labels?: Record<string, string> } = {},
+  ) =>
+    ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name, ...(o.labels ? { labels: o.labels } : {}) },
+      spec: {
+        capacity: { storage: size },
+        accessModes: o.modes ?? ['ReadWriteOnce'],
+        storageClassName: o.cls ?? 'manual',
+        hostPath: { path: `/mnt/${name}` },
+      },
+      status: { phase: 'Available' },
+    }) as KubeObject;
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', namespace: 'default' },
+    spec: { containers: [], volumes: [{ name: 'v', persistentVolumeClaim: { claimName: 'data' } }] },
+  };
+  const cases: {
+    name: string;
+    classes: StorageClass[];
+    pvs: KubeObject[];
+    claim: PersistentVolumeClaim;
+    want: string | null;
+  }[] = [
+    {
+      name: 'the smallest volume big enough wins',
+      classes: [],
+      pvs: [pv('big', '10Gi'), pv('small', '2Gi'), pv('tiny', '512Mi')],
+      claim: pvc('data', 'manual'),
+      want: 'small',
+    },
+    {
+      name: 'a volume of another class is not taken',
+      classes: [],
+      pvs: [pv('other', '10Gi', { cls: 'fast' })],
+      claim: pvc('data', 'manual'),
+      want: null,
+    },
+    {
+      name: 'access modes must all be offered',
+      classes: [],
+      pvs: [pv('rox', '10Gi', { modes: ['ReadOnlyMany'] })],
+      claim: pvc('data', 'manual'),
+      want: null,
+    },
+    {
+      name: 'a WaitForFirstConsumer class leaves the claim to the scheduler',
+      classes: [sc('manual', 'WaitForFirstConsumer', 'kubernetes.io/no-provisioner')],
+      pvs: [pv('local', '10Gi')],
+      claim: pvc('data', 'manual'),
+      want: null,
+    },
+    {
+      name: 'the claim selector must match the volume labels',
+      classes: [],
+      pvs: [pv('a', '5Gi', { labels: { tier: 'cold' } }), pv('b', '8Gi', { labels: { tier: 'hot' } })],
+      claim: {
+        ...pvc('data', 'manual'),
+        spec: { ...pvc('data', 'manual').spec, selector: { matchLabels: { tier: 'hot' } } },
+      },
+      want: 'b',
+    },
+  ];
+  for (const c of cases)
+    it(c.name, () => {
+      const base = cluster(c.classes, [c.claim]);
+      base.objects.PersistentVolume.push(...(c.pvs as never[]));
+      const out = provisionImmediateClaims(base, pod, 0).cluster;
+      const claim = out.objects.PersistentVolumeClaim.find((x) => x.metadata?.name === 'data');
+      assert.equal(claim?.spec?.volumeName ?? null, c.want);
+      if (c.want) {
+        const bound = out.objects.PersistentVolume.find((v) => v.metadata?.name === c.want);
+        assert.deepEqual(bound?.spec?.claimRef, { kind: 'PersistentVolumeClaim', namespace: 'default', name: 'data' });
+        assert.equal(bound?.status?.phase, 'Bound');
+      }
+    });
+});

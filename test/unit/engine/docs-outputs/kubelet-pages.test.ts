@@ -73,6 +73,22 @@ const cases: DocCase[] = [
     },
   },
   {
+    // "Create a PersistentVolumeClaim": `kubectl get pv task-pv-volume` shows STATUS Bound, CLAIM default/task-pv-claim,
+    // before the pod exists — the claim's class "manual" names no StorageClass, so the persistentvolume-controller
+    // binds it at once (IsDelayBindingMode is false) to the 10Gi volume; then the pod runs with it mounted.
+    name: 'task-pv-pod: the claim binds to task-pv-volume before the pod, and the pod runs',
+    url: `${TASKS}/configure-pod-container/configure-persistent-volume-storage/#create-a-persistentvolumeclaim`,
+    fixture: 'kubelet-task-pv-pod/pod.yaml',
+    ...running('task-pv-container'),
+    check: (r) => {
+      assert.equal(r.scheduling?.message, null);
+      const steps = r.stages.flatMap((s) => s.steps.map((st) => st.title));
+      assert.ok(steps.includes('Bind claim task-pv-claim to PersistentVolume task-pv-volume'), steps.join('\n'));
+      // hostPath is an in-tree plugin: set up in the pod, never attached nor staged.
+      assert.ok(!steps.some((t) => t.includes('NodeStageVolume') && !t.includes('kube-api-access')), steps.join('\n'));
+    },
+  },
+  {
     // "Verify that the Pod Container is running": stress holds 150M (157286400 bytes, stress's M is 2^20) under
     // its 200Mi limit.
     name: 'memory-demo: stress allocates 150M, within its 200Mi limit, and runs',
