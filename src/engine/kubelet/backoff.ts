@@ -2,6 +2,7 @@
 // flowcontrol.Backoff: 10s initial, doubling, 300s cap, keyed by pod and container). The first exit restarts at
 // once; each later exit waits out the current back-off, shown as CrashLoopBackOff.
 import { goDuration } from './go-format';
+import type { EventInput, Trace } from './trace';
 
 const INITIAL_BACKOFF = 10;
 const MAX_BACKOFF = 300;
@@ -65,5 +66,41 @@ export function livenessLoop(firstStart: number, run: number): CrashLoop {
     if (previousExit !== null) backoff = backoff === 0 ? INITIAL_BACKOFF : Math.min(backoff * 2, MAX_BACKOFF);
     previousExit = exitAt;
     start = restartAt;
+  }
+}
+
+/** The container a crash loop restarts, as its events name it. */
+export interface Restarted {
+  name: string;
+  /** `spec.containers{web}` */
+  object: string;
+  /** formatPod's `<name>_<namespace>(<uid>)` */
+  podRef: string;
+}
+
+/**
+ * The events of a crash loop's restarts: `BackOff` once the first restart has to wait, then for each restart the
+ * image check (`imageCheck`, returning when the container can be created), `Created`, and what starting it gives.
+ */
+export function recordRestarts(
+  trace: Trace,
+  loop: CrashLoop,
+  c: Restarted,
+  imageCheck: (at: number) => number,
+  start: (at: number) => EventInput,
+  onExit: (r: Restart) => void = () => undefined,
+): void {
+  let backedOff = false;
+  for (const r of loop.restarts) {
+    onExit(r);
+    if (r.backoff > 0 && !backedOff) {
+      backedOff = true;
+      const message = `Back-off restarting failed container ${c.name} in pod ${c.podRef}`;
+      trace.event({ type: 'Warning', reason: 'BackOff', message, at: r.exitAt, object: c.object });
+    }
+    const createAt = imageCheck(r.restartAt);
+    const message = `Created container: ${c.name}`;
+    trace.event({ type: 'Normal', reason: 'Created', message, at: createAt, object: c.object });
+    trace.event(start(createAt));
   }
 }

@@ -6,7 +6,7 @@ import type { Cluster } from '../cluster/cluster';
 import { factsFor } from '../cluster/image-catalog';
 import type { Container, Node, Pod } from '../k8s/objects';
 import type { Segment } from '../types';
-import { crashLoop, livenessLoop } from './backoff';
+import { crashLoop, livenessLoop, recordRestarts } from './backoff';
 import { missingExecutable } from './exec-lookup';
 import type { PodAddresses } from './downward-api';
 import { makeEnvironmentVariables, resolveEnv } from './env';
@@ -271,41 +271,27 @@ function exited(
   }
   const loop = crashLoop(runningAt, exit.run, PLEG_RELIST, restartPullDelay(container) + CONTAINER_START);
   const podRef = formatPod(pod);
-  let backedOff = false;
-  for (const r of loop.restarts) {
-    trace.step({
-      title: `Container ${container.name} exits`,
-      status: 'failed',
-      at: r.exitAt,
-      estimate: true,
-      detail: `exit code ${code} (${reason}); ${r.backoff === 0 ? 'restarted at the next sync' : `back-off ${r.backoff}s before the restart`}`,
-    });
-    if (r.backoff > 0 && !backedOff) {
-      backedOff = true;
-      trace.event({
-        type: 'Warning',
-        reason: 'BackOff',
-        message: `Back-off restarting failed container ${container.name} in pod ${podRef}`,
-        at: r.exitAt,
-        object,
-      });
-    }
-    const createAt = ensureImageOnRestart(container, on.node, on.cluster, trace, object, r.restartAt);
-    trace.event({
-      type: 'Normal',
-      reason: 'Created',
-      message: `Created container: ${container.name}`,
-      at: createAt,
-      object,
-    });
-    trace.event({
+  recordRestarts(
+    trace,
+    loop,
+    { name: container.name, object, podRef },
+    (at) => ensureImageOnRestart(container, on.node, on.cluster, trace, object, at),
+    (at) => ({
       type: 'Normal',
       reason: 'Started',
       message: `Started container ${container.name}`,
-      at: createAt + CONTAINER_START,
+      at: at + CONTAINER_START,
       object,
-    });
-  }
+    }),
+    (r) =>
+      trace.step({
+        title: `Container ${container.name} exits`,
+        status: 'failed',
+        at: r.exitAt,
+        estimate: true,
+        detail: `exit code ${code} (${reason}); ${r.backoff === 0 ? 'restarted at the next sync' : `back-off ${r.backoff}s before the restart`}`,
+      }),
+  );
   const message = `back-off ${loop.steadyBackoff} restarting failed container=${container.name} pod=${podRef}`;
   // Even a clean exit is restarted under Always, so the container is never Ready.
   trace.finding(
@@ -430,6 +416,21 @@ function existsIn(on: PodOnNode, container: Container): PathExists {
   return (path) => paths.has(path);
 }
 
+/** A container the runtime could not start: its restarts under the pod's restartPolicy (start-failure.ts). */
+function startFailed(on: PodOnNode, target: Target, started: { at: number; message: string }) {
+  const { container } = target;
+  const object = objectOf(target);
+  return failedToStart(on.pod, on.trace, {
+    container,
+    init: target.list === 'initContainers',
+    object,
+    at: started.at,
+    message: started.message,
+    restarts: restartsAfter(on.pod.spec?.restartPolicy ?? 'Always', START_ERROR_EXIT_CODE),
+    imageCheck: (at) => ensureImageOnRestart(container, on.node, on.cluster, on.trace, object, at),
+  });
+}
+
 function restartsAfter(policy: string, code: number): boolean {
   return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
 }
@@ -455,12 +456,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
     const started = startContainer(on, target, t, pulled);
     if (!started.ok) {
       if (started.startFailed) {
-        const failure = { container, init: true, object: objectOf(target), at: started.at, message: started.message };
-        const result = failedToStart(pod, trace, {
-          ...failure,
-          restarts: restartsAfter(policy, START_ERROR_EXIT_CODE),
-          imageCheck: (t) => ensureImageOnRestart(container, on.node, on.cluster, trace, objectOf(target), t),
-        });
+        const result = startFailed(on, target, started);
         runs.push(result.run);
         t = result.end;
       } else runs.push(waiting(container, true, started.reason, started.message));
@@ -551,12 +547,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
     const started = startContainer(on, target, t, pulled);
     if (!started.ok) {
       if (started.startFailed) {
-        const failure = { container, init: false, object: objectOf(target), at: started.at, message: started.message };
-        const result = failedToStart(pod, trace, {
-          ...failure,
-          restarts: restartsAfter(policy, START_ERROR_EXIT_CODE),
-          imageCheck: (t) => ensureImageOnRestart(container, on.node, on.cluster, trace, objectOf(target), t),
-        });
+        const result = startFailed(on, target, started);
         runs.push(result.run);
         end = Math.max(end, result.end);
       } else runs.push(waiting(container, false, started.reason, started.message));

@@ -3,7 +3,7 @@
 // container exited with reason StartError and exit code 128, so the kubelet restarts it like a crashed one: at once
 // the first time, then with the back-off (CrashLoopBackOff). Under restartPolicy Never it stays terminated.
 import type { Container, Pod } from '../k8s/objects';
-import { crashLoop } from './backoff';
+import { crashLoop, recordRestarts } from './backoff';
 import type { ContainerRun } from './containers';
 import { formatPod } from './go-format';
 import { CONTAINER_START, PLEG_RELIST } from './latency';
@@ -45,34 +45,13 @@ export function failedToStart(pod: Pod, trace: Trace, f: StartFailure): { run: C
   const podRef = formatPod(pod);
   // Each start fails CONTAINER_START after its Created event; the first failure is at `f.at`.
   const loop = crashLoop(f.at - CONTAINER_START, CONTAINER_START, PLEG_RELIST);
-  let backedOff = false;
-  for (const r of loop.restarts) {
-    if (r.backoff > 0 && !backedOff) {
-      backedOff = true;
-      trace.event({
-        type: 'Warning',
-        reason: 'BackOff',
-        message: `Back-off restarting failed container ${container.name} in pod ${podRef}`,
-        at: r.exitAt,
-        object,
-      });
-    }
-    const createAt = f.imageCheck ? f.imageCheck(r.restartAt) : r.restartAt;
-    trace.event({
-      type: 'Normal',
-      reason: 'Created',
-      message: `Created container: ${container.name}`,
-      at: createAt,
-      object,
-    });
-    trace.event({
-      type: 'Warning',
-      reason: 'Failed',
-      message: `Error: ${message}`,
-      at: createAt + CONTAINER_START,
-      object,
-    });
-  }
+  recordRestarts(trace, loop, { name: container.name, object, podRef }, f.imageCheck ?? ((at) => at), (at) => ({
+    type: 'Warning',
+    reason: 'Failed',
+    message: `Error: ${message}`,
+    at: at + CONTAINER_START,
+    object,
+  }));
   const backOff = `back-off ${loop.steadyBackoff} restarting failed container=${container.name} pod=${podRef}`;
   trace.step({
     title: `Container ${container.name}: CrashLoopBackOff`,
