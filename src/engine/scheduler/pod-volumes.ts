@@ -38,10 +38,21 @@ export function podClaims(pod: Pod, cluster: Cluster): PodClaim[] {
       const spec = { ...(template?.spec ?? {}) };
       // The DefaultStorageClass admission plugin fills in the class when the controller creates the claim.
       if (spec.storageClassName === undefined) spec.storageClassName = defaultStorageClass(cluster)?.metadata?.name;
+      // The controller makes the pod the claim's controlling owner; VolumeBinding checks that ownership.
+      const owner = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '' };
       const pvc: PersistentVolumeClaim =
         l.status === 'found'
           ? l.object
-          : { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: ns }, spec };
+          : {
+              apiVersion: 'v1',
+              kind: 'PersistentVolumeClaim',
+              metadata: {
+                name,
+                namespace: ns,
+                ownerReferences: [{ ...owner, controller: true, blockOwnerDeletion: true }],
+              },
+              spec,
+            };
       out.push({ volumeIndex, name, ephemeral: true, claim: { status: 'found', pvc } });
     }
   });

@@ -104,6 +104,17 @@ export function pickCandidate(candidates: Candidate[]): Candidate | null {
   return best;
 }
 
+/**
+ * nodesWherePreemptionMightHelp (framework/preemption/preemption.go): only nodes rejected as Unschedulable can be
+ * helped by evicting pods; UnschedulableAndUnresolvable ones (and nodes a PreFilter ruled out) never.
+ */
+export function nodesWherePreemptionMightHelp(
+  nodes: readonly NodeInfo[],
+  statusOf: (n: NodeInfo) => Status | null,
+): NodeInfo[] {
+  return nodes.filter((n) => statusOf(n)?.code === 'Unschedulable');
+}
+
 export const defaultPreemption: Plugin = {
   name: 'DefaultPreemption',
   begin: (pod, snapshot) => ({
@@ -111,9 +122,7 @@ export const defaultPreemption: Plugin = {
       // DefaultPreemption.PostFilter prefixes whatever Preempt says with "preemption: ".
       if (pod.pod.spec?.preemptionPolicy === 'Never')
         return { status: unschedulable(`preemption: ${NOT_ELIGIBLE_NEVER}`) };
-      const statusOf = (n: NodeInfo): Status | null => d.statuses.get(n.name) ?? d.absent;
-      // Only nodes rejected as Unschedulable can be helped; UnschedulableAndUnresolvable ones never.
-      const potential = snapshot.nodes.filter((n) => statusOf(n)?.code === 'Unschedulable');
+      const potential = nodesWherePreemptionMightHelp(snapshot.nodes, (n) => d.statuses.get(n.name) ?? d.absent);
       const statuses = new Map<string, Status>();
       const candidates: Candidate[] = [];
       const wanted = numCandidates(potential.length);

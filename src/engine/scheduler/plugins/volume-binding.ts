@@ -3,7 +3,7 @@
 // the node) (pkg/scheduler/framework/plugins/volumebinding/volume_binding.go, binder.go).
 import type { Cluster } from '../../cluster/cluster';
 import { value } from '../../k8s/quantity';
-import type { PersistentVolume, PersistentVolumeClaim } from '../../k8s/objects';
+import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../../k8s/objects';
 import type { NodeInfo } from '../node-info';
 import type { Plugin } from '../plugin';
 import { findClass, findPV, podClaims } from '../pod-volumes';
@@ -32,6 +32,15 @@ function claimClass(pvc: PersistentVolumeClaim): string {
 
 function volumeClass(pv: PersistentVolume): string {
   return pv.metadata?.annotations?.[BETA_CLASS] ?? pv.spec?.storageClassName ?? '';
+}
+
+/**
+ * metav1.IsControlledBy, as ephemeral.VolumeIsForPod uses it: a claim of the ephemeral volume's name that the pod
+ * does not control (left by an earlier pod of the same name, or made by hand) is not the pod's volume.
+ */
+function controlledBy(pvc: PersistentVolumeClaim, pod: Pod): boolean {
+  const ref = (pvc.metadata?.ownerReferences ?? []).find((r) => r.controller === true);
+  return ref !== undefined && (ref.uid ?? '') === (pod.metadata?.uid ?? '');
 }
 
 interface DelayedClaim {
@@ -83,6 +92,14 @@ export const volumeBinding: Plugin = {
             };
           if (pvc.metadata?.deletionTimestamp !== undefined)
             return { status: unresolvable(`persistentvolumeclaim "${c.name}" is being deleted`) };
+          if (c.ephemeral && !controlledBy(pvc, pod.pod)) {
+            const ns = pod.pod.metadata?.namespace ?? 'default';
+            return {
+              status: unresolvable(
+                `PVC ${ns}/${c.name} was not created for pod ${ns}/${pod.pod.metadata?.name ?? ''} (pod is not owner)`,
+              ),
+            };
+          }
         }
         for (const c of claims) {
           if (c.claim.status !== 'found') continue;

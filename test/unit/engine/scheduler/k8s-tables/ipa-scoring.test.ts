@@ -1,6 +1,7 @@
 // kubernetes/kubernetes pkg/scheduler/framework/plugins/interpodaffinity/scoring_test.go TestPreferredAffinity
 // (default hardPodAffinityWeight 1; the "invalid ... fails PreScore" cases are left out because the API server
-// rejects such selectors).
+// rejects such selectors) and TestPreferredAffinityWithHardPodAffinitySymmetricWeight (the default weight only: the
+// "with zero weight" case needs a profile argument the default scheduler does not set).
 import { strict as assert } from 'node:assert';
 import type { KubeObject, Node, Pod } from '../../../../../src/engine/k8s/objects';
 import { interPodAffinity } from '../../../../../src/engine/scheduler/plugins/inter-pod-affinity';
@@ -229,4 +230,44 @@ describe('k8s tables: interpodaffinity scoring_test.go TestPreferredAffinity', (
     it(c.name, () =>
       assert.deepStrictEqual(scoreAll(interPodAffinity, c.pod, c.nodes, c.pods ?? [], NAMESPACES), c.want),
     );
+});
+
+// Existing pods whose required affinity term names the namespaces "" and subteam2.team2 plus the team1 namespace
+// selector; upstream's pods have the empty namespace, which the API server defaults to "default".
+const hardPodAffinity: Affinity = {
+  affinity: [
+    {
+      ...termIn('service', 'region', ['S1']),
+      namespaces: ['default', 'subteam2.team2'],
+      namespaceSelector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['team1'] }] },
+    },
+  ],
+};
+const serviceS1 = { service: 'S1' };
+const symmetricNodes = () => nodes(['node1', china], ['node2', india], ['node3', az1]);
+const symmetric: { name: string; pod: Pod; want: NodeScore[] | 'Skip' }[] = [
+  {
+    name: 'with default weight',
+    pod: incoming(serviceS1),
+    want: scores(['node1', 100], ['node2', 100], ['node3', 0]),
+  },
+  { name: 'with no matching namespace', pod: incoming(serviceS1, {}, 'subteam1.team2'), want: 'Skip' },
+  {
+    name: 'with matching NamespaceSelector',
+    pod: incoming(serviceS1, {}, 'subteam1.team1'),
+    want: scores(['node1', 100], ['node2', 100], ['node3', 0]),
+  },
+  {
+    name: 'with matching Namespaces',
+    pod: incoming(serviceS1, {}, 'subteam2.team2'),
+    want: scores(['node1', 100], ['node2', 100], ['node3', 0]),
+  },
+];
+
+describe('k8s tables: interpodaffinity scoring_test.go TestPreferredAffinityWithHardPodAffinitySymmetricWeight', () => {
+  for (const c of symmetric)
+    it(c.name, () => {
+      const pods = [on('node1', undefined, hardPodAffinity), on('node2', undefined, hardPodAffinity)];
+      assert.deepStrictEqual(scoreAll(interPodAffinity, c.pod, symmetricNodes(), pods, NAMESPACES), c.want);
+    });
 });

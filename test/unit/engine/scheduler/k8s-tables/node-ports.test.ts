@@ -1,4 +1,7 @@
-// kubernetes/kubernetes pkg/scheduler/framework/plugins/nodeports/node_ports_test.go TestNodePorts.
+// kubernetes/kubernetes pkg/scheduler/framework/plugins/nodeports/node_ports_test.go TestNodePorts and TestFits, and
+// pkg/scheduler/framework/types_test.go TestHostPortInfo_Check, whose HostPortInfo only NodePorts reads: the added
+// ports belong to a pod on the node, the checked one to the incoming pod ("" protocol and IP default to TCP and
+// 0.0.0.0 as the API server and HostPortInfo both default them).
 import { strict as assert } from 'node:assert';
 import type { Pod } from '../../../../../src/engine/k8s/objects';
 import { nodePorts } from '../../../../../src/engine/scheduler/plugins/node-ports';
@@ -99,9 +102,124 @@ const cases: { name: string; pod: Pod; existing: Pod; want: Status | null }[] = 
   },
 ];
 
+/** st.MakePod().InitContainerPort(sidecar, TCP 8001→8001): an init container, restartable when it is a sidecar. */
+const initPort = (sidecar: boolean): Pod =>
+  rawPod({
+    spec: {
+      initContainers: [
+        {
+          name: 'init',
+          ...(sidecar ? { restartPolicy: 'Always' } : {}),
+          ports: [{ containerPort: 8001, hostPort: 8001, protocol: 'TCP' }],
+        },
+      ],
+    },
+  });
+
 describe('k8s tables: nodeports node_ports_test.go TestNodePorts', () => {
-  it('skip filter', () =>
-    assert.deepStrictEqual(preFilterStatus(nodePorts, rawPod(), [rawNode('m1')]), { code: 'Skip', reasons: [] }));
+  const SKIP: Status = { code: 'Skip', reasons: [] };
+  it('skip filter', () => assert.deepStrictEqual(preFilterStatus(nodePorts, rawPod(), [rawNode('m1')]), SKIP));
   for (const c of cases)
     it(c.name, () => assert.deepStrictEqual(filterOne(nodePorts, c.pod, rawNode('m1'), [c.existing]), c.want));
+  it('non-sidecar initContainer using hostPort', () =>
+    assert.deepStrictEqual(
+      preFilterStatus(nodePorts, initPort(false), [rawNode('m1')], [newPod('m1', 'TCP/0.0.0.0/8001')]),
+      SKIP,
+    ));
+  it('TCP hostPort conflict from sidecar initContainer', () =>
+    assert.deepStrictEqual(
+      filterOne(nodePorts, initPort(true), rawNode('m1'), [newPod('m1', 'TCP/0.0.0.0/8001')]),
+      ERR,
+    ));
+});
+
+// TestFits: newNodeInfo(ports...) is a node running one pod with those host ports.
+const fitsCases: { desc: string; pod: string[]; existing: string[]; expect: boolean }[] = [
+  { desc: 'non-conflicting ports', pod: ['TCP/127.0.0.1/80'], existing: ['TCP/127.0.0.1/9090'], expect: true },
+  {
+    desc: 'multiple non-conflicting ports',
+    pod: ['TCP/127.0.0.1/80', 'TCP/127.0.1.1/80', 'TCP/127.0.1.1/90', 'TCP/127.0.1.1/100'],
+    existing: ['TCP/127.0.0.1/9090', 'TCP/127.0.0.1/9191', 'TCP/127.0.1.1/8080'],
+    expect: true,
+  },
+  {
+    desc: 'same ports on different protocols',
+    pod: ['TCP/127.0.0.1/80'],
+    existing: ['UDP/127.0.0.1/80'],
+    expect: true,
+  },
+  { desc: 'conflicting ports', pod: ['TCP/127.0.0.1/80'], existing: ['TCP/127.0.0.1/80'], expect: false },
+  {
+    desc: 'multiple ports, some conflicting',
+    pod: ['TCP/127.0.0.1/80', 'TCP/127.0.1.1/80', 'TCP/127.0.1.1/90', 'TCP/127.0.1.1/100'],
+    existing: ['TCP/127.0.0.1/9090', 'TCP/127.0.1.1/90', 'TCP/127.0.1.1/8080'],
+    expect: false,
+  },
+];
+
+describe('k8s tables: nodeports node_ports_test.go TestFits', () => {
+  for (const c of fitsCases)
+    it(c.desc, () =>
+      assert.equal(
+        filterOne(nodePorts, newPod('', ...c.pod), rawNode('m1'), [newPod('m1', ...c.existing)]) === null,
+        c.expect,
+      ),
+    );
+});
+
+const checkCases: { name: string; added: string[]; check: string; expect: boolean }[] = [
+  { name: 'empty check should check 0.0.0.0 and TCP', added: ['TCP/127.0.0.1/80'], check: '//81', expect: false },
+  {
+    name: 'empty check should check 0.0.0.0 and TCP (conflicted)',
+    added: ['TCP/127.0.0.1/80'],
+    check: '//80',
+    expect: true,
+  },
+  { name: 'empty port check should pass', added: ['TCP/127.0.0.1/80'], check: '//0', expect: false },
+  {
+    name: '0.0.0.0 should check all registered IPs',
+    added: ['TCP/127.0.0.1/80'],
+    check: 'TCP/0.0.0.0/80',
+    expect: true,
+  },
+  {
+    name: '0.0.0.0 with different protocol should be allowed',
+    added: ['UDP/127.0.0.1/80'],
+    check: 'TCP/0.0.0.0/80',
+    expect: false,
+  },
+  {
+    name: '0.0.0.0 with different port should be allowed',
+    added: ['TCP/127.0.0.1/79', 'TCP/127.0.0.1/81', 'TCP/127.0.0.1/82'],
+    check: 'TCP/0.0.0.0/80',
+    expect: false,
+  },
+  {
+    name: 'normal ip should check all registered 0.0.0.0',
+    added: ['TCP/0.0.0.0/80'],
+    check: 'TCP/127.0.0.1/80',
+    expect: true,
+  },
+  {
+    name: 'normal ip with different port/protocol should be allowed (0.0.0.0)',
+    added: ['TCP/0.0.0.0/79', 'UDP/0.0.0.0/80', 'TCP/0.0.0.0/81', 'TCP/0.0.0.0/82'],
+    check: 'TCP/127.0.0.1/80',
+    expect: false,
+  },
+  {
+    name: 'normal ip with different port/protocol should be allowed',
+    added: ['TCP/127.0.0.1/79', 'UDP/127.0.0.1/80', 'TCP/127.0.0.1/81', 'TCP/127.0.0.1/82'],
+    check: 'TCP/127.0.0.1/80',
+    expect: false,
+  },
+];
+
+describe('k8s tables: framework types_test.go TestHostPortInfo_Check', () => {
+  for (const c of checkCases)
+    it(c.name, () =>
+      assert.equal(
+        filterOne(nodePorts, newPod('', c.check), rawNode('m1'), [newPod('m1', ...c.added)]) !== null,
+        c.expect,
+      ),
+    );
 });

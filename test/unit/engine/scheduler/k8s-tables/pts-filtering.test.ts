@@ -211,6 +211,22 @@ const single: Case[] = [
     want: codes(U, U, S, S),
   },
   {
+    // Upstream reuses the name "NodeAffinityPolicy ignored with labelSelectors" for this nodeAffinity case.
+    name: 'NodeAffinityPolicy ignored with labelSelectors (second case: required nodeAffinity)',
+    pod: spreadPod('foo', [hard(1, 'node', 'foo', { nodeAffinityPolicy: 'Ignore' })], {
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'foo', operator: 'In', values: [''] }] }],
+          },
+        },
+      },
+    }),
+    nodes: nodesOf(...FOO_NODES),
+    pods: podsOf('p-b1@node-a:foo', 'p-b2@node-b:foo', 'p-y1@node-y:foo'),
+    want: codes(U, U, S, U),
+  },
+  {
     name: 'NodeTaintsPolicy honored',
     pod: spreadPod('foo', [hard(1, 'node', 'foo', { nodeTaintsPolicy: 'Honor' })]),
     nodes: tainted(nodesOf(...FOO_NODES)),
@@ -281,6 +297,95 @@ const multiple: Case[] = [
     ),
     pods: podsOf('p-a1@node-a:foo', 'p-y3@node-y:foo'),
     want: codes(U, S, UU, U),
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/ignore, node: ignore/ignore',
+    pod: spreadPod('foo', [hard(1, 'zone', 'foo'), hard(1, 'node', 'foo', { nodeAffinityPolicy: 'Ignore' })], {
+      nodeSelector: { foo: '' },
+    }),
+    nodes: nodesOf(
+      'node-a:zone=zone1,node=node-a,foo',
+      'node-b:zone=zone1,node=node-b,foo',
+      'node-x:zone=zone2,node=node-x,foo',
+      'node-y:zone=zone2,node=node-y',
+    ),
+    pods: podsOf('p-a1@node-a:foo', 'p-b1@node-b:foo', 'p-y1@node-y:foo'),
+    want: codes(U, U, S, U),
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/honor, node: honor/ignore',
+    pod: spreadPod('foo', [hard(1, 'zone', 'foo', { nodeTaintsPolicy: 'Honor' }), hard(1, 'node', 'foo')]),
+    nodes: tainted(
+      nodesOf(
+        'node-a:zone=zone1,node=node-a,foo',
+        'node-b:zone=zone1,node=node-b,foo',
+        'node-x:zone=zone2,node=node-x,foo',
+        'node-y:zone=zone2,node=node-y',
+      ),
+    ),
+    pods: podsOf('p-a1@node-a:foo', 'p-b1@node-b:foo', 'p-y1@node-y:foo'),
+    want: codes(U, U, S, U),
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/ignore, node: honor/ignore',
+    pod: spreadPod('foo', both('foo', 'foo'), { nodeSelector: { foo: '' } }),
+    nodes: tainted(
+      nodesOf(
+        'node-a:zone=zone1,node=node-a,foo',
+        'node-b:zone=zone1,node=node-b',
+        'node-x:zone=zone2,node=node-x,foo',
+        'node-y:zone=zone2,node=node-y,foo',
+      ),
+    ),
+    pods: podsOf('p-a1@node-a:foo', 'p-b1@node-b:foo', 'p-y1@node-y:foo'),
+    want: codes(U, S, S, U),
+  },
+  {
+    name: 'two node inclusion Constraints, zone: honor/honor, node: ignore/ignore',
+    pod: spreadPod(
+      'foo',
+      [hard(1, 'zone', 'foo', { nodeTaintsPolicy: 'Honor' }), hard(1, 'node', 'foo', { nodeAffinityPolicy: 'Ignore' })],
+      { nodeSelector: { foo: '' } },
+    ),
+    nodes: tainted(
+      nodesOf(
+        'node-a:zone=zone1,node=node-a,foo',
+        'node-b:zone=zone1,node=node-b',
+        'node-x:zone=zone2,node=node-x,foo',
+        'node-y:zone=zone2,node=node-y,foo',
+      ),
+    ),
+    pods: podsOf('p-a1@node-a:foo', 'p-b1@node-b:foo', 'p-y1@node-y:foo'),
+    want: codes(U, U, S, U),
+  },
+  {
+    name: 'two Constraints on zone, spreads = [3/3, 2/1]',
+    pod: spreadPod('foo,bar', [hard(1, 'zone', 'bar'), hard(1, 'zone', 'foo')]),
+    nodes: nodesOf(...ZONES4),
+    pods: podsOf(
+      'p-a1@node-a:foo,bar',
+      'p-a2@node-a:foo',
+      'p-b1@node-b:foo,bar',
+      'p-y1@node-y:foo',
+      'p-y2@node-y:foo,bar',
+      'p-y3@node-y:foo',
+    ),
+    want: codes(U, U, S, S),
+  },
+  {
+    name: 'two Constraints on zone, spreads = [3/4, 2/1]',
+    pod: spreadPod('foo,bar', [hard(1, 'zone', 'bar'), hard(1, 'zone', 'foo')]),
+    nodes: nodesOf(...ZONES4),
+    pods: podsOf(
+      'p-a1@node-a:foo,bar',
+      'p-a2@node-a:foo',
+      'p-b1@node-b:foo,bar',
+      'p-y1@node-y:foo',
+      'p-y2@node-y:foo,bar',
+      'p-y3@node-y:foo',
+      'p-y4@node-y:foo',
+    ),
+    want: codes(U, U, U, U),
   },
 ];
 

@@ -177,6 +177,21 @@ const cases: Case[] = [
     want: scores(['node-a', 100], ['node-x', 63]),
   },
   {
+    name: 'two Constraints on zone, 2 out of 4 nodes are candidates',
+    pod: spreadPod('foo,bar', [soft(1, 'zone', 'foo'), soft(1, 'zone', 'bar')]),
+    pods: podsOf(
+      'p-a1@node-a:foo,bar',
+      'p-a2@node-a:foo',
+      'p-b1@node-b:foo,bar',
+      'p-y1@node-y:foo',
+      'p-y2@node-y:foo,bar',
+      'p-y3@node-y:foo',
+    ),
+    nodes: nodesOf('node-a:zone=zone1', 'node-x:zone=zone2'),
+    failed: nodesOf('node-b:zone=zone1', 'node-y:zone=zone2'),
+    want: scores(['node-a', 85], ['node-x', 100]),
+  },
+  {
     name: 'two Constraints on zone and node, with different labelSelectors',
     pod: spreadPod('foo,bar', [soft(1, 'zone', 'foo'), soft(1, H, 'bar')]),
     pods: podsOf('p-a1@node-a:foo', 'p-b1@node-b:foo,bar', 'p-y1@node-y:foo', 'p-y2@node-y:bar'),

@@ -47,6 +47,15 @@ const fakePreFilter = (name: string, nodeNames: string[] | null, status: Status 
 /** newNumericMapPlugin: a node named "3" scores 3. */
 const numericMap = plugin('NumericMap', { score: (n) => Number(n.name) });
 const equalPrioritizer = plugin('EqualPrioritizerPlugin', { score: () => 1 });
+/** newReverseNumericMapPlugin: the numeric score, mirrored by NormalizeScore as max + min - score. */
+const reverseNumericMap = plugin('ReverseNumericMap', {
+  score: (n) => Number(n.name),
+  normalizeScore: (scores) => {
+    const max = Math.max(0, ...scores);
+    const min = Math.min(...scores);
+    for (let i = 0; i < scores.length; i++) scores[i] = max + min - (scores[i] ?? 0);
+  },
+});
 
 const profile = (plugins: Plugin[], weights: Record<string, number> = {}): Profile => ({
   schedulerName: 'default-scheduler',
@@ -62,6 +71,8 @@ interface Case {
   pod: Pod;
   pods?: Pod[];
   others?: KubeObject[];
+  /** Score weights other than 1. */
+  weights?: Record<string, number>;
   /** Nodes any of which may be chosen (the real scheduler picks one of the tied nodes at random). */
   wantNodes?: string[];
   wErr?: string;
@@ -100,6 +111,14 @@ const cases: Case[] = [
     nodes: nodes('3', '2', '1'),
     pod: named('2'),
     wantNodes: ['2'],
+  },
+  {
+    name: 'test 6',
+    plugins: [trueFilter, numericMap, reverseNumericMap],
+    weights: { ReverseNumericMap: 2 },
+    nodes: nodes('3', '2', '1'),
+    pod: named('2'),
+    wantNodes: ['1'],
   },
   {
     name: 'test 7',
@@ -153,6 +172,36 @@ const cases: Case[] = [
       },
     ] as KubeObject[],
     wErr: '0/2 nodes are available: persistentvolumeclaim "existingPVC" is being deleted.',
+  },
+  {
+    // The node is named node1 but its hostname label says host1, which is what the PV's node affinity names.
+    name: 'hostname and nodename of the node do not match',
+    plugins: [volumeBinding, trueFilter, equalPrioritizer],
+    nodes: [rawNode('node1', { labels: { 'kubernetes.io/hostname': 'host1' } })],
+    pod: rawPod({ name: 'pod1', spec: { volumes: [{ name: 'v', persistentVolumeClaim: { claimName: 'PVC1' } }] } }),
+    others: [
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: 'PVC1', namespace: 'default' },
+        spec: { volumeName: 'PV1' },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: { name: 'PV1' },
+        spec: {
+          nodeAffinity: {
+            required: {
+              nodeSelectorTerms: [
+                { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['host1'] }] },
+              ],
+            },
+          },
+        },
+      },
+    ] as KubeObject[],
+    wantNodes: ['node1'],
   },
   {
     name: 'test podtopologyspread plugin - 2 nodes with maxskew=1',
@@ -274,6 +323,23 @@ const cases: Case[] = [
     wErr: "0/2 nodes are available: 1 injecting failure for pod test-prefilter, 1 node(s) didn't satisfy plugin(s) [FakePreFilter].",
   },
   {
+    name: 'test all prescore plugins return skip',
+    plugins: [
+      trueFilter,
+      plugin('FakePreScoreAndScorePlugin', {
+        preScore: () => ({ code: 'Skip', reasons: ['fake skip'] }),
+        score: () => {
+          throw new Error(
+            "this score function shouldn't be executed because this plugin returned Skip in the PreScore",
+          );
+        },
+      }),
+    ],
+    nodes: nodes('node1', 'node2'),
+    pod: named('ignore'),
+    wantNodes: ['node1', 'node2'],
+  },
+  {
     name: 'test without score plugin no extra nodes are evaluated',
     plugins: [trueFilter],
     nodes: nodes('node1', 'node2', 'node3'),
@@ -316,7 +382,7 @@ describe('k8s tables: schedule_one_test.go TestSchedulerSchedulePod', () => {
   for (const c of cases)
     it(c.name, () => {
       const snapshot = buildSnapshot(makeCluster(c.nodes, c.pods ?? [], c.others ?? []));
-      const r = scheduleOne(podInfo(c.pod), snapshot, profile(c.plugins), { report: false, startIndex: 0 });
+      const r = scheduleOne(podInfo(c.pod), snapshot, profile(c.plugins, c.weights), { report: false, startIndex: 0 });
       if (c.wErr !== undefined) {
         assert.equal(r.node, null);
         assert.equal(r.message, c.wErr);
@@ -325,6 +391,34 @@ describe('k8s tables: schedule_one_test.go TestSchedulerSchedulePod', () => {
         assert.ok(c.wantNodes?.includes(r.node?.name ?? ''), `chose ${r.node?.name}`);
       }
     });
+});
+
+/** The first rejecting Filter plugin and its reasons per node, as findNodesThatFitPod's Diagnosis.NodeToStatus. */
+function diagnosis(plugins: Plugin[], pod: Pod, nodeList: Node[]) {
+  const snapshot = buildSnapshot(makeCluster(nodeList));
+  const r = scheduleOne(podInfo(pod), snapshot, profile(plugins), { report: true, startIndex: 0 });
+  const statuses: Record<string, { plugin: string; code: string; reasons: string[] }> = {};
+  for (const n of r.reports) {
+    const f = n.filters.find((x) => x.status !== 'Success' && !x.afterRejection);
+    if (f) statuses[n.name] = { plugin: f.plugin, code: f.status, reasons: f.reasons };
+  }
+  return { node: r.node?.name ?? null, message: r.message, statuses };
+}
+
+describe('k8s tables: schedule_one_test.go TestFindFitAllError and TestFindFitSomeError', () => {
+  const byMatch = { plugin: 'MatchFilter', code: 'Unschedulable', reasons: [FAKE] };
+  it('TestFindFitAllError: every node fails MatchFilter and the FitError counts them', () =>
+    assert.deepStrictEqual(diagnosis([trueFilter, matchFilter], named('p'), nodes('3', '2', '1')), {
+      node: null,
+      message: `0/3 nodes are available: 3 ${FAKE}.`,
+      statuses: { '3': byMatch, '2': byMatch, '1': byMatch },
+    }));
+  it('TestFindFitSomeError: only the node the pod is named after passes; the others fail MatchFilter', () =>
+    assert.deepStrictEqual(diagnosis([trueFilter, matchFilter], named('1'), nodes('3', '2', '1')), {
+      node: '1',
+      message: null,
+      statuses: { '3': byMatch, '2': byMatch },
+    }));
 });
 
 /** schedule_one_test.go makeNode(name, milliCPU, memory, images...): pods 100. */

@@ -19,7 +19,11 @@ const sc = (name: string, mode: string): KubeObject =>
     metadata: { name },
     volumeBindingMode: mode,
   }) as KubeObject;
-const CLASSES = [sc('immediate-sc', 'Immediate'), sc('wait-sc', 'WaitForFirstConsumer')];
+const CLASSES = [
+  sc('immediate-sc', 'Immediate'),
+  sc('wait-sc', 'WaitForFirstConsumer'),
+  sc('wait-hdd-sc', 'WaitForFirstConsumer'),
+];
 
 /** makePVC(name, class) with .withBoundPV / .withPhase / .withRequestStorage. */
 function makePVC(name: string, className: string, o: { boundPV?: string; phase?: string; storage?: string } = {}) {
@@ -160,6 +164,51 @@ const cases: Case[] = [
       makePV('pv-b-1', 'wait-sc', { capacity: '100Gi', affinity: { [HOST]: ['node-b'] } }),
     ],
     wantFilter: [null, null, uu(BIND_CONFLICT)],
+  },
+  {
+    name: 'local volumes with close capacity are preferred (multiple pvcs)',
+    pod: makePod('pvc-0', 'pvc-1'),
+    nodes: [makeNode('node-a'), makeNode('node-b'), makeNode('node-c')],
+    objects: [
+      makePVC('pvc-0', 'wait-sc', { storage: '50Gi' }),
+      makePVC('pvc-1', 'wait-hdd-sc', { storage: '100Gi' }),
+      ...['pv-a-0', 'pv-a-1'].map((n) => makePV(n, 'wait-sc', { capacity: '200Gi', affinity: { [HOST]: ['node-a'] } })),
+      ...['pv-a-2', 'pv-a-3'].map((n) =>
+        makePV(n, 'wait-hdd-sc', { capacity: '200Gi', affinity: { [HOST]: ['node-a'] } }),
+      ),
+      ...['pv-b-0', 'pv-b-1'].map((n) => makePV(n, 'wait-sc', { capacity: '100Gi', affinity: { [HOST]: ['node-b'] } })),
+      ...['pv-b-2', 'pv-b-3'].map((n) =>
+        makePV(n, 'wait-hdd-sc', { capacity: '100Gi', affinity: { [HOST]: ['node-b'] } }),
+      ),
+    ],
+    wantFilter: [null, null, uu(BIND_CONFLICT)],
+  },
+  {
+    name: 'zonal volumes with close capacity are preferred',
+    pod: makePod('pvc-a'),
+    nodes: ['a', 'b', 'c'].flatMap((z) =>
+      ['node-a', 'node-b'].map((n) =>
+        makeNode(`zone-${z}-${n}`, {
+          'topology.kubernetes.io/region': `region-${z}`,
+          'topology.kubernetes.io/zone': `zone-${z}`,
+        }),
+      ),
+    ),
+    objects: [
+      makePVC('pvc-a', 'wait-sc', { storage: '50Gi' }),
+      ...[
+        ['pv-a-0', '200Gi', 'a'],
+        ['pv-a-1', '200Gi', 'a'],
+        ['pv-b-0', '100Gi', 'b'],
+        ['pv-b-1', '100Gi', 'b'],
+      ].map(([n, capacity, z]) =>
+        makePV(n ?? '', 'wait-sc', {
+          capacity: capacity ?? '',
+          affinity: { 'topology.kubernetes.io/region': [`region-${z}`], 'topology.kubernetes.io/zone': [`zone-${z}`] },
+        }),
+      ),
+    ],
+    wantFilter: [null, null, null, null, uu(BIND_CONFLICT), uu(BIND_CONFLICT)],
   },
 ];
 

@@ -161,3 +161,36 @@ describe('VolumeBinding', () => {
       assert.equal(cycle.preScore?.([node('node-a')])?.code, 'Skip');
     });
 });
+
+// A generic ephemeral volume's claim "<pod>-<volume>" must be controlled by the pod (podHasPVCs calls
+// component-helpers storage/ephemeral VolumeIsForPod; binder_test.go's conflictingGenericPVC is such a claim).
+describe('VolumeBinding with a generic ephemeral volume', () => {
+  const ephemeralPod = makePod('p', {
+    spec: {
+      volumes: [
+        {
+          name: 'scratch',
+          ephemeral: {
+            volumeClaimTemplate: {
+              spec: {
+                storageClassName: 'wffc',
+                accessModes: ['ReadWriteOnce'],
+                resources: { requests: { storage: '1Gi' } },
+              },
+            },
+          },
+        },
+      ],
+    },
+  });
+  const preFilter = (objects: KubeObject[]) =>
+    cycleOf(volumeBinding, ephemeralPod, [makeNode('node-a')], [], objects).cycle.preFilter?.().status ?? null;
+
+  it('the claim the ephemeral volume controller creates is the pod’s own', () =>
+    assert.equal(preFilter([storageClass('wffc', 'WaitForFirstConsumer')]), null));
+  it('a claim of that name the pod does not own stops the pod', () =>
+    assert.deepEqual(
+      preFilter([pvc('p-scratch', { storageClassName: 'wffc' }), storageClass('wffc', 'WaitForFirstConsumer')]),
+      uu('PVC default/p-scratch was not created for pod default/p (pod is not owner)'),
+    ));
+});
