@@ -24,13 +24,35 @@ export function replicaPods(pod: Pod, kind: string, replicas: number): Pod[] {
   const out: Pod[] = [];
   for (let i = 0; i < replicas; i++) {
     const replicaName = i === 0 ? name : nth(i);
+    if (i === 0) {
+      out.push(pod);
+      continue;
+    }
+    const spec = ownClaims(pod, name, replicaName);
     out.push(
-      i === 0
-        ? pod
-        : { ...pod, metadata: { ...pod.metadata, name: replicaName }, spec: ownClaims(pod, name, replicaName) },
+      stsBase !== null
+        ? statefulSetReplica(pod, spec, replicaName, i)
+        : { ...pod, metadata: { ...pod.metadata, name: replicaName }, spec },
     );
   }
   return out;
+}
+
+/**
+ * A StatefulSet pod carries its own identity (stateful_set_utils.go newVersionedStatefulSetPod/updateIdentity): its
+ * hostname, and the pod-name and pod-index labels, are its own name and ordinal.
+ */
+function statefulSetReplica(pod: Pod, spec: PodSpec | undefined, name: string, ordinal: number): Pod {
+  const labels = {
+    ...pod.metadata?.labels,
+    'apps.kubernetes.io/pod-index': String(ordinal),
+    'statefulset.kubernetes.io/pod-name': name,
+  };
+  return {
+    ...pod,
+    metadata: { ...pod.metadata, name, labels },
+    ...(spec ? { spec: { ...spec, hostname: name } } : {}),
+  };
 }
 
 /** A StatefulSet pod mounts its own claims, `<template>-<pod name>`, not the first pod's. */

@@ -172,6 +172,8 @@ const cases: DocCase[] = [
       assert.equal(slice.metadata.labels['service.kubernetes.io/headless'], '');
       const mine = slice.endpoints.find((e) => e.targetRef.name === 'web-0');
       assert.equal(mine?.hostname, 'web-0');
+      // "nslookup web-1.nginx" resolves too: each replica has its own hostname.
+      assert.equal(slice.endpoints.find((e) => e.targetRef.name === 'web-1')?.hostname, 'web-1');
       assert.deepEqual(report.ports, [{ name: 'web', port: 80, protocol: 'TCP' }]);
       const dns = report.dns ?? [];
       assert.deepEqual(
