@@ -2,6 +2,7 @@
 // namespace table of k8s.io/component-helpers/node/util/sysctl/namespace.go). The node's --allowed-unsafe-sysctls is
 // not in a snapshot, so only the safe list is allowed: the default kubelet configuration.
 import type { Node, Pod } from '../k8s/objects';
+import { normalizeSysctlName, sysctlNamespace } from '../k8s/sysctl';
 import type { Rejection } from './admission';
 
 /** safe_sysctls.go, with the kernel each needs to be namespaced (pkg/util/kernel constants). */
@@ -20,34 +21,6 @@ const SAFE_SYSCTLS: { name: string; kernel?: [number, number] }[] = [
   { name: 'net.ipv4.tcp_rmem', kernel: [4, 15] },
   { name: 'net.ipv4.tcp_wmem', kernel: [4, 15] },
 ];
-
-const IPC_NAMES = new Set([
-  'kernel.sem',
-  'kernel.shmall',
-  'kernel.shmmax',
-  'kernel.shmmni',
-  'kernel.shm_rmid_forced',
-  'kernel.shm',
-  'kernel.msgmax',
-  'kernel.msgmnb',
-  'kernel.msgmni',
-  'kernel.msg',
-]);
-
-/** The kernel namespace a sysctl lives in, spelled as the component-helpers constants (`IPC`, `Net`). */
-function namespaceOf(name: string): 'IPC' | 'Net' | null {
-  if (IPC_NAMES.has(name) || name.startsWith('fs.mqueue.')) return 'IPC';
-  if (name.startsWith('net.')) return 'Net';
-  return null;
-}
-
-/** NormalizeName: `net/ipv4/ip_forward` → `net.ipv4.ip_forward` when the first separator is a slash. */
-export function normalizeSysctlName(name: string): string {
-  const dot = name.indexOf('.');
-  const slash = name.indexOf('/');
-  if (slash < 0 || (dot >= 0 && dot < slash)) return name;
-  return name.replace(/[./]/g, (c) => (c === '/' ? '.' : '/'));
-}
 
 function kernelOf(kernelVersion: string): [number, number] | null {
   const m = /^(\d+)\.(\d+)/.exec(kernelVersion);
@@ -82,7 +55,7 @@ export function checkSysctls(pod: Pod, node: Node): Rejection | null {
     const name = normalizeSysctlName(s.name);
     let err: string | null = null;
     if (allowed.has(name)) {
-      const ns = namespaceOf(name);
+      const ns = sysctlNamespace(name);
       if (ns === 'IPC' && pod.spec?.hostIPC) err = `"${name}" not allowed with host ${ns} enabled`;
       if (ns === 'Net' && pod.spec?.hostNetwork) err = `"${name}" not allowed with host ${ns} enabled`;
     } else err = `"${name}" not allowlisted`;

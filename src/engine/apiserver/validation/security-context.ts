@@ -9,6 +9,7 @@ import { isValidGroupID, isValidUserID } from '../../k8s/names';
 import { validateLocalDescendingPath } from './volumes';
 import { validateWindowsSecurityContextOptions } from './windows';
 import { internalSeccompProfile, internalSecurityContext, invalidGoValue } from './internal-json';
+import { sysctlNamespace } from '../../k8s/sysctl';
 
 type ContainerSecurityContext = NonNullable<Container['securityContext']>;
 type SeccompProfile = NonNullable<ContainerSecurityContext['seccompProfile']>;
@@ -124,42 +125,6 @@ export function validateContainerSecurityContext(
   errs.push(...validateWindowsSecurityContextOptions(sc.windowsOptions, path.child('windowsOptions')));
   errs.push(...validateAppArmorProfile(sc.appArmorProfile, path.child('appArmorProfile')));
   return errs;
-}
-
-/**
- * utilsysctl.NormalizeName (k8s.io/component-helpers node/util/sysctl): a name whose first separator is '/' is
- * written with '/' and '.' swapped ("net/ipv4/conf/eno2.100/rp_filter" is "net.ipv4.conf.eno2/100.rp_filter").
- */
-function normalizeSysctlName(name: string): string {
-  const first = name.search(/[./]/);
-  if (first < 0 || name[first] !== '/') return name;
-  return name.replace(/[./]/g, (c) => (c === '.' ? '/' : '.'));
-}
-
-// utilsysctl's table of namespaced sysctls (k8s.io/component-helpers node/util/sysctl/namespace.go, v1.34): these
-// names exactly, or a name under net. or fs.mqueue.
-const IPC_SYSCTLS = new Set([
-  'kernel.sem',
-  'kernel.shmall',
-  'kernel.shmmax',
-  'kernel.shmmni',
-  'kernel.shm_rmid_forced',
-  'kernel.shm',
-  'kernel.msgmax',
-  'kernel.msgmnb',
-  'kernel.msgmni',
-  'kernel.msg',
-]);
-
-/** utilsysctl.GetNamespace: the normalized name, cut at a `*`, looked up by name and then by prefix. */
-function sysctlNamespace(sysctl: string): 'IPC' | 'Net' | '' {
-  let name = normalizeSysctlName(sysctl);
-  const star = name.indexOf('*');
-  if (star >= 0) name = name.slice(0, star);
-  if (IPC_SYSCTLS.has(name)) return 'IPC';
-  if (name.startsWith('net.')) return 'Net';
-  if (name.startsWith('fs.mqueue.')) return 'IPC';
-  return '';
 }
 
 /** ValidateHostSysctl: a namespaced sysctl is refused when the pod shares that namespace with the host. */

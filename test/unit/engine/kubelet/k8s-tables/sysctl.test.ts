@@ -3,7 +3,8 @@
 // --allowed-unsafe-sysctls, so TestAllowlist's cases that need the extra "kernel.msg*", "kernel.sem", "net.b.*"
 // patterns are checked only where the default (safe-only) allowlist decides the same way.
 import assert from 'node:assert/strict';
-import { checkSysctls, normalizeSysctlName, safeSysctlAllowlist } from '../../../../../src/engine/kubelet/sysctls';
+import { normalizeSysctlName } from '../../../../../src/engine/k8s/sysctl';
+import { checkSysctls, safeSysctlAllowlist } from '../../../../../src/engine/kubelet/sysctls';
 import { node, pod } from '../builders';
 
 const admit = (sysctl: string, hostNetwork = false, hostIPC = false) =>
