@@ -82,7 +82,8 @@ export const QUOTED = '\u0001';
  */
 export function plainStatements(script: string): string[] | null {
   const unquoted = script.trim().replace(/'[^']*'|"[^"$`]*"/g, QUOTED);
-  const plain = !/[`|(){}<]|\$\(|(?<!&)&(?!&)|\b(while|until|for|if|case|exec|do|done|then)\b/.test(
+  // A keyword counts only where a command starts: `echo done` is a plain statement.
+  const plain = !/[`|(){}<]|\$\(|(?<!&)&(?!&)|(?:^|[;\n]|&&)\s*(while|until|for|if|case|exec|do|done|then)\b/.test(
     unquoted.replace(REDIRECT, ''),
   );
   return plain

@@ -62,6 +62,12 @@ describe('predictedExit', () => {
     { name: 'sleep infinity', argv: ['sleep', 'infinity'], want: null },
     { name: 'command substitution is not read', argv: ['sh', '-c', 'echo $(date) && sleep 1'], want: null },
     { name: 'a wait loop', argv: ['sh', '-c', 'until nslookup mydb; do sleep 2; done'], want: null },
+    {
+      name: 'a keyword as a plain word is not a loop',
+      argv: ['sh', '-c', 'sleep 3; echo done'],
+      want: { code: 0, after: 3 },
+    },
+    { name: 'a loop on one line', argv: ['sh', '-c', 'for i in 1 2; do echo $i; done'], want: null },
     { name: 'a command that may fail (cat)', argv: ['sh', '-c', 'cat /tmp/healthy'], want: null },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(predictedExit(c.argv, undefined), c.want));
