@@ -7,7 +7,7 @@ import { namespaceLifecycle } from './namespace-lifecycle';
 import { podSecurity } from './podsecurity';
 import { priority } from './priority';
 import { resourceQuota } from './resource-quota';
-import { runtimeClass } from './runtime-class';
+import { runtimeClass, runtimeClassValidate } from './runtime-class';
 import { serviceAccount, serviceAccountValidate } from './service-account';
 import type { AdmissionRequest, Denial, PluginOutcome } from './types';
 
@@ -35,8 +35,8 @@ export function mutatingAdmission(req: AdmissionRequest): ChainResult {
   return run([namespaceOf, limitRangerAdmit, serviceAccount, priority, defaultTolerationSeconds, runtimeClass], req);
 }
 
-/** LimitRanger → ServiceAccount (mountable secrets) → PodSecurity → ResourceQuota (Priority's check here only concerns
- * updates). */
+/** LimitRanger → ServiceAccount (mountable secrets) → PodSecurity → RuntimeClass (overhead) → ResourceQuota
+ * (Priority's check here only concerns updates). */
 export function validatingAdmission(req: AdmissionRequest): ChainResult {
-  return run([limitRangerValidate, serviceAccountValidate, podSecurity, resourceQuota], req);
+  return run([limitRangerValidate, serviceAccountValidate, podSecurity, runtimeClassValidate, resourceQuota], req);
 }

@@ -27,8 +27,8 @@ const POD_RESOURCES = new Set([
 /** Quotas on these force every container to state them (a backward-compatibility rule the source regrets). */
 const VALIDATION_SET = new Set(['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory']);
 
-const NATIVE_PREFIXES = ['kubernetes.io/', 'requests.kubernetes.io/'];
-const isNative = (name: string) => !name.includes('/') || NATIVE_PREFIXES.some((p) => name.startsWith(p));
+/** helper.IsNativeResource: no domain, or a domain that contains `kubernetes.io/` (IsPrefixedNativeResource). */
+const isNative = (name: string) => !name.includes('/') || name.includes('kubernetes.io/');
 
 function matchingResources(names: readonly string[]): string[] {
   return names.filter(
@@ -66,12 +66,20 @@ function computeUsage(requests: Usage, limits: Usage): Usage {
 
 const terminal = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
-/** PodUsageFunc: count/pods always; compute resources only while the pod is not finished. */
+/**
+ * PodUsageFunc: count/pods always; compute resources only while the pod is not finished. (A pod stuck terminating
+ * past its grace period is not charged either upstream; with no clock, pods being deleted are charged here.)
+ */
 function podUsage(pod: Pod): Usage {
   const usage: Usage = new Map([['count/pods', ONE]]);
   if (terminal(pod)) return usage;
   for (const [k, v] of computeUsage(podTotals(pod, 'requests'), podTotals(pod, 'limits'))) usage.set(k, v);
   return usage;
+}
+
+/** The pod evaluator's Usage, as quantity strings by quota resource name. */
+export function podQuotaUsage(pod: Pod): Record<string, string> {
+  return Object.fromEntries([...podUsage(pod)].map(([k, v]) => [k, quantityString(v)]));
 }
 
 function scopeMatches(scope: string, operator: string | undefined, values: string[] | undefined, pod: Pod): boolean {
@@ -86,11 +94,12 @@ function scopeMatches(scope: string, operator: string | undefined, values: strin
     case 'NotBestEffort':
       return podQOSClass(pod) !== 'BestEffort';
     case 'PriorityClass': {
+      // podMatchesSelector evaluates the selector against the label set {PriorityClass: <name>}, which always
+      // holds the key (possibly with an empty value): DoesNotExist never matches, NotIn matches an empty name.
       const name = spec?.priorityClassName ?? '';
       if (operator === 'Exists' || operator === undefined) return name !== '';
-      if (operator === 'DoesNotExist') return name === '';
-      if (operator === 'In') return name !== '' && (values ?? []).includes(name);
-      if (operator === 'NotIn') return name === '' || !(values ?? []).includes(name);
+      if (operator === 'In') return (values ?? []).includes(name);
+      if (operator === 'NotIn') return !(values ?? []).includes(name);
       return false;
     }
     case 'CrossNamespacePodAffinity': {

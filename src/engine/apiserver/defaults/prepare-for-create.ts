@@ -23,13 +23,23 @@ export interface CreateWarning {
 
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
-/** podutil.ApparmorFieldForAnnotation: the field a deprecated annotation value stands for, or null. */
+/** PATH_MAX - 1: the longest localhostProfile ValidateAppArmorProfileField accepts (counted in bytes). */
+const MAX_LOCALHOST_PROFILE_BYTES = 4095;
+
+/**
+ * podutil.ApparmorFieldForAnnotation, then ValidateAppArmorProfileField: the field a deprecated annotation value
+ * stands for, or null when there is none or it would not be valid (a padded or over-long localhost profile).
+ */
 function appArmorFieldFor(annotation: string): { type: string; localhostProfile?: string } | null {
   if (annotation === 'unconfined') return { type: 'Unconfined' };
   if (annotation === 'runtime/default') return { type: 'RuntimeDefault' };
-  if (annotation.startsWith('localhost/') && annotation.length > 'localhost/'.length)
-    return { type: 'Localhost', localhostProfile: annotation.slice('localhost/'.length) };
-  return null;
+  if (!annotation.startsWith('localhost/')) return null;
+  const profile = annotation.slice('localhost/'.length);
+  const valid =
+    profile !== '' &&
+    profile.trim() === profile &&
+    new TextEncoder().encode(profile).length <= MAX_LOCALHOST_PROFILE_BYTES;
+  return valid ? { type: 'Localhost', localhostProfile: profile } : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Create-time warnings, printed by kubectl as `Warning: <text>` (apiserver reference §8; kubernetes/kubernetes
-// pkg/api/pod/warnings.go warningsForPodSpecAndMeta, pkg/api/node/util.go, and each strategy's WarningsOnCreate).
-// Map keys are visited in sorted order where Go ranges over a map.
+// pkg/api/pod/warnings.go warningsForPodSpecAndMeta, pkg/api/node/util.go, pkg/api/persistentvolumeclaim/util.go,
+// pkg/api/job/warnings.go, and each strategy's WarningsOnCreate). Map keys are visited in sorted order where Go
+// ranges over a map.
 import type { Container, KubeObject, PodSpec, PodTemplateSpec } from '../../k8s/objects';
 import { FieldPath } from '../../k8s/field-path';
 import type { Segment } from '../../types';
@@ -8,6 +9,7 @@ import { isDNS1123Label, isValidLabelValue } from '../../k8s/names';
 import { sortedEntries } from './object-meta';
 import { canonicalQuantity, milliValueOf, parseQuantityValue } from './quantity-value';
 import { overlappingPathWarnings } from './path-overlap';
+import { ipWarnings } from './ip-warnings';
 
 export interface CreateWarning {
   /** Where the warning points, in the document's structure. */
@@ -31,8 +33,9 @@ const DEPRECATED_ANNOTATIONS: [string, string][] = [
   ['security.alpha.kubernetes.io/unsafe-sysctls', 'non-functional in v1.11+; use the "sysctls" field instead'],
 ];
 
-// GitRepoVolumeDriver is off by default since v1.33, which changes the gitRepo text.
-const DEPRECATED_VOLUMES: [string, string, string][] = [
+// GitRepoVolumeDriver is off by default since v1.33, which changes the gitRepo text. Go checks a volume's
+// ephemeral claim template between glusterfs and cephfs, hence two lists.
+const DEPRECATED_VOLUMES_BEFORE_EPHEMERAL: [string, string, string][] = [
   ['photonPersistentDisk', 'photonPersistentDisk', 'deprecated in v1.11, non-functional in v1.16+'],
   ['gitRepo', 'gitRepo', 'deprecated in v1.11, and disabled by default in v1.33+'],
   ['scaleIO', 'scaleIO', 'deprecated in v1.16, non-functional in v1.22+'],
@@ -40,6 +43,8 @@ const DEPRECATED_VOLUMES: [string, string, string][] = [
   ['storageos', 'storageOS', 'deprecated in v1.22, non-functional in v1.25+'],
   ['quobyte', 'quobyte', 'deprecated in v1.22, non-functional in v1.25+'],
   ['glusterfs', 'glusterfs', 'deprecated in v1.25, non-functional in v1.26+'],
+];
+const DEPRECATED_VOLUMES_AFTER_EPHEMERAL: [string, string, string][] = [
   ['cephfs', 'cephfs', 'deprecated in v1.28, non-functional in v1.31+'],
   ['rbd', 'rbd', 'deprecated in v1.28, non-functional in v1.31+'],
 ];
@@ -74,17 +79,24 @@ function visit(spec: PodSpec, specPath: FieldPath): [AnyContainer, FieldPath][] 
   ];
 }
 
-function fractional(w: Collector, list: Record<string, number | string> | undefined, path: FieldPath): void {
-  for (const name of ['memory', 'ephemeral-storage']) {
-    const raw = list?.[name];
-    const q = raw === undefined ? null : parseQuantityValue(raw);
-    if (q && milliValueOf(q) % 1000n !== 0n) {
-      w.add(
-        path.key(name),
-        `fractional byte value ${JSON.stringify(canonicalQuantity(q))} is invalid, must be an integer`,
-      );
-    }
-  }
+function fractionalOne(w: Collector, raw: number | string | undefined, path: FieldPath): void {
+  const q = raw === undefined ? null : parseQuantityValue(raw);
+  if (q && milliValueOf(q) % 1000n !== 0n)
+    w.add(path, `fractional byte value ${JSON.stringify(canonicalQuantity(q))} is invalid, must be an integer`);
+}
+
+type ResourceList = Record<string, number | string> | undefined;
+
+/** Overhead: memory, then ephemeral-storage. */
+function fractionalOverhead(w: Collector, list: ResourceList, path: FieldPath): void {
+  for (const name of ['memory', 'ephemeral-storage']) fractionalOne(w, list?.[name], path.key(name));
+}
+
+/** A container's lists in Go's order: limits and requests of memory, then of ephemeral-storage. */
+function fractionalContainer(w: Collector, c: AnyContainer, path: FieldPath): void {
+  for (const name of ['memory', 'ephemeral-storage'])
+    for (const list of ['limits', 'requests'] as const)
+      fractionalOne(w, (c.resources?.[list] as ResourceList)?.[name], path.child('resources', list).key(name));
 }
 
 type Term = { matchExpressions?: { key: string; values?: string[] }[] };
@@ -187,10 +199,15 @@ export function podSpecWarnings(
   });
   for (const [key, msg] of DEPRECATED_ANNOTATIONS) if (key in ann) w.add(metaAnnotations.key(key), msg);
   (spec.volumes ?? []).forEach((v, i) => {
-    for (const [field, pathName, msg] of DEPRECATED_VOLUMES) {
-      if ((v as unknown as Record<string, unknown>)[field] != null)
-        w.add(specPath.child('volumes').index(i).child(pathName), msg);
-    }
+    const vp = specPath.child('volumes').index(i);
+    const deprecated = (list: [string, string, string][]) => {
+      for (const [field, pathName, msg] of list)
+        if ((v as unknown as Record<string, unknown>)[field] != null) w.add(vp.child(pathName), msg);
+    };
+    deprecated(DEPRECATED_VOLUMES_BEFORE_EPHEMERAL);
+    const claim = v.ephemeral?.volumeClaimTemplate;
+    if (claim) w.list.push(...claimSpecWarnings(claim.spec, vp.child('ephemeral', 'volumeClaimTemplate', 'spec')));
+    deprecated(DEPRECATED_VOLUMES_AFTER_EPHEMERAL);
   });
   for (const text of overlappingPathWarnings(spec.volumes)) w.addUnprefixed(specPath.child('volumes'), text);
   const aliases = spec.hostAliases ?? [];
@@ -215,7 +232,7 @@ export function podSpecWarnings(
   secrets.forEach((s, i) => {
     if (!s.name) w.add(specPath.child('imagePullSecrets').index(i).child('name'), 'invalid empty name ""');
   });
-  fractional(w, spec.overhead, specPath.child('overhead'));
+  fractionalOverhead(w, spec.overhead as ResourceList, specPath.child('overhead'));
   if (!spec.securityContext?.seccompProfile && SECCOMP_POD_ANNOTATION in ann) {
     w.add(
       metaAnnotations.key(SECCOMP_POD_ANNOTATION),
@@ -233,8 +250,7 @@ export function podSpecWarnings(
       if (aaKey in ann)
         w.add(metaAnnotations.key(aaKey), 'deprecated since v1.30; use the "appArmorProfile" field instead');
     }
-    fractional(w, c.resources?.limits, cp.child('resources', 'limits'));
-    fractional(w, c.resources?.requests, cp.child('resources', 'requests'));
+    fractionalContainer(w, c, cp);
     const env = c.env ?? [];
     const names = new Set<string>();
     env.forEach((e, i) => {
@@ -280,6 +296,37 @@ export function podSpecWarnings(
       }
     });
   }
+  // Non-standard IP forms (KEP-4858, warnings since v1.33) in the pod's two IP-valued legacy fields.
+  (spec.dnsConfig?.nameservers ?? []).forEach((ns, i) => {
+    const p = specPath.child('dnsConfig', 'nameservers').index(i);
+    for (const text of ipWarnings(p.toString(), ns)) w.addUnprefixed(p, text);
+  });
+  aliases.forEach((a, i) => {
+    const p = specPath.child('hostAliases').index(i).child('ip');
+    for (const text of ipWarnings(p.toString(), a.ip)) w.addUnprefixed(p, text);
+  });
+  return w.list;
+}
+
+type ClaimSpec = { resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } };
+
+/**
+ * pkg/api/persistentvolumeclaim GetWarningsForPersistentVolumeClaimSpec: a fractional byte value in a claim's
+ * storage request or limit. `textPath` is the path Go prints; `specPath` is where the claim spec really sits (the
+ * StatefulSet strategy passes the claim template's path, not its spec's, so the two differ there).
+ */
+function claimSpecWarnings(spec: ClaimSpec | undefined, textPath: FieldPath, specPath = textPath): CreateWarning[] {
+  const w = new Collector();
+  for (const list of ['requests', 'limits'] as const) {
+    const raw = spec?.resources?.[list]?.storage;
+    const q = typeof raw === 'string' || typeof raw === 'number' ? parseQuantityValue(raw) : null;
+    if (q && milliValueOf(q) % 1000n !== 0n) {
+      w.addUnprefixed(
+        specPath.child('resources', list).key('storage'),
+        `${textPath.child('resources', list).key('storage')}: fractional byte value ${JSON.stringify(canonicalQuantity(q))} is invalid, must be an integer`,
+      );
+    }
+  }
   return w.list;
 }
 
@@ -303,9 +350,61 @@ function templateWarnings(template: PodTemplateSpec | undefined, base: FieldPath
   return podSpecWarnings(template.spec ?? { containers: [] }, template.metadata?.annotations, base);
 }
 
+const at = (path: FieldPath, message: string): CreateWarning => ({
+  path: path.toString(),
+  segments: [...path.segments],
+  message,
+});
+
+type JobSpecFields = {
+  completionMode?: string;
+  completions?: number;
+  parallelism?: number;
+  template?: PodTemplateSpec;
+};
+
+/** pkg/api/job WarningsForJobSpec: the Indexed-Job soft limits, then the template's warnings. */
+function jobSpecWarnings(spec: JobSpecFields | undefined, path: FieldPath): CreateWarning[] {
+  const warnings: CreateWarning[] = [];
+  if (spec?.completionMode === 'Indexed' && (spec.completions ?? 0) > 100_000 && (spec.parallelism ?? 0) > 10_000) {
+    warnings.push(
+      at(
+        path,
+        `${path}: In Indexed Jobs with a number of completions higher than 10^5 and a parallelism higher than 10^4, Kubernetes might not be able to track completedIndexes when a big number of indexes fail`,
+      ),
+    );
+  }
+  return [...warnings, ...templateWarnings(spec?.template, path.child('template'))];
+}
+
+type StatefulSetFields = {
+  template?: PodTemplateSpec;
+  volumeClaimTemplates?: { spec?: ClaimSpec }[];
+  revisionHistoryLimit?: number;
+};
+
+/** The StatefulSet strategy's WarningsOnCreate: template, claim templates, then a negative history limit. */
+function statefulSetWarnings(spec: StatefulSetFields | undefined): CreateWarning[] {
+  const claims = FieldPath.root('spec', 'volumeClaimTemplates');
+  const warnings = [
+    ...templateWarnings(spec?.template, FieldPath.root('spec', 'template')),
+    ...(spec?.volumeClaimTemplates ?? []).flatMap((c, i) =>
+      claimSpecWarnings(c.spec, claims.index(i), claims.index(i).child('spec')),
+    ),
+  ];
+  if ((spec?.revisionHistoryLimit ?? 0) < 0) {
+    warnings.push(
+      at(
+        FieldPath.root('spec', 'revisionHistoryLimit'),
+        'spec.revisionHistoryLimit: a negative value retains all historical revisions; a value >= 0 is recommended',
+      ),
+    );
+  }
+  return warnings;
+}
+
 export function warningsFor(obj: KubeObject): CreateWarning[] {
-  const spec = obj.spec as
-    { template?: PodTemplateSpec; jobTemplate?: { spec?: { template?: PodTemplateSpec } } } | undefined;
+  const spec = obj.spec as { template?: PodTemplateSpec; jobTemplate?: { spec?: JobSpecFields } } | undefined;
   switch (obj.kind) {
     case 'Pod':
       return [
@@ -313,20 +412,21 @@ export function warningsFor(obj: KubeObject): CreateWarning[] {
         ...podSpecWarnings((obj.spec ?? { containers: [] }) as PodSpec, obj.metadata?.annotations, null),
       ];
     case 'StatefulSet':
-      return templateWarnings(spec?.template, FieldPath.root('spec', 'template'));
+      return statefulSetWarnings(obj.spec as StatefulSetFields | undefined);
     case 'CronJob':
       return [
         ...nameWarning(obj, 'Pod names and hostnames'),
-        ...templateWarnings(
-          spec?.jobTemplate?.spec?.template,
-          FieldPath.root('spec', 'jobTemplate', 'spec', 'template'),
-        ),
+        ...jobSpecWarnings(spec?.jobTemplate?.spec, FieldPath.root('spec', 'jobTemplate', 'spec')),
+      ];
+    case 'Job':
+      return [
+        ...nameWarning(obj, 'Pod names and hostnames'),
+        ...jobSpecWarnings(obj.spec as JobSpecFields | undefined, FieldPath.root('spec')),
       ];
     case 'Deployment':
     case 'ReplicaSet':
     case 'DaemonSet':
     case 'ReplicationController':
-    case 'Job':
       return [
         ...nameWarning(obj, 'Pod names and hostnames'),
         ...templateWarnings(spec?.template, FieldPath.root('spec', 'template')),
