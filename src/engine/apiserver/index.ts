@@ -182,7 +182,8 @@ function createPod(posted: Obj, requestName: string, ctx: Context): PodCreate {
   );
 
   const errors = validateCreate(pod as KubeObject);
-  pushCreateWarnings(pod as KubeObject, findings, warnings);
+  // rest.BeforeCreate sends WarningsOnCreate only once validation has passed: a rejected request prints none.
+  if (errors.length === 0) pushCreateWarnings(pod as KubeObject, findings, warnings);
   if (errors.length > 0) {
     findings.push(...errors.map(fieldErrorFinding));
     const message = invalidStatusMessage('Pod', '', name, errors);
@@ -385,7 +386,7 @@ function runWorkload(ctx: Context, steps: Step[], findings: Finding[]): ApiServe
 
   const errors = validateCreate(obj as KubeObject);
   const warnings: string[] = [];
-  pushCreateWarnings(obj as KubeObject, findings, warnings);
+  if (errors.length === 0) pushCreateWarnings(obj as KubeObject, findings, warnings);
   if (errors.length > 0) {
     findings.push(...errors.map(fieldErrorFinding));
     steps.push(step('Validation', 'failed', at, invalidLine(kind, name, errors)));

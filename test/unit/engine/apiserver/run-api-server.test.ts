@@ -164,6 +164,30 @@ describe('runApiServer: a Pod', () => {
   });
 });
 
+describe('runApiServer: create-time warnings', () => {
+  // k8s.io/apiserver pkg/registry/rest/create.go BeforeCreate: WarningsOnCreate runs only after Validate passed.
+  const ports = [
+    { containerPort: 80, name: 'http' },
+    { containerPort: 80, name: 'http2' },
+  ];
+  it('warns about a duplicate port on a pod that is created', () => {
+    const out = runApiServer(source(podDoc({ containers: [{ name: 'app', image: 'nginx', ports }] })), base(), 0);
+    assert.equal(out.accepted, true);
+    assert.deepEqual(
+      out.findings.filter((f) => f.severity === 'warning').map((f) => f.path),
+      ['spec.containers[0].ports[1]'],
+    );
+  });
+  it('sends no warning with a rejected request', () => {
+    const out = runApiServer(source(podDoc({ containers: [{ name: 'App', image: 'nginx', ports }] })), base(), 0);
+    assert.equal(out.accepted, false);
+    assert.deepEqual(
+      out.findings.filter((f) => f.severity === 'warning'),
+      [],
+    );
+  });
+});
+
 describe('runApiServer: PodSecurity evaluated past a validation failure', () => {
   // The real API server stops at validation (pkg/registry/rest/create.go); the simulator still evaluates
   // PodSecurity so the next rejection is visible now. Names like this one come from the pod-security-admission
