@@ -11,7 +11,7 @@ import type { Segment } from '../types';
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export interface MissingExecutable {
-  /** runc's error, as containerd 1.7 with runc 1.1 wrap it; other runtime versions word the wrapping differently. */
+  /** runc's error as containerd 2.x with runc 1.2+ (the embedded nodes' runtime) wrap it; older versions omit "error during container init: ". */
   message: string;
   /** The field that names the executable (the command, or the image whose ENTRYPOINT/CMD it is). */
   segments: Segment[];
@@ -55,7 +55,7 @@ function joinPath(dir: string, name: string): string {
 }
 
 const RUNC_PREFIX =
-  'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ';
+  'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
 
 /**
  * The executable runc would fail to find, or null when it is found or cannot be told from the listing.

@@ -50,7 +50,7 @@ const NGINX_NOPE =
   'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:nope": failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found';
 // runc's error wrapped by containerd (the reference's §10 row: `exec: "<cmd>": executable file not found in $PATH`).
 const SH_NOT_FOUND =
-  'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown';
+  'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "sh": executable file not found in $PATH: unknown';
 
 const envFrom = (valueFrom: object) => pod({ containers: [container({ env: [{ name: 'X', valueFrom }] })] });
 const cmVolume = (items?: { key: string; path: string }[]) =>

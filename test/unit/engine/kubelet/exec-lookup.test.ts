@@ -7,7 +7,7 @@ import { missingExecutable } from '../../../../src/engine/kubelet/exec-lookup';
 // `/` is a path) and the Kubernetes rule for command/args over ENTRYPOINT/CMD (docs: "Define a Command and
 // Arguments for a Container", notes table). The messages are runc's, wrapped by containerd.
 const WRAP =
-  'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ';
+  'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
 const DEBIAN = filesOf(['bin -> usr/bin', 'usr/', 'usr/bin/', 'usr/bin/sh', 'usr/bin/python3', 'app/', 'app/run.sh']);
 const STATIC = filesOf('etc/\netc/passwd\nserver\n');
 // A plain `tar -t` of a merged-/usr image: `bin` is listed, but not what it points to.
