@@ -26,6 +26,8 @@ export interface ImageCatalog {
   configs: Map<string, Known<ImageConfig>>;
   /** `docker.io/library/nginx:1.27` → the paths in the image's filesystem, as `tar -t` lists them. */
   files: Map<string, Known<ImageFiles>>;
+  /** `docker.io/library/nginx:1.27` → its size in bytes (image inspect's `Size`). */
+  sizes: Map<string, Known<number>>;
 }
 
 /**
@@ -42,7 +44,7 @@ export interface ImageFiles {
 export const IMAGE_API_VERSION = 'podpreview/v1';
 
 export function emptyCatalog(): ImageCatalog {
-  return { tags: new Map(), configs: new Map(), files: new Map() };
+  return { tags: new Map(), configs: new Map(), files: new Map(), sizes: new Map() };
 }
 
 export function mergeCatalogs(base: ImageCatalog | undefined, more: ImageCatalog): ImageCatalog {
@@ -50,6 +52,7 @@ export function mergeCatalogs(base: ImageCatalog | undefined, more: ImageCatalog
     tags: new Map([...(base?.tags ?? []), ...more.tags]),
     configs: new Map([...(base?.configs ?? []), ...more.configs]),
     files: new Map([...(base?.files ?? []), ...more.files]),
+    sizes: new Map([...(base?.sizes ?? []), ...more.sizes]),
   };
 }
 
@@ -156,8 +159,14 @@ export function addImageFacts(catalog: ImageCatalog, doc: unknown, file: string)
   }
   if (isDockerInspect(doc)) {
     const names = [...(strings(doc.RepoTags) ?? []), ...(strings(doc.RepoDigests) ?? [])];
+    const source = `${file}: image inspect ${names[0] ?? ''}`.trim();
     const config = configOf(doc.Config);
-    if (config) addConfig(catalog, names, config, `${file}: image inspect ${names[0] ?? ''}`.trim());
+    if (config) addConfig(catalog, names, config, source);
+    if (typeof doc.Size === 'number' && doc.Size > 0)
+      for (const n of names) {
+        const key = canonical(n);
+        if (key) catalog.sizes.set(key, { value: doc.Size, source });
+      }
     return true;
   }
   // `skopeo list-tags docker://<repo>`: {Repository, Tags}; `skopeo inspect docker://<image>`: {Name, RepoTags, ...}.

@@ -63,7 +63,7 @@ export function loadSnapshot(text: string, source: string, complete = false): Lo
     listedKinds,
     workspace: [],
     notes,
-    ...(images.tags.size + images.configs.size + images.files.size > 0 ? { images } : {}),
+    ...(images.tags.size + images.configs.size + images.files.size + images.sizes.size > 0 ? { images } : {}),
   };
   return { cluster, errors };
 }

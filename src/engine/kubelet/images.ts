@@ -64,13 +64,14 @@ function cachedOn(node: Node, cluster: Cluster, ref: ImageReference): boolean {
   );
 }
 
+/** The image's size as a node reports it, else as the image facts give it. */
 function knownSize(cluster: Cluster, ref: ImageReference): number | null {
   const name = canonicalName(ref);
   for (const n of cluster.objects.Node) {
     const size = canonicalNames(n).get(name);
     if (size) return size;
   }
-  return null;
+  return cluster.images?.sizes.get(name)?.value ?? null;
 }
 
 /** API defaulting: Always for `:latest` or no tag, IfNotPresent otherwise (a digest alone is IfNotPresent). */
@@ -173,10 +174,11 @@ export function ensureImage(
     object: target.object,
     estimate: true,
   });
+  const fromNodes = cluster.objects.Node.some((n) => canonicalNames(n).has(canonicalName(ref)));
   const sizeNote = present
     ? 'already cached; an Always pull only checks the registry'
     : size
-      ? `size ${size} bytes as another node reports it, pulled at about 20 MB/s`
+      ? `size ${size} bytes as ${fromNodes ? 'another node reports it' : 'the image facts give it'}, pulled at about 20 MB/s`
       : `size unknown (no node lists ${canonicalName(ref)}); a typical ${TYPICAL_IMAGE_BYTES} bytes at about 20 MB/s is assumed`;
   trace.step({
     title: `Pull ${image}`,

@@ -11,6 +11,7 @@ const cases: { name: string; doc: unknown; tags?: [string, string[]]; config?: [
     doc: [
       {
         Id: 'sha256:1',
+        Size: 192000000,
         RepoTags: ['nginx:1.27'],
         RepoDigests: ['nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'],
         Config: {
@@ -61,6 +62,12 @@ describe('image facts', () => {
       if (c.config) assert.deepEqual(catalog.configs.get(c.config[0])?.value, c.config[1]);
       if (c.files) assert.ok(catalog.files.get(c.files));
     });
+
+  it('keeps the size image inspect gives, for the pull estimate', () => {
+    const catalog = emptyCatalog();
+    addImageFacts(catalog, [{ Id: 'sha256:1', Size: 1234, RepoTags: ['app:1'], Config: {} }], 'facts.json');
+    assert.equal(catalog.sizes.get('docker.io/library/app:1')?.value, 1234);
+  });
 
   it('leaves Kubernetes objects and other JSON alone', () => {
     const catalog = emptyCatalog();
