@@ -7,6 +7,7 @@ import { runningReplicas } from './replica-pods';
 import { runScheduler } from './scheduler';
 import { runKubelet } from './kubelet';
 import { runEndpoints } from './endpoints';
+import { type ControllerOutput, runControllers } from './controllers';
 import { formatPath } from './k8s/field-path';
 import { type PodSource, toDocumentPath } from './pod-source';
 import type { Pod } from './k8s/objects';
@@ -80,6 +81,8 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
   if (!sched.node) {
     result.finalState = pendingState(api.pod, sched.result.message);
     result.stages.push(skipped('kubelet'), skipped('endpoints'));
+    const pending = { pod: api.pod, kubelet: null, pendingReason: sched.result.message, events: result.events };
+    addController(result, runControllers(source, api.defaulted, { ...pending, placements: sched.result.placements }));
     return result;
   }
 
@@ -90,6 +93,8 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
   result.findings.push(...relocate(kubelet.findings));
   result.events.push(...kubelet.events);
   result.stages.push(kubelet.report);
+  const outcome = { pod: api.pod, kubelet, pendingReason: null, placements: sched.result.placements };
+  addController(result, runControllers(source, api.defaulted, { ...outcome, events: result.events }));
 
   // Services select every replica of a workload, not just the one the kubelet stage followed.
   const replicas = runningReplicas(api.pod, source.kind, sched.result.placements, kubelet.finalState, onNode);
@@ -101,6 +106,16 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
   result.stages.push(endpoints.report);
   result.events.sort((a, b) => a.at - b.at);
   return result;
+}
+
+/** The workload controller's part (Job, CronJob, Deployment): its steps, events, findings and conditions. */
+function addController(result: SimulationResult, out: ControllerOutput | null): void {
+  if (!out) return;
+  result.controller = out.report;
+  result.workload = out.workload;
+  result.findings.push(...out.findings);
+  result.events.push(...out.events);
+  result.events.sort((a, b) => a.at - b.at);
 }
 
 function withoutVictims(cluster: Cluster, victims: readonly string[]): Cluster {

@@ -195,6 +195,24 @@ export interface EndpointReport {
   dns?: { name: string; type: string; answers: string[] }[];
 }
 
+/** What a workload's own controller (job-controller, deployment-controller) does once the first pod's fate is known. */
+export interface ControllerReport {
+  /** The controller as events name it: `job-controller`, `deployment-controller`. */
+  component: string;
+  status: StageStatus;
+  steps: Step[];
+}
+
+/** The workload object's status as its controller leaves it (`kubectl describe job` / `deployment` Conditions). */
+export interface WorkloadStatus {
+  kind: string;
+  name: string;
+  /** In the order the controller appends them to `status.conditions`. */
+  conditions: Condition[];
+  /** Job: how many pods the controller creates in all, and how they end (`status.succeeded`, `status.failed`). */
+  pods?: { created: number; succeeded: number; failed: number };
+}
+
 export interface SimulationResult {
   file: string;
   documentIndex: number;
@@ -211,4 +229,8 @@ export interface SimulationResult {
   events: SimEvent[];
   defaulted: Record<string, unknown> | null;
   endpoints: EndpointReport[];
+  /** The workload controller's steps after the first pod's fate (Job, CronJob, Deployment); absent otherwise. */
+  controller?: ControllerReport;
+  /** The workload's conditions as its controller writes them; absent for a bare Pod and kinds not simulated. */
+  workload?: WorkloadStatus;
 }
