@@ -72,5 +72,39 @@ export function flowSection(r: SimulationResult): HTMLElement {
       own.length > 0 ? h('ul', { class: 'findings compact' }, ...own.map(fieldLink)) : null,
     );
   });
-  return section('flow', 'Lifecycle', h('ol', { class: 'flow' }, ...stages));
+  const controller = r.controller
+    ? h(
+        'li',
+        { class: `stage status-${r.controller.status}` },
+        h(
+          'div',
+          { class: 'stage-head' },
+          h('span', { class: 'icon', 'aria-label': r.controller.status }, STATUS_ICONS[r.controller.status]),
+          h('h3', {}, r.controller.component),
+          h('span', { class: 'muted' }, `what the ${r.kind}'s controller does next`),
+        ),
+        r.controller.steps.length > 0 ? h('ol', { class: 'steps' }, ...r.controller.steps.map(stepItem)) : null,
+        workloadConditions(r),
+      )
+    : null;
+  return section('flow', 'Lifecycle', h('ol', { class: 'flow' }, ...stages, controller));
+}
+
+/** The workload's conditions as its controller leaves them (`kubectl describe job` / `deployment`). */
+function workloadConditions(r: SimulationResult): HTMLElement | null {
+  const conditions = r.workload?.conditions ?? [];
+  if (conditions.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'findings compact' },
+    ...conditions.map((c) =>
+      h(
+        'li',
+        {},
+        h('strong', {}, `${c.type} ${c.status}`),
+        c.reason ? ` ${c.reason}` : '',
+        c.message ? h('span', { class: 'muted' }, ` — ${c.message}`) : null,
+      ),
+    ),
+  );
 }

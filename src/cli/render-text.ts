@@ -1,4 +1,4 @@
-import type { NodeReport, SimulationResult } from '../engine/types';
+import type { NodeReport, SimulationResult, Step } from '../engine/types';
 import type { Report } from './report';
 
 /** Columns padded like kubectl's tabwriter: two spaces between columns. */
@@ -44,14 +44,11 @@ function renderResult(r: SimulationResult): string[] {
   out.push(`Verdict:      ${verdict(r)}`);
   for (const s of r.stages) {
     out.push(`${stageTitle(s.name)} ${s.status}`);
-    for (const step of s.steps) {
-      const [first = '', ...more] = (step.detail ?? '').split('\n');
-      out.push(
-        `  ${seconds(step.at).padStart(9)}  ${step.status.padEnd(7)}  ${step.title}${step.estimate ? ' (estimate)' : ''}${first ? ` — ${first}` : ''}`,
-      );
-      // Multi-line details (resolv.conf, admission plugin by plugin) stay under their step.
-      for (const line of more) out.push(`${' '.repeat(22)}${line}`);
-    }
+    out.push(...s.steps.flatMap(stepLines));
+  }
+  if (r.controller) {
+    out.push(`${`${r.controller.component}:`.padEnd(13)} ${r.controller.status}`);
+    out.push(...r.controller.steps.flatMap(stepLines));
   }
   if (r.scheduling) out.push(...renderScheduling(r.scheduling.nodes, r));
   if (r.finalState) {
@@ -76,6 +73,15 @@ function renderResult(r: SimulationResult): string[] {
       out.push(...table([['Type', 'Status'], ...f.conditions.map((c) => [c.type, c.status])]));
     }
   }
+  if (r.workload && r.workload.conditions.length > 0) {
+    out.push(`${r.workload.kind} conditions:`);
+    out.push(
+      ...table([
+        ['Type', 'Status', 'Reason', 'Message'],
+        ...r.workload.conditions.map((c) => [c.type, c.status, c.reason ?? '', c.message ?? '']),
+      ]),
+    );
+  }
   for (const e of r.endpoints)
     out.push(
       `Endpoints:    ${e.service} → ${e.addresses.join(', ') || '<none>'} ports ${e.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol}`).join(', ') || '<none>'} ready: ${e.conditions.ready}${e.readyAt === null ? '' : ` at ${seconds(e.readyAt)}`}`,
@@ -96,6 +102,15 @@ function renderResult(r: SimulationResult): string[] {
       out.push(`  ${r.file}:${f.line ?? 1}:${f.column ?? 1}  ${f.severity}  ${f.code}  ${f.message}`);
   }
   return out;
+}
+
+function stepLines(step: Step): string[] {
+  const [first = '', ...more] = (step.detail ?? '').split('\n');
+  return [
+    `  ${seconds(step.at).padStart(9)}  ${step.status.padEnd(7)}  ${step.title}${step.estimate ? ' (estimate)' : ''}${first ? ` — ${first}` : ''}`,
+    // Multi-line details (resolv.conf, admission plugin by plugin) stay under their step.
+    ...more.map((line) => `${' '.repeat(22)}${line}`),
+  ];
 }
 
 function verdict(r: SimulationResult): string {

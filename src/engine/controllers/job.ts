@@ -8,6 +8,7 @@ import { BACKOFF, type JobInput, JobRun, MAX_ROUNDS, type PodFate, SYNC, plural 
 import { runPerIndex } from './job-per-index';
 import { matchPodFailurePolicy } from './pod-failure-policy';
 import { matchSuccessPolicy } from './success-policy';
+import { goDuration } from '../kubelet/go-format';
 
 /** Pods run to an end (succeeded, failed, or assumed to succeed): rounds of creation, counting and back-off. */
 function runRounds(
@@ -103,7 +104,7 @@ function runRounds(
       'Back-off before replacement pods',
       'waiting',
       sync,
-      `${next - finish}s after the last failure`,
+      `${goDuration(next - finish)} after the last failure`,
       round > 0,
     );
     t = next;
