@@ -4,6 +4,7 @@ import type { KubeObject } from './k8s/objects';
 import { locate } from './manifest/locate';
 import { type ParsedManifest, parseManifest } from './manifest/parse';
 import { createsPods, podSourceOf } from './manifest/pod-documents';
+import { checkObject } from './objects';
 import { servicesWithoutPods } from './services-without-pods';
 import { simulate } from './simulate';
 import type { Finding, SimulationResult } from './types';
@@ -29,17 +30,35 @@ export interface FileAnalysis {
   file: string;
   /** One result per pod-creating document, in file order. */
   results: SimulationResult[];
-  /** File-level findings: YAML syntax and structure, and Services of this file that no pod will back. */
+  /**
+   * File-level findings: YAML syntax and structure, the API server's answer to this file's other objects (Service,
+   * ConfigMap, Secret, ...), and Services of this file that no pod will back.
+   */
   findings: Finding[];
   documents: DocumentSummary[];
 }
 
-/** Parses a manifest and simulates every pod-creating document in it against the cluster plus the workspace. */
+/**
+ * Parses a manifest and simulates every pod-creating document in it against the cluster plus the workspace. The
+ * file's other objects go through the API server first: only those it accepts exist for the pods, in their stored
+ * (defaulted) form. Objects of the workspace's other files are filtered the same way, without their findings.
+ */
 export function analyzeText(text: string, file: string, cluster: Cluster, options: AnalyzeOptions): FileAnalysis {
   const manifest = parseManifest(text, file);
-  const mine = manifest.documents.map((d) => d.object).filter((o): o is KubeObject => o !== null);
-  const others = options.workspace ?? [];
-  const declared = [...mine, ...others].filter((o) => !createsPods(o.kind));
+  const objectFindings: Finding[] = [];
+  const storedByDocument = new Map<number, KubeObject>();
+  for (const d of manifest.documents) {
+    if (!d.object || createsPods(d.object.kind)) continue;
+    const check = checkObject(d.object, d.duplicateFields);
+    objectFindings.push(...check.findings.map((f) => placed(manifest, d.index, f)));
+    if (check.stored) storedByDocument.set(d.index, check.stored);
+  }
+  const others = (options.workspace ?? []).filter((o) => !createsPods(o.kind));
+  const declared: KubeObject[] = [...storedByDocument.values()];
+  for (const o of others) {
+    const stored = checkObject(o).stored;
+    if (stored) declared.push(stored);
+  }
   const full = withWorkspace(cluster, declared, options.namespace);
   const results: SimulationResult[] = [];
   for (const d of manifest.documents) {
@@ -49,24 +68,33 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
     result.findings = result.findings.map((f) => placed(manifest, d.index, f));
     results.push(result);
   }
+  const mine = manifest.documents.map((d) => d.object).filter((o): o is KubeObject => o !== null);
+  const podCreating = [...mine, ...(options.workspace ?? [])].filter((o) => createsPods(o.kind));
   const findings = [
     ...manifest.findings,
-    ...unmatchedServiceFindings(manifest, full, [...mine, ...others], options.namespace),
+    ...objectFindings,
+    ...unmatchedServiceFindings(manifest, storedByDocument, full, [...podCreating, ...declared], options.namespace),
   ];
   return { file, results, findings, documents: summaries(manifest) };
 }
 
-/** A Service this file declares that no pod will back gets a warning on its selector. */
+/**
+ * A Service this file declares that no pod will back gets a warning on its selector; a Service the API server
+ * rejects is not created, so it gets only its rejection.
+ */
 function unmatchedServiceFindings(
   manifest: ParsedManifest,
+  storedByDocument: ReadonlyMap<number, KubeObject>,
   cluster: Cluster,
-  podCreating: readonly KubeObject[],
+  applied: readonly KubeObject[],
   namespace: string,
 ): Finding[] {
   const out: Finding[] = [];
   for (const d of manifest.documents) {
     if (d.object?.kind !== 'Service') continue;
-    for (const u of servicesWithoutPods([d.object], podCreating, cluster, namespace)) {
+    const stored = storedByDocument.get(d.index);
+    if (!stored) continue;
+    for (const u of servicesWithoutPods([stored], applied, cluster, namespace)) {
       const segments = u.service.spec?.selector ? ['spec', 'selector'] : ['spec'];
       out.push(
         placed(manifest, d.index, {

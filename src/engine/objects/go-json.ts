@@ -1,0 +1,179 @@
+// json.Unmarshal(data, &map[string]interface{}{}) as ValidateSecret calls it on docker config keys: the input is
+// first checked by encoding/json's scanner (its SyntaxError texts, scanner.go), then a top-level value that is not
+// an object (or null) is an UnmarshalTypeError. The input is a byte string: one char per byte.
+
+const END = 'unexpected end of JSON input';
+
+class GoSyntaxError {
+  constructor(readonly message: string) {}
+}
+
+/** scanner.go quoteChar: the byte as strconv.Quote writes the rune of the same value, in single quotes. */
+function quoteChar(c: string): string {
+  if (c === "'") return "'\\''";
+  if (c === '"') return "'\"'";
+  const code = c.charCodeAt(0);
+  const escapes: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
+  if (escapes[code]) return `'${escapes[code]}'`;
+  if (code === 0x5c) return "'\\\\'";
+  if (code < 0x20 || code === 0x7f) return `'\\x${code.toString(16).padStart(2, '0')}'`;
+  if ((code >= 0x80 && code <= 0xa0) || code === 0xad) return `'\\u00${code.toString(16).padStart(2, '0')}'`;
+  return `'${c}'`;
+}
+
+class Scanner {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  fail(context: string): never {
+    if (this.i >= this.s.length) throw new GoSyntaxError(END);
+    throw new GoSyntaxError(`invalid character ${quoteChar(this.s[this.i] ?? '')} ${context}`);
+  }
+
+  ws(): void {
+    while (this.i < this.s.length && ' \t\r\n'.includes(this.s[this.i] ?? '')) this.i++;
+  }
+
+  peek(): string | undefined {
+    return this.s[this.i];
+  }
+
+  /** Reads one value; returns its kind for the top-level type check. */
+  value(): string {
+    this.ws();
+    const c = this.peek();
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') {
+      this.string();
+      return 'string';
+    }
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+      this.number();
+      return 'number';
+    }
+    if (c === 't' || c === 'f' || c === 'n') return this.literal(c === 't' ? 'true' : c === 'f' ? 'false' : 'null');
+    return this.fail('looking for beginning of value');
+  }
+
+  object(): string {
+    this.i++;
+    this.ws();
+    if (this.peek() === '}') {
+      this.i++;
+      return 'object';
+    }
+    for (;;) {
+      this.ws();
+      if (this.peek() !== '"') this.fail('looking for beginning of object key string');
+      this.string();
+      this.ws();
+      if (this.peek() !== ':') this.fail('after object key');
+      this.i++;
+      this.value();
+      this.ws();
+      const c = this.peek();
+      if (c === '}') {
+        this.i++;
+        return 'object';
+      }
+      if (c !== ',') this.fail('after object key:value pair');
+      this.i++;
+    }
+  }
+
+  array(): string {
+    this.i++;
+    this.ws();
+    if (this.peek() === ']') {
+      this.i++;
+      return 'array';
+    }
+    for (;;) {
+      this.value();
+      this.ws();
+      const c = this.peek();
+      if (c === ']') {
+        this.i++;
+        return 'array';
+      }
+      if (c !== ',') this.fail('after array element');
+      this.i++;
+    }
+  }
+
+  string(): void {
+    this.i++;
+    for (;;) {
+      const c = this.peek();
+      if (c === undefined) this.fail('in string literal');
+      if (c === '"') {
+        this.i++;
+        return;
+      }
+      if (c.charCodeAt(0) < 0x20) this.fail('in string literal');
+      this.i++;
+      if (c !== '\\') continue;
+      const e = this.peek();
+      if (e !== undefined && 'bfnrt\\/"'.includes(e)) {
+        this.i++;
+        continue;
+      }
+      if (e !== 'u') this.fail('in string escape code');
+      this.i++;
+      for (let k = 0; k < 4; k++) {
+        if (!/^[0-9a-fA-F]$/.test(this.peek() ?? '')) this.fail('in \\u hexadecimal character escape');
+        this.i++;
+      }
+    }
+  }
+
+  digits(): number {
+    const start = this.i;
+    while (/^[0-9]$/.test(this.peek() ?? '')) this.i++;
+    return this.i - start;
+  }
+
+  number(): void {
+    if (this.peek() === '-') {
+      this.i++;
+      if (!/^[0-9]$/.test(this.peek() ?? '')) this.fail('in numeric literal');
+    }
+    if (this.peek() === '0') this.i++;
+    else this.digits();
+    if (this.peek() === '.') {
+      this.i++;
+      if (this.digits() === 0) this.fail('after decimal point in numeric literal');
+    }
+    if (this.peek() === 'e' || this.peek() === 'E') {
+      this.i++;
+      if (this.peek() === '+' || this.peek() === '-') this.i++;
+      if (this.digits() === 0) this.fail('in exponent of numeric literal');
+    }
+  }
+
+  literal(word: string): string {
+    this.i++;
+    for (const expected of word.slice(1)) {
+      if (this.peek() !== expected) this.fail(`in literal ${word} (expecting '${expected}')`);
+      this.i++;
+    }
+    return word === 'null' ? 'null' : 'bool';
+  }
+}
+
+/** The error json.Unmarshal returns for `data` into a map[string]interface{}, or null when it decodes. */
+export function goJSONObjectError(data: string): string | null {
+  const scanner = new Scanner(data);
+  let kind: string;
+  try {
+    kind = scanner.value();
+    scanner.ws();
+    if (scanner.i < data.length) scanner.fail('after top-level value');
+  } catch (e) {
+    if (e instanceof GoSyntaxError) return e.message;
+    throw e;
+  }
+  if (kind === 'object' || kind === 'null') return null;
+  return `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`;
+}
