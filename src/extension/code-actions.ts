@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { locate } from '../engine/manifest/locate';
 import { parseManifest } from '../engine/manifest/parse';
+import type { Finding } from '../engine/types';
 import type { Analyzer } from './analyzer';
 import { findingRange } from './diagnostics';
 
@@ -15,16 +16,21 @@ export function registerCodeActions(analyzer: Analyzer): vscode.Disposable {
       provideCodeActions(doc, range, context) {
         const analysis = analyzer.analyze(doc);
         if (!analysis) return [];
-        const withFixes = analysis.results.flatMap((r) =>
-          r.findings.filter((f) => f.fixes && f.fixes.length > 0).map((f) => ({ r, f })),
-        );
+        const hasFixes = (f: Finding) => (f.fixes ?? []).length > 0;
+        // A pod's findings name their document; a file-level one (another object's) is in the document around it.
+        const documentAt = (line: number | undefined) =>
+          analysis.documents.find((d) => line !== undefined && line >= d.startLine && line <= d.endLine)?.index;
+        const withFixes = [
+          ...analysis.results.flatMap((r) => r.findings.filter(hasFixes).map((f) => ({ index: r.documentIndex, f }))),
+          ...analysis.findings.filter(hasFixes).map((f) => ({ index: documentAt(f.line), f })),
+        ];
         if (withFixes.length === 0) return [];
         const manifest = parseManifest(doc.getText(), doc.uri.path);
         const actions: vscode.CodeAction[] = [];
-        for (const { r, f } of withFixes) {
+        for (const { index, f } of withFixes) {
           const at = findingRange(f, 1);
-          if (!at.intersection(range)) continue;
-          const d = manifest.documents[r.documentIndex];
+          if (!at.intersection(range) || index === undefined) continue;
+          const d = manifest.documents[index];
           if (!d) continue;
           for (const fix of f.fixes ?? []) {
             const loc = locate(d.doc, fix.segments, manifest.lineCounter, fix.replaceKey ? 'key' : 'value');

@@ -440,6 +440,22 @@ async function main(bin) {
     },
   );
 
+  await check('a misspelt field of a Service in the file gets its quick fix too', 30_000, async () => {
+    await page.keyboard.press('Control+P');
+    await pick('typo-service.yaml', 'typo-service.yaml');
+    await page.locator('.tabs-container .tab[aria-label^="typo-service.yaml"]').waitFor();
+    const key = editorLine(/targetPrt:/).locator('span', { hasText: /^targetPrt$/ }).first();
+    await page.locator('.editor-group-container.active .squiggly-error').first().waitFor();
+    await key.click();
+    await page.keyboard.press('Control+.');
+    await waitForText(page.locator('.action-widget'), /Change to "targetPort"/, 'quick fix menu');
+    await page.keyboard.press('Enter');
+    await waitForText(editorLine(/target/), /targetPort:\s+8080/, 'the fixed line');
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+S');
+    await page.keyboard.press('Control+W');
+  });
+
   await check("typing a field name offers the schema's fields for that place, with their docs", 30_000, async () => {
     await page.keyboard.press('Control+P');
     await pick('typo-pod.yaml', 'typo-pod.yaml');
