@@ -444,7 +444,9 @@ async function main(bin) {
     await page.keyboard.press('Control+P');
     await pick('typo-service.yaml', 'typo-service.yaml');
     await page.locator('.tabs-container .tab[aria-label^="typo-service.yaml"]').waitFor();
-    const key = editorLine(/targetPrt:/).locator('span', { hasText: /^targetPrt$/ }).first();
+    const key = editorLine(/targetPrt:/)
+      .locator('span', { hasText: /^targetPrt$/ })
+      .first();
     await page.locator('.editor-group-container.active .squiggly-error').first().waitFor();
     await key.click();
     await page.keyboard.press('Control+.');
@@ -468,6 +470,24 @@ async function main(bin) {
     await waitForText(page.locator('.suggest-widget'), /readinessProbe\s*Probe/, 'suggestions');
     await page.keyboard.press('Escape');
     await runCommand('File: Revert File');
+    await page.keyboard.press('Control+W');
+  });
+
+  await check("a Job's panel shows its controller giving up at the backoff limit", 30_000, async () => {
+    await page.keyboard.press('Control+P');
+    await pick('failing-job.yaml', 'failing-job.yaml');
+    await page.locator('.tabs-container .tab[aria-label^="failing-job.yaml"]').waitFor();
+    await editorLine(/name:\s+migrate/)
+      .first()
+      .click();
+    const app = frame.locator('#app');
+    await waitForText(app.locator('.header h1'), /^migrate$/, 'panel following the Job');
+    await waitForText(
+      app,
+      /job-controller[\s\S]*BackoffLimitExceeded[\s\S]*Job has reached the specified backoff limit/,
+      'controller part',
+    );
+    await page.screenshot({ path: join(RESULTS, 'webview-job.png') });
     await page.keyboard.press('Control+W');
   });
 
