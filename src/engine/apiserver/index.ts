@@ -3,7 +3,6 @@
 // workload object, and then once more for the first pod its controller creates from the template.
 import type { Cluster } from '../cluster/cluster';
 import { formatPath } from '../k8s/field-path';
-import { type FieldError, errorString } from '../k8s/field-error';
 import type { KubeObject, Pod } from '../k8s/objects';
 import { type PodSource, toDocumentPath } from '../pod-source';
 import type { ApiServerOutput } from '../stages';
@@ -14,6 +13,7 @@ import { namespaceLifecycle } from './admission/namespace-lifecycle';
 import { podSecurityForTemplate } from './admission/podsecurity';
 import type { AdmissionWarning, Denial, PluginOutcome } from './admission/types';
 import { decodeErrorLine, decodeStrict } from './decode';
+import { fieldErrorFinding } from './field-error-finding';
 import { zeroNulls } from './decode/zero-nulls';
 import { kindSchema } from '../k8s/schema';
 import { addedFields } from './defaults/added-fields';
@@ -67,17 +67,6 @@ function serverError(reason: string, file: string, message: string): string {
 function createdLine(kind: string, name: string): string {
   const r = RESOURCES[kind] ?? { resource: kind.toLowerCase(), group: '' };
   return `${kind.toLowerCase()}${r.group ? `.${r.group}` : ''}/${name} created`;
-}
-
-function fieldErrorFinding(e: FieldError): Finding {
-  return {
-    severity: 'error',
-    code: e.type,
-    stage: 'apiserver',
-    path: e.field,
-    segments: e.segments,
-    message: errorString(e),
-  };
 }
 
 function denialFinding(d: Denial & { plugin: string }): Finding {

@@ -23,7 +23,7 @@ import type { Finding, Segment } from '../types';
 import { decodeStrict } from '../apiserver/decode';
 import { base64Problems } from './byte-fields';
 import { validateConfigMap } from './config-map';
-import { fieldErrorFindings } from './field-findings';
+import { fieldErrorFinding } from '../apiserver/field-error-finding';
 import { defaultLimitRange, validateLimitRange } from './limit-range';
 import { validateNamespace } from './namespace';
 import { defaultPersistentVolume, validatePersistentVolume } from './persistent-volume';
@@ -114,6 +114,7 @@ export function checkObject(obj: KubeObject, duplicateFields: Segment[][] = []):
   const prepared = handler.prepare(obj);
   const pre = handler.precheck?.(prepared) ?? [];
   const errs = pre.length > 0 ? pre : handler.validate(prepared);
-  if (errs.length > 0) return { findings: [...warnings, ...fieldErrorFindings(errs)], accepted: false, stored: null };
+  if (errs.length > 0)
+    return { findings: [...warnings, ...errs.map(fieldErrorFinding)], accepted: false, stored: null };
   return { findings: warnings, accepted: true, stored: prepared };
 }

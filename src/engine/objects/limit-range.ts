@@ -14,7 +14,11 @@ import {
 } from '../apiserver/validation/quantity-value';
 import { clone } from '../apiserver/defaults/object';
 import { validateMeta } from './meta';
-import { isOvercommitAllowed, validateContainerResourceName, validateResourceName } from './resource-names';
+import {
+  isOvercommitAllowed,
+  validateContainerResourceName,
+  validateResourceName,
+} from '../apiserver/validation/resource-names';
 
 type Item = NonNullable<NonNullable<LimitRange['spec']>['limits']>[number];
 type Bag = 'max' | 'min' | 'default' | 'defaultRequest' | 'maxLimitRequestRatio';

@@ -8,7 +8,7 @@ import type { ResourceQuota } from '../k8s/objects';
 import { sortedEntries } from '../apiserver/validation/object-meta';
 import { parseQuantityValue } from '../apiserver/validation/quantity-value';
 import { validateResourceQuantityValue } from '../apiserver/validation/resources';
-import { isStandardQuotaResource, validateQuotaResourceName } from './resource-names';
+import { isStandardQuotaResource, validateQuotaResourceName } from '../apiserver/validation/resource-names';
 import { validateMeta } from './meta';
 
 type Spec = NonNullable<ResourceQuota['spec']>;

@@ -4,7 +4,6 @@
 // visited sorted here.
 import type { FieldPath } from '../../k8s/field-path';
 import { type FieldError, forbidden, invalid, notSupported, required } from '../../k8s/field-error';
-import { isQualifiedName } from '../../k8s/names';
 import { sortedEntries } from './object-meta';
 import {
   canonicalQuantity,
@@ -14,6 +13,14 @@ import {
   parseQuantityValue,
   type QuantityValue,
 } from './quantity-value';
+import {
+  HUGEPAGES,
+  isExtendedResource,
+  isHugePages,
+  isNativeResource,
+  validateContainerResourceName,
+  validateResourceName,
+} from './resource-names';
 
 type Quantity = number | string;
 
@@ -22,29 +29,6 @@ interface Requirements {
   requests?: Record<string, Quantity> | null;
 }
 
-const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
-const STANDARD_RESOURCES = new Set([
-  'cpu',
-  'memory',
-  'ephemeral-storage',
-  'requests.cpu',
-  'requests.memory',
-  'requests.ephemeral-storage',
-  'limits.cpu',
-  'limits.memory',
-  'limits.ephemeral-storage',
-  'pods',
-  'services',
-  'replicationcontrollers',
-  'resourcequotas',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
-  'storage',
-  'requests.storage',
-  'services.nodeports',
-  'services.loadbalancers',
-]);
 const INTEGER_RESOURCES = new Set([
   'pods',
   'services',
@@ -56,36 +40,8 @@ const INTEGER_RESOURCES = new Set([
   'services.nodeports',
   'services.loadbalancers',
 ]);
-const HUGEPAGES = 'hugepages-';
-
-export const isHugePages = (name: string) => name.startsWith(HUGEPAGES);
-export const isNativeResource = (name: string) => !name.includes('/') || name.includes('kubernetes.io/');
-const isExtendedResource = (name: string) =>
-  !isNativeResource(name) && !name.startsWith('requests.') && isQualifiedName(`requests.${name}`).length === 0;
 const isOvercommitAllowed = (name: string) => isNativeResource(name) && !isHugePages(name);
 const isIntegerResource = (name: string) => INTEGER_RESOURCES.has(name) || isExtendedResource(name);
-const isStandardResource = (name: string) => STANDARD_RESOURCES.has(name) || isHugePages(name);
-
-function validateResourceName(name: string, path: FieldPath): FieldError[] {
-  const errs = isQualifiedName(name).map((m) => invalid(path, name, m));
-  if (errs.length) return errs;
-  if (!name.includes('/') && !isStandardResource(name)) {
-    return [invalid(path, name, 'must be a standard resource type or fully qualified')];
-  }
-  return [];
-}
-
-function validateContainerResourceName(name: string, path: FieldPath): FieldError[] {
-  const errs = validateResourceName(name, path);
-  if (!name.includes('/')) {
-    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) {
-      errs.push(invalid(path, name, 'must be a standard resource for containers'));
-    }
-  } else if (!isNativeResource(name) && !isExtendedResource(name)) {
-    errs.push(invalid(path, name, "doesn't follow extended resource name standard"));
-  }
-  return errs;
-}
 
 /**
  * Pod-level resources (PodLevelResources, beta in v1.34) accept cpu, memory and hugepages-<size>

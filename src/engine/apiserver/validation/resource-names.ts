@@ -1,11 +1,11 @@
-// Resource-name checks for LimitRange and ResourceQuota (kubernetes/kubernetes pkg/apis/core/validation/validation.go
-// validateResourceName, validateContainerResourceName, ValidateResourceQuotaResourceName; name sets from
-// pkg/apis/core/helper/helpers.go, v1.34).
-import type { FieldPath } from '../k8s/field-path';
-import { type FieldError, invalid } from '../k8s/field-error';
-import { isQualifiedName } from '../k8s/names';
+// Resource-name checks for containers, LimitRange and ResourceQuota (kubernetes/kubernetes
+// pkg/apis/core/validation/validation.go validateResourceName, validateContainerResourceName,
+// ValidateResourceQuotaResourceName; name sets from pkg/apis/core/helper/helpers.go, v1.34).
+import type { FieldPath } from '../../k8s/field-path';
+import { type FieldError, invalid } from '../../k8s/field-error';
+import { isQualifiedName } from '../../k8s/names';
 
-const HUGEPAGES = 'hugepages-';
+export const HUGEPAGES = 'hugepages-';
 
 const STANDARD_RESOURCES = new Set([
   'cpu',
@@ -54,7 +54,7 @@ const STANDARD_QUOTA_RESOURCES = new Set([
 
 export const isHugePages = (name: string) => name.startsWith(HUGEPAGES);
 export const isNativeResource = (name: string) => !name.includes('/') || name.includes('kubernetes.io/');
-const isExtendedResource = (name: string) =>
+export const isExtendedResource = (name: string) =>
   !isNativeResource(name) && !name.startsWith('requests.') && isQualifiedName(`requests.${name}`).length === 0;
 /** helper.IsOvercommitAllowed: native resources other than hugepages. */
 export const isOvercommitAllowed = (name: string) => isNativeResource(name) && !isHugePages(name);
