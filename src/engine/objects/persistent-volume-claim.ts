@@ -3,7 +3,7 @@
 // ValidatePersistentVolumeClaimSpec (pkg/apis/core/validation/validation.go) with the create options
 // (VolumeAttributesClass is GA and on in v1.34).
 import { FieldPath } from '../k8s/field-path';
-import { type FieldError, forbidden, invalid, invalidOmitValue, notSupported, required } from '../k8s/field-error';
+import { type FieldError, invalid, invalidOmitValue, notSupported, required } from '../k8s/field-error';
 import { isDNS1123Subdomain, nameIsDNSLabel, nameIsDNSSubdomain } from '../k8s/names';
 import type { PersistentVolumeClaim } from '../k8s/objects';
 import { validateLabelSelector } from '../apiserver/validation/object-meta';
@@ -11,12 +11,12 @@ import { canonicalQuantity, parseQuantityValue } from '../apiserver/validation/q
 import { validateResourceQuantityValue } from '../apiserver/validation/resources';
 import { clone } from '../apiserver/defaults/object';
 import { validateMeta } from './meta';
+import { validateAccessModeValues } from './access-modes';
 
 type ClaimSpec = NonNullable<PersistentVolumeClaim['spec']>;
 type Ref = { apiGroup?: string; kind?: string; name?: string; namespace?: string };
 
 // sets.List order (sorted).
-const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
 const VOLUME_MODES = ['Block', 'Filesystem'];
 
 export function defaultPersistentVolumeClaim(input: PersistentVolumeClaim): PersistentVolumeClaim {
@@ -49,16 +49,7 @@ export function validatePersistentVolumeClaimSpec(spec: ClaimSpec, path: FieldPa
   const modes = spec.accessModes ?? [];
   if (modes.length === 0) errs.push(required(path.child('accessModes'), 'at least 1 access mode is required'));
   if (spec.selector) errs.push(...validateLabelSelector(spec.selector, path.child('selector')));
-  let once = false;
-  let other = false;
-  for (const mode of modes) {
-    if (!ACCESS_MODES.includes(mode)) errs.push(notSupported(path.child('accessModes'), mode, ACCESS_MODES));
-    if (mode === 'ReadWriteOncePod') once = true;
-    else if (ACCESS_MODES.includes(mode)) other = true;
-  }
-  if (once && other) {
-    errs.push(forbidden(path.child('accessModes'), 'may not use ReadWriteOncePod with other access modes'));
-  }
+  errs.push(...validateAccessModeValues(modes, path.child('accessModes')));
   const storagePath = path.child('resources').key('storage');
   const requests = spec.resources?.requests ?? {};
   const raw = Object.prototype.hasOwnProperty.call(requests, 'storage') ? requests.storage : undefined;

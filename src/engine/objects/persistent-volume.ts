@@ -12,10 +12,10 @@ import { sortedEntries, sortedMap } from '../apiserver/validation/object-meta';
 import { canonicalQuantity, integerValueOf, parseQuantityValue } from '../apiserver/validation/quantity-value';
 import { clone } from '../apiserver/defaults/object';
 import { validateMeta } from './meta';
+import { validateAccessModeValues } from './access-modes';
 
 type Spec = NonNullable<PersistentVolume['spec']>;
 
-const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
 const RECLAIM_POLICIES = ['Delete', 'Recycle', 'Retain'];
 const VOLUME_MODES = ['Block', 'Filesystem'];
 
@@ -97,16 +97,7 @@ export function validatePersistentVolume(pv: PersistentVolume): FieldError[] {
   const path = FieldPath.root('spec');
   const modes: string[] = s.accessModes ?? [];
   if (modes.length === 0) errs.push(required(path.child('accessModes')));
-  let once = false;
-  let other = false;
-  for (const mode of modes) {
-    if (!ACCESS_MODES.includes(mode)) errs.push(notSupported(path.child('accessModes'), mode, ACCESS_MODES));
-    if (mode === 'ReadWriteOncePod') once = true;
-    else if (ACCESS_MODES.includes(mode)) other = true;
-  }
-  if (once && other) {
-    errs.push(forbidden(path.child('accessModes'), 'may not use ReadWriteOncePod with other access modes'));
-  }
+  errs.push(...validateAccessModeValues(modes, path.child('accessModes')));
   errs.push(...validateCapacity(s.capacity as Record<string, number | string> | undefined, path.child('capacity')));
   const reclaim: string = s.persistentVolumeReclaimPolicy ?? '';
   if (reclaim && !RECLAIM_POLICIES.includes(reclaim)) {
