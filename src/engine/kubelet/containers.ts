@@ -10,6 +10,7 @@ import { crashLoop, livenessLoop, recordRestarts } from './backoff';
 import { missingExecutable } from './exec-lookup';
 import type { PodAddresses } from './downward-api';
 import { makeEnvironmentVariables, resolveEnv } from './env';
+import { subPathExprError } from './subpath-expr';
 import { expandContainerCommandAndArgs } from './expansion';
 import { commandExit, LONG_RUN_SECONDS, type PathExists, predictedExit } from './exit-prediction';
 import { formatPod } from './go-format';
@@ -98,7 +99,14 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
   const env = resolveEnv(container, segments, namespace, cluster);
   for (const a of env.assumptions) trace.finding('info', 'CreateContainerConfigError', a.segments, a.message);
   const nonRoot = verifyRunAsNonRoot(pod, container, segments, image.ref, facts.config?.value);
-  const configError = env.error ?? (nonRoot.error ? { message: nonRoot.error, segments: nonRoot.segments } : null);
+  // GenerateRunContainerOptions: the environment, then the mounts (subPathExpr is expanded with it); the image
+  // user is verified after both.
+  const made = env.error ? null : makeEnvironmentVariables(pod, node, container, ips, cluster);
+  const mountError = made
+    ? subPathExprError(container, segments, new Map(made.env.map((v) => [v.name, v.value])))
+    : null;
+  const configError =
+    env.error ?? mountError ?? (nonRoot.error ? { message: nonRoot.error, segments: nonRoot.segments } : null);
   if (configError) {
     trace.event({ type: 'Warning', reason: 'Failed', message: `Error: ${configError.message}`, at: t, object });
     trace.finding('error', 'CreateContainerConfigError', configError.segments, configError.message);
@@ -111,7 +119,7 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
     return { ok: false, reason: 'CreateContainerConfigError', message: configError.message, at: t };
   }
   if (nonRoot.unverified) trace.finding('warning', 'CreateContainerConfigError', nonRoot.segments, nonRoot.unverified);
-  const { env: resolved, lines: envLines } = makeEnvironmentVariables(pod, node, container, ips, cluster);
+  const { env: resolved, lines: envLines } = made ?? makeEnvironmentVariables(pod, node, container, ips, cluster);
   // The runtime gets the command and args with `$(VAR)` expanded against this environment.
   const known = new Map(resolved.flatMap((v) => (v.value === null ? [] : [[v.name, v.value] as const])));
   const expanded = expandContainerCommandAndArgs(container, known);

@@ -1,7 +1,7 @@
 // Values the downward API gives a container's environment (kubernetes/kubernetes pkg/kubelet/kubelet_pods.go
 // podFieldSelectorRuntimeValue, containerResourceRuntimeValue with defaultPodLimitsForDownwardAPI, and
-// pkg/api/v1/resource helpers.go ExtractContainerResourceValue). A limit that is not set reads as the node's
-// allocatable amount.
+// pkg/api/v1/resource helpers.go ExtractContainerResourceValue). A cpu, memory or ephemeral-storage limit that is
+// not set, or is zero, reads as the node's allocatable amount (kubelet_resources.go defaultPodLimitsForDownwardAPI).
 import type { Container, Node, Pod } from '../k8s/objects';
 import { milliValue, parseQuantity, value } from '../k8s/quantity';
 
@@ -39,6 +39,8 @@ export function fieldValue(pod: Pod, path: string, ips: PodAddresses): string | 
   }
 }
 
+const DEFAULTED_LIMITS = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
 /** ExtractContainerResourceValue: the amount divided by the divisor, rounded up (cpu in cores by default). */
 export function resourceValue(
   container: Container,
@@ -49,8 +51,14 @@ export function resourceValue(
   const [kind, name = ''] = resource.split('.') as ['limits' | 'requests', string];
   const own = (container.resources?.[kind] ?? {}) as Record<string, string | number>;
   const allocatable = (node.status?.allocatable ?? {}) as Record<string, string | number>;
-  const amount =
-    own[name] ?? (kind === 'limits' ? allocatable[name] : undefined) ?? (kind === 'requests' ? 0 : undefined);
+  // mergeContainerResourceLimits: a cpu, memory or ephemeral-storage limit that is unset or zero reads as the
+  // node's allocatable amount.
+  const set = own[name];
+  const defaulted =
+    kind === 'limits' && DEFAULTED_LIMITS.has(name) && (set === undefined || milliValue(set) === 0)
+      ? allocatable[name]
+      : undefined;
+  const amount = defaulted ?? set ?? (kind === 'requests' ? 0 : undefined);
   if (amount === undefined) return null;
   const div = parseQuantity(divisor ?? '1') || 1;
   if (name === 'cpu') return String(Math.ceil(milliValue(amount) / 1000 / div - 1e-9));

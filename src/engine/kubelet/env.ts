@@ -170,9 +170,15 @@ export function makeEnvironmentVariables(
   for (const env of container.env ?? []) {
     const v = env.valueFrom;
     if (env.value || !v) {
-      const value = expand(env.value ?? '', mapping);
-      set(env.name, value);
-      lines.push(`${env.name}=${value}`);
+      // A reference to a variable whose value is not shown (a Secret's, or one set at run time) is expanded by the
+      // kubelet with that value (MappingFuncFor(tmpEnv, serviceEnv)), so the result is not known here either.
+      let opaque = false;
+      const expanded = expand(env.value ?? '', (name) => {
+        if (tmp.get(name) === null) opaque = true;
+        return mapping(name);
+      });
+      set(env.name, opaque ? null : expanded);
+      lines.push(opaque ? `${env.name}=${expanded} (expanded at run time)` : `${env.name}=${expanded}`);
     } else if (v.fieldRef) {
       const got = fieldValue(bound, v.fieldRef.fieldPath, ips);
       set(env.name, got);

@@ -4,40 +4,54 @@
 // listed; a source it does not hold contributes nothing.
 import type { Cluster } from '../../cluster/cluster';
 import type { Container, Pod, Volume } from '../../k8s/objects';
+import { payloadOf, type KeyToPath } from './payload';
 import { findConfigMap, findSecret, type SourceLookup } from './sources';
 
 interface Projection {
+  resource: 'configmap' | 'secret';
   found: SourceLookup;
-  items?: { key: string; path: string }[];
+  items?: KeyToPath[];
+  optional?: boolean;
 }
 
+/** MakePayload's file names (for a source the snapshot cannot list, only its items are known). */
 function fileNames(p: Projection): string[] {
-  if (p.items && p.items.length > 0) return p.items.map((i) => i.path);
-  return p.found.status === 'found' ? [...p.found.keys] : [];
+  return (payloadOf(p.resource, p.found, p.items, undefined, p.optional === true).files ?? []).map((f) => f.path);
 }
 
 /** The files a volume holds, relative to its mount path. */
 function volumeFiles(volume: Volume, cluster: Cluster, namespace: string): string[] | null {
   if (volume.configMap)
     return fileNames({
+      resource: 'configmap',
       found: findConfigMap(cluster, volume.configMap.name ?? '', namespace, true),
       items: volume.configMap.items,
+      optional: volume.configMap.optional,
     });
   if (volume.secret)
     return fileNames({
+      resource: 'secret',
       found: findSecret(cluster, volume.secret.secretName ?? '', namespace),
       items: volume.secret.items,
+      optional: volume.secret.optional,
     });
   if (volume.downwardAPI) return (volume.downwardAPI.items ?? []).map((i) => i.path);
   if (volume.projected)
     return (volume.projected.sources ?? []).flatMap((s) => {
       if (s.configMap)
         return fileNames({
+          resource: 'configmap',
           found: findConfigMap(cluster, s.configMap.name ?? '', namespace, true),
           items: s.configMap.items,
+          optional: s.configMap.optional,
         });
       if (s.secret)
-        return fileNames({ found: findSecret(cluster, s.secret.name ?? '', namespace), items: s.secret.items });
+        return fileNames({
+          resource: 'secret',
+          found: findSecret(cluster, s.secret.name ?? '', namespace),
+          items: s.secret.items,
+          optional: s.secret.optional,
+        });
       if (s.downwardAPI) return (s.downwardAPI.items ?? []).map((i) => i.path);
       if (s.serviceAccountToken) return [s.serviceAccountToken.path];
       return [];

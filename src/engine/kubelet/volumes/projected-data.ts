@@ -5,12 +5,9 @@
 import type { Segment } from '../../types';
 import { LOCAL_VOLUME_SETUP } from '../latency';
 import { downwardFiles } from './downward-files';
+import { payloadOf, type KeyToPath } from './payload';
 import { findConfigMap, findSecret, notFound, type SourceLookup } from './sources';
 import { ok, type VolumeContext, type VolumeNote, type VolumeSetup } from './types';
-
-interface KeyToPath {
-  key: string;
-}
 
 interface SourceError {
   error: string;
@@ -26,7 +23,7 @@ function assumedNote(kind: string, name: string, why: string, segments: Segment[
   };
 }
 
-/** MakePayload for configMap and secret sources: missing object, then the first missing item key. */
+/** SetUp of a configMap or secret source: a missing object that is not optional, then MakePayload's error. */
 function payloadError(
   found: SourceLookup,
   resource: 'configmap' | 'secret',
@@ -45,15 +42,10 @@ function payloadError(
   }
   if (found.status === 'missing')
     return optional ? null : { error: notFound(resource, name), segments: [...at, nameField] };
-  for (const [i, item] of (items ?? []).entries()) {
-    if (found.keys.has(item.key) || optional) continue;
-    const error =
-      resource === 'configmap'
-        ? `configmap references non-existent config key: ${item.key}`
-        : `references non-existent secret key: ${item.key}`;
-    return { error, segments: [...at, 'items', i, 'key'] };
-  }
-  return null;
+  const payload = payloadOf(resource, found, items, undefined, optional);
+  if (payload.error === null) return null;
+  const i = (items ?? []).findIndex((item) => !found.keys.has(item.key));
+  return { error: payload.error, segments: [...at, 'items', i, 'key'] };
 }
 
 /** utilerrors.NewAggregate(...).Error(): one error as is, several de-duplicated inside brackets. */
@@ -64,21 +56,23 @@ function aggregate(errors: SourceError[]): SourceError | null {
   return { error: unique.length === 1 ? first.error : `[${unique.join(', ')}]`, segments: first.segments };
 }
 
-/** The files the payload writes: each item's path, else every key, sorted as the atomic writer does. */
-function payloadFiles(found: SourceLookup, items: { key: string; path: string }[] | undefined): string[] {
-  const names = items && items.length > 0 ? items.map((i) => i.path) : found.status === 'found' ? [...found.keys] : [];
-  return names.sort();
+/** The files the payload writes, sorted as the atomic writer does (none when it fails). */
+function payloadFiles(
+  resource: 'configmap' | 'secret',
+  found: SourceLookup,
+  items: KeyToPath[] | undefined,
+  optional: boolean,
+): string[] {
+  return (payloadOf(resource, found, items, undefined, optional).files ?? []).map((f) => f.path);
 }
 
 /** `: a, b` */
-function listed(found: SourceLookup, items: { key: string; path: string }[] | undefined): string {
-  const names = payloadFiles(found, items);
+function listed(names: string[]): string {
   return names.length > 0 ? `: ${names.join(', ')}` : '';
 }
 
 /** ` (a, b)` */
-function inParens(found: SourceLookup, items: { key: string; path: string }[] | undefined): string {
-  const names = payloadFiles(found, items);
+function inParens(names: string[]): string {
   return names.length > 0 ? ` (${names.join(', ')})` : '';
 }
 
@@ -106,7 +100,7 @@ export function setUpConfigMap(ctx: VolumeContext): VolumeSetup {
     error,
     notes,
     'MountVolume.SetUp (configMap)',
-    `files from ConfigMap "${name}"${listed(found, src?.items)}`,
+    `files from ConfigMap "${name}"${listed(payloadFiles('configmap', found, src?.items, src?.optional === true))}`,
   );
 }
 
@@ -129,7 +123,7 @@ export function setUpSecret(ctx: VolumeContext): VolumeSetup {
     error,
     notes,
     'MountVolume.SetUp (secret)',
-    `files from Secret "${name}" (tmpfs)${listed(found, src?.items)}`,
+    `files from Secret "${name}" (tmpfs)${listed(payloadFiles('secret', found, src?.items, src?.optional === true))}`,
   );
 }
 
@@ -167,7 +161,9 @@ export function setUpProjected(ctx: VolumeContext): VolumeSetup {
         notes,
       );
       if (e) errors.push(e);
-      parts.push(`ConfigMap "${name}"${inParens(found, source.configMap.items)}`);
+      parts.push(
+        `ConfigMap "${name}"${inParens(payloadFiles('configmap', found, source.configMap.items, source.configMap.optional === true))}`,
+      );
     } else if (source.secret) {
       const name = source.secret.name ?? '';
       const found = findSecret(ctx.cluster, name, ctx.namespace);
@@ -182,7 +178,9 @@ export function setUpProjected(ctx: VolumeContext): VolumeSetup {
         notes,
       );
       if (e) errors.push(e);
-      parts.push(`Secret "${name}"${inParens(found, source.secret.items)}`);
+      parts.push(
+        `Secret "${name}"${inParens(payloadFiles('secret', found, source.secret.items, source.secret.optional === true))}`,
+      );
     } else if (source.serviceAccountToken) {
       const sa = ctx.pod.spec?.serviceAccountName ?? 'default';
       parts.push(

@@ -2,8 +2,10 @@
 // × image presence → the image manager's events and error. Presence is the node's image list. The `Warning Failed
 // Error: <reason>` event that startContainer adds after an image error is not the image manager's, so it is left out
 // of the comparison. Cases that need a runtime failure (inspect error, 404 pull, QPS limit, signature validation and
-// the back-off they lead to) are not ported: the simulation assumes the runtime and registry answer.
+// the back-off they lead to) are not ported: the simulation assumes the runtime and registry answer. Also
+// TestApplyDefaultImageTag.
 import assert from 'node:assert/strict';
+import { applyDefaultImageTag } from '../../../../../src/engine/k8s/image-reference';
 import { ensureImage } from '../../../../../src/engine/kubelet/images';
 import { Trace } from '../../../../../src/engine/kubelet/trace';
 import { cluster, container, node, pod } from '../builders';
@@ -105,5 +107,22 @@ describe('images image_manager_test.go pullerTestCases', () => {
         assert.equal(events[i]?.[0], reason);
         assert.ok(events[i]?.[1]?.startsWith(message), `${events[i]?.[1]} starts with ${message}`);
       }
+    });
+});
+
+// image_manager_test.go TestApplyDefaultImageTag: a name without tag or digest gets `:latest`; the rest is kept.
+describe('images image_manager_test.go TestApplyDefaultImageTag', () => {
+  const DIGEST = 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+  const cases: [testName: string, input: string, output: string][] = [
+    ['root', 'root', 'root:latest'],
+    ['root:tag', 'root:tag', 'root:tag'],
+    ['root@sha', `root@${DIGEST}`, `root@${DIGEST}`],
+    ['root:latest@sha', `root:latest@${DIGEST}`, `root:latest@${DIGEST}`],
+    ['root:latest', 'root:latest', 'root:latest'],
+  ];
+  for (const [testName, input, output] of cases)
+    it(`TestApplyDefaultImageTag "${testName}"`, () => {
+      const got = applyDefaultImageTag(input);
+      assert.equal(got.ok ? got.image : got.error, output);
     });
 });

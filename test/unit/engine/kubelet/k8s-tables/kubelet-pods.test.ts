@@ -1,8 +1,10 @@
 // kubernetes/kubernetes pkg/kubelet/kubelet_pods_test.go: TestMakeEnvironmentVariables (Service variables, `$(VAR)`
 // expansion, envFrom ConfigMaps, optional sources, the errors of missing ones) and the getPhase tables
 // (TestPodPhaseWithRestartAlways…, …RestartNever…, …RestartOnFailure). Upstream sorts the variables by name before
-// comparing, so these compare name → value maps. The "services not synced", nil-lister, static-pod and Secret-value
-// cases need kubelet internals or values a simulation never shows, and are left out.
+// comparing, so these compare name → value maps. A Secret's value is never shown, so a variable that holds one (or
+// is expanded from one) is compared as null. A nil Service lister is a cluster without Services. The "services not
+// synced", static-pod and nil enableServiceLinks cases need kubelet internals or a pod the API server never stores
+// (it defaults enableServiceLinks), and the dual-stack pod IP rows need two pod IPs a simulated node never gives.
 import assert from 'node:assert/strict';
 import type { Container, KubeObject, Pod } from '../../../../../src/engine/k8s/objects';
 import { makeEnvironmentVariables, resolveEnv } from '../../../../../src/engine/kubelet/env';
@@ -62,9 +64,44 @@ interface EnvCase {
   enableServiceLinks: boolean;
   container: Container;
   objects?: KubeObject[];
-  expectedEnvs?: Record<string, string>;
+  /** No Service lister: the cluster holds no Service. */
+  nilLister?: boolean;
+  podIP?: string;
+  expectedEnvs?: Record<string, string | null>;
   expectedError?: string;
 }
+
+const testSecret = (ns: string, data: Record<string, string>): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 'test-secret', namespace: ns },
+  data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+});
+
+// kubelet_test.go newTestKubelet: the node's address.
+const testKubeletHostIP = '127.0.0.1';
+const fieldRef = (name: string, fieldPath: string) => ({
+  name,
+  valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath } },
+});
+const secretEnvContainer = (): Container => ({
+  name: 'c',
+  envFrom: [{ secretRef: { name: 'test-secret' } }, { prefix: 'p_', secretRef: { name: 'test-secret' } }],
+  env: [
+    { name: 'TEST_LITERAL', value: 'test-test-test' },
+    { name: 'EXPANSION_TEST', value: '$(REPLACE_ME)' },
+    { name: 'DUPE_TEST', value: 'ENV_VAR' },
+  ],
+});
+// Upstream: REPLACE_ME and EXPANSION_TEST are "FROM_SECRET", p_DUPE_TEST "SECRET": Secret values, not shown.
+const SECRET_ENVS = {
+  TEST_LITERAL: 'test-test-test',
+  REPLACE_ME: null,
+  EXPANSION_TEST: null,
+  DUPE_TEST: 'ENV_VAR',
+  p_REPLACE_ME: null,
+  p_DUPE_TEST: null,
+};
 
 const T = 'TestMakeEnvironmentVariables';
 const envCases: EnvCase[] = [
@@ -119,6 +156,69 @@ const envCases: EnvCase[] = [
     enableServiceLinks: true,
     container: { name: 'c' },
     expectedEnvs: { ...links('NOT_SPECIAL', '1.2.3.8', 8088), ...KUBERNETES },
+  },
+  {
+    name: 'downward api pod (single-stack: one pod IP and one host IP)',
+    ns: 'downward-api',
+    enableServiceLinks: false,
+    container: {
+      name: 'c',
+      env: [
+        fieldRef('POD_NAME', 'metadata.name'),
+        fieldRef('POD_NAMESPACE', 'metadata.namespace'),
+        fieldRef('POD_NODE_NAME', 'spec.nodeName'),
+        fieldRef('POD_SERVICE_ACCOUNT_NAME', 'spec.serviceAccountName'),
+        fieldRef('POD_IP', 'status.podIP'),
+        fieldRef('POD_IPS', 'status.podIPs'),
+        fieldRef('HOST_IP', 'status.hostIP'),
+        fieldRef('HOST_IPS', 'status.hostIPs'),
+      ],
+    },
+    podIP: '1.2.3.4',
+    nilLister: true,
+    expectedEnvs: {
+      POD_NAME: 'dapi-test-pod-name',
+      POD_NAMESPACE: 'downward-api',
+      POD_NODE_NAME: 'node-name',
+      POD_SERVICE_ACCOUNT_NAME: 'special',
+      POD_IP: '1.2.3.4',
+      POD_IPS: '1.2.3.4',
+      HOST_IP: testKubeletHostIP,
+      HOST_IPS: testKubeletHostIP,
+    },
+  },
+  {
+    name: 'env expansion',
+    ns: 'test1',
+    enableServiceLinks: false,
+    container: {
+      name: 'c',
+      env: [
+        { name: 'TEST_LITERAL', value: 'test-test-test' },
+        { name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
+        { name: 'OUT_OF_ORDER_TEST', value: '$(OUT_OF_ORDER_TARGET)' },
+        { name: 'OUT_OF_ORDER_TARGET', value: 'FOO' },
+        { name: 'EMPTY_VAR' },
+        { name: 'EMPTY_TEST', value: 'foo-$(EMPTY_VAR)' },
+        { name: 'POD_NAME_TEST2', value: 'test2-$(POD_NAME)' },
+        { name: 'POD_NAME_TEST3', value: '$(POD_NAME_TEST2)-3' },
+        { name: 'LITERAL_TEST', value: 'literal-$(TEST_LITERAL)' },
+        { name: 'TEST_UNDEFINED', value: '$(UNDEFINED_VAR)' },
+      ],
+    },
+    expectedEnvs: {
+      TEST_LITERAL: 'test-test-test',
+      POD_NAME: 'dapi-test-pod-name',
+      POD_NAME_TEST2: 'test2-dapi-test-pod-name',
+      POD_NAME_TEST3: 'test2-dapi-test-pod-name-3',
+      LITERAL_TEST: 'literal-test-test-test',
+      OUT_OF_ORDER_TEST: '$(OUT_OF_ORDER_TARGET)',
+      OUT_OF_ORDER_TARGET: 'FOO',
+      TEST_UNDEFINED: '$(UNDEFINED_VAR)',
+      EMPTY_VAR: '',
+      EMPTY_TEST: 'foo-',
+      ...KUBERNETES,
+    },
   },
   {
     name: 'env expansion, service env vars',
@@ -310,6 +410,49 @@ const envCases: EnvCase[] = [
     expectedError: "couldn't find key key in ConfigMap test1/test-config-map",
   },
   {
+    name: 'secretkeyref_missing_key_optional',
+    ns: 'test',
+    enableServiceLinks: false,
+    container: {
+      name: 'c',
+      env: [{ name: 'POD_NAME', valueFrom: { secretKeyRef: { name: 'test-secret', key: 'key', optional: true } } }],
+    },
+    nilLister: true,
+    objects: [testSecret('test', { a: 'b' })],
+    expectedEnvs: {},
+  },
+  {
+    name: 'secret',
+    ns: 'test1',
+    enableServiceLinks: false,
+    container: secretEnvContainer(),
+    objects: [testSecret('test1', { REPLACE_ME: 'FROM_SECRET', DUPE_TEST: 'SECRET' })],
+    expectedEnvs: { ...SECRET_ENVS, ...KUBERNETES },
+  },
+  {
+    name: 'secret, service env vars',
+    ns: 'test1',
+    enableServiceLinks: true,
+    container: secretEnvContainer(),
+    objects: [testSecret('test1', { REPLACE_ME: 'FROM_SECRET', DUPE_TEST: 'SECRET' })],
+    expectedEnvs: { ...SECRET_ENVS, ...TEST1, ...KUBERNETES },
+  },
+  {
+    name: 'secret_missing_optional',
+    ns: 'test',
+    enableServiceLinks: false,
+    container: { name: 'c', envFrom: [{ secretRef: { name: 'missing-secret', optional: true } }] },
+    expectedEnvs: KUBERNETES,
+  },
+  {
+    name: 'secret_invalid_keys_valid',
+    ns: 'test',
+    enableServiceLinks: false,
+    container: { name: 'c', envFrom: [{ prefix: 'p_', secretRef: { name: 'test-secret' } }] },
+    objects: [testSecret('test', { '1234.name': 'abc' })],
+    expectedEnvs: { 'p_1234.name': null, ...KUBERNETES },
+  },
+  {
     name: 'secret_missing',
     ns: 'test1',
     enableServiceLinks: false,
@@ -322,7 +465,7 @@ describe('kubelet_pods_test.go TestMakeEnvironmentVariables', () => {
   for (const c of envCases)
     it(`${T} "${c.name}"`, () => {
       const p = testPod(c.ns, c.enableServiceLinks, c.container);
-      const cl = cluster([...services, ...(c.objects ?? [])]);
+      const cl = cluster([...(c.nilLister ? [] : services), ...(c.objects ?? [])]);
       const resolved = resolveEnv(c.container, ['spec', 'containers', 0], c.ns, cl);
       if (c.expectedError !== undefined) {
         assert.equal(resolved.error?.message, c.expectedError);
@@ -331,9 +474,9 @@ describe('kubelet_pods_test.go TestMakeEnvironmentVariables', () => {
       assert.equal(resolved.error, null);
       const { env } = makeEnvironmentVariables(
         p,
-        node(),
+        node({ name: 'node-name' }),
         c.container,
-        { podIP: '10.244.1.2', hostIP: '172.18.0.3' },
+        { podIP: c.podIP ?? '10.244.1.2', hostIP: testKubeletHostIP },
         cl,
       );
       const got = Object.fromEntries(env.map((v) => [v.name, v.value]));
