@@ -25,7 +25,7 @@ import { base64Problems } from './byte-fields';
 import { validateConfigMap } from './config-map';
 import { fieldErrorFinding } from '../apiserver/field-error-finding';
 import { defaultLimitRange, validateLimitRange } from './limit-range';
-import { validateNamespace } from './namespace';
+import { defaultNamespace, validateNamespace } from './namespace';
 import { defaultPersistentVolume, validatePersistentVolume } from './persistent-volume';
 import { defaultPersistentVolumeClaim, validatePersistentVolumeClaim } from './persistent-volume-claim';
 import { defaultPriorityClass, validatePriorityClass } from './priority-class';
@@ -73,7 +73,7 @@ const HANDLERS: Record<string, KindHandler> = {
   Secret: handler<Secret>(validateSecret, defaultSecret),
   PersistentVolumeClaim: handler<PersistentVolumeClaim>(validatePersistentVolumeClaim, defaultPersistentVolumeClaim),
   PersistentVolume: handler<PersistentVolume>(validatePersistentVolume, defaultPersistentVolume),
-  Namespace: handler<Namespace>(validateNamespace),
+  Namespace: handler<Namespace>(validateNamespace, defaultNamespace),
   ServiceAccount: handler<ServiceAccount>(validateServiceAccount),
   LimitRange: handler<LimitRange>(validateLimitRange, defaultLimitRange),
   ResourceQuota: handler<ResourceQuota>(validateResourceQuota),

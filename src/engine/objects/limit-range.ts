@@ -161,6 +161,9 @@ export function defaultLimitRange(input: LimitRange): LimitRange {
     for (const [k, v] of Object.entries(item.max ?? {})) if (!(k in def)) def[k] = v;
     for (const [k, v] of Object.entries(def)) if (!(k in req)) req[k] = v;
     for (const [k, v] of Object.entries(item.min ?? {})) if (!(k in req)) req[k] = v;
+    // Go makes both maps, but omitempty drops an empty one from the stored JSON.
+    if (Object.keys(def).length === 0) delete item.default;
+    if (Object.keys(req).length === 0) delete item.defaultRequest;
   }
   return lr;
 }

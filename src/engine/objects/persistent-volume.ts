@@ -1,9 +1,8 @@
 // A PersistentVolume on create (kubernetes/kubernetes v1.34): SetDefaults_PersistentVolume (reclaim policy Retain,
 // volumeMode Filesystem; pkg/apis/core/v1/defaults.go), then ValidatePersistentVolume and the non-inline branch of
 // ValidatePersistentVolumeSpec (pkg/apis/core/validation/validation.go). Checked here: access modes, capacity,
-// reclaim policy, exactly one volume source, local volumes' node affinity, class names and volumeMode. The checks
-// inside each volume source (validateHostPathVolumeSource, validateCSIPersistentVolumeSource, ...) and the node
-// affinity terms are not.
+// reclaim policy, node affinity presence, exactly one volume source and its own checks (pv-sources.ts), local
+// volumes' node affinity, class names and volumeMode. The node affinity terms are not checked.
 import { FieldPath } from '../k8s/field-path';
 import { type FieldError, forbidden, invalid, notSupported, required } from '../k8s/field-error';
 import { nameIsDNSSubdomain } from '../k8s/names';
@@ -13,6 +12,7 @@ import { canonicalQuantity, integerValueOf, parseQuantityValue } from '../apiser
 import { clone } from '../apiserver/defaults/object';
 import { validateMeta } from './meta';
 import { validateAccessModeValues } from './access-modes';
+import { validatePersistentVolumeSource } from './pv-sources';
 
 type Spec = NonNullable<PersistentVolume['spec']>;
 
@@ -48,11 +48,28 @@ const SOURCES: [string, string | null][] = [
   ['csi', 'csi'],
 ];
 
+/**
+ * SetObjectDefaults_PersistentVolume: SetDefaults_PersistentVolume, then the defaults of the sources that have some
+ * (SetDefaults_HostPathVolumeSource, _ISCSIPersistentVolumeSource, _AzureDiskVolumeSource,
+ * _ScaleIOPersistentVolumeSource). The RBD source's defaults are not applied here.
+ */
 export function defaultPersistentVolume(input: PersistentVolume): PersistentVolume {
   const pv = clone(input);
   const spec: Spec = (pv.spec ??= {});
   if (!spec.persistentVolumeReclaimPolicy) spec.persistentVolumeReclaimPolicy = 'Retain';
   if (spec.volumeMode == null) spec.volumeMode = 'Filesystem';
+  if (spec.hostPath && spec.hostPath.type == null) spec.hostPath.type = '';
+  if (spec.iscsi && !spec.iscsi.iscsiInterface) spec.iscsi.iscsiInterface = 'default';
+  if (spec.azureDisk) {
+    spec.azureDisk.cachingMode ??= 'ReadWrite';
+    spec.azureDisk.kind ??= 'Shared';
+    spec.azureDisk.fsType ??= 'ext4';
+    spec.azureDisk.readOnly ??= false;
+  }
+  if (spec.scaleIO) {
+    if (!spec.scaleIO.storageMode) spec.scaleIO.storageMode = 'ThinProvisioned';
+    if (!spec.scaleIO.fsType) spec.scaleIO.fsType = 'xfs';
+  }
   return pv;
 }
 
@@ -103,6 +120,10 @@ export function validatePersistentVolume(pv: PersistentVolume): FieldError[] {
   if (reclaim && !RECLAIM_POLICIES.includes(reclaim)) {
     errs.push(notSupported(path.child('persistentVolumeReclaimPolicy'), reclaim, RECLAIM_POLICIES));
   }
+  // validateVolumeNodeAffinity; the node selector terms themselves are not checked here.
+  if (s.nodeAffinity != null && s.nodeAffinity.required == null) {
+    errs.push(required(path.child('nodeAffinity', 'required'), 'must specify required node constraints'));
+  }
   const fields = s as Record<string, unknown>;
   let count = 0;
   for (const [key, forbidPath] of SOURCES) {
@@ -112,7 +133,8 @@ export function validatePersistentVolume(pv: PersistentVolume): FieldError[] {
       continue;
     }
     count++;
-    if (key === 'local' && s.nodeAffinity?.required == null) {
+    errs.push(...validatePersistentVolumeSource(key, fields[key], path.child(key)));
+    if (key === 'local' && s.nodeAffinity == null) {
       errs.push(required(path.child('nodeAffinity'), 'Local volume requires node affinity'));
     }
   }

@@ -112,7 +112,8 @@ export function validateClusterIPsRelatedFields(svc: Service): FieldError[] {
   if (clusterIPs.length > 2) errs.push(invalid(clusterIPsPath, clusterIPs, 'may only hold up to 2 values'));
   if (hasInvalidIPs) return errs;
   if (clusterIPs.length > 1) {
-    const dualStack = clusterIPs.length === 2 && isIPv6(clusterIPs[0] ?? '') !== isIPv6(clusterIPs[1] ?? '');
+    // netutils.IsDualStackIPStrings: at least one IP of each family, however many IPs there are.
+    const dualStack = clusterIPs.some(isIPv6) && !clusterIPs.every(isIPv6);
     if (!dualStack)
       errs.push(invalid(clusterIPsPath, clusterIPs, 'may specify no more than one IP for each IP family'));
   }

@@ -70,9 +70,10 @@ const cases: { name: string; pv: PersistentVolume; want: Want[] }[] = [
     ],
   },
   {
-    name: 'host mount of / with recycle reclaim policy',
+    name: 'host mount of / with recycle reclaim policy (/a/.. also has a backstep)',
     pv: pv({ hostPath: { path: '/a/..' }, persistentVolumeReclaimPolicy: 'Recycle' }),
     want: [
+      { field: 'spec.hostPath.path', type: 'FieldValueInvalid', body: `Invalid value: "/a/..": must not contain '..'` },
       {
         field: 'spec.persistentVolumeReclaimPolicy',
         type: 'FieldValueForbidden',
