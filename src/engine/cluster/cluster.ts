@@ -1,5 +1,6 @@
 import type {
   ConfigMap,
+  CSINode,
   KubeObject,
   LimitRange,
   Namespace,
@@ -7,6 +8,7 @@ import type {
   PersistentVolume,
   PersistentVolumeClaim,
   Pod,
+  PodDisruptionBudget,
   PriorityClass,
   ResourceQuota,
   Secret,
@@ -31,6 +33,8 @@ export interface ClusterObjects {
   ResourceQuota: ResourceQuota[];
   PriorityClass: PriorityClass[];
   ServiceAccount: ServiceAccount[];
+  PodDisruptionBudget: PodDisruptionBudget[];
+  CSINode: CSINode[];
 }
 
 export type ClusterKind = keyof ClusterObjects;
@@ -49,6 +53,8 @@ export const CLUSTER_KINDS: readonly ClusterKind[] = [
   'ResourceQuota',
   'PriorityClass',
   'ServiceAccount',
+  'PodDisruptionBudget',
+  'CSINode',
 ];
 
 /** Kinds that live in a namespace; the others are cluster-scoped. */
@@ -61,6 +67,7 @@ export const NAMESPACED_KINDS: ReadonlySet<ClusterKind> = new Set<ClusterKind>([
   'LimitRange',
   'ResourceQuota',
   'ServiceAccount',
+  'PodDisruptionBudget',
 ]);
 
 export interface Cluster {
@@ -96,5 +103,7 @@ export function emptyObjects(): ClusterObjects {
     ResourceQuota: [],
     PriorityClass: [],
     ServiceAccount: [],
+    PodDisruptionBudget: [],
+    CSINode: [],
   };
 }

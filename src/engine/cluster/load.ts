@@ -8,6 +8,8 @@ import defaultSnapshot from './default-cluster.yaml';
 /** The Kubernetes release whose behaviour and messages the engine reproduces. */
 export const SIMULATED_VERSION = '1.34';
 
+const UNANNOUNCED_KINDS: ReadonlySet<ClusterKind> = new Set<ClusterKind>(['PodDisruptionBudget', 'CSINode']);
+
 export interface LoadedSnapshot {
   cluster: Cluster;
   /** Syntax or structure errors, with line and column in the snapshot file. */
@@ -45,7 +47,9 @@ export function loadSnapshot(text: string, source: string, complete = false): Lo
   const notes = [...ignored].map(
     ([kind, n]) => `ignored ${n} object${n === 1 ? '' : 's'} of kind ${kind}: the simulation does not use that kind`,
   );
-  const unlisted = CLUSTER_KINDS.filter((k) => !listedKinds.includes(k));
+  // Nothing is ever looked up by name in these kinds: an absent PodDisruptionBudget or CSINode simply means no budget
+  // and no volume limit (what the scheduler does without them), so there is no assumption to announce.
+  const unlisted = CLUSTER_KINDS.filter((k) => !listedKinds.includes(k) && !UNANNOUNCED_KINDS.has(k));
   if (unlisted.length > 0)
     notes.push(
       `the snapshot lists no ${unlisted.join(', ')}: objects of those kinds are assumed to exist when referenced`,

@@ -18,6 +18,8 @@ import type { IResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IPriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
 import type { IStorageClass } from 'kubernetes-models/storage.k8s.io/v1/StorageClass';
+import type { ICSINode } from 'kubernetes-models/storage.k8s.io/v1/CSINode';
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { IObjectMeta } from '@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta';
 
 export type Pod = IPod;
@@ -37,6 +39,8 @@ export type ResourceQuota = IResourceQuota;
 export type ServiceAccount = IServiceAccount;
 export type PriorityClass = IPriorityClass;
 export type StorageClass = IStorageClass;
+export type CSINode = ICSINode;
+export type PodDisruptionBudget = IPodDisruptionBudget;
 export type ObjectMeta = IObjectMeta;
 
 /** Any object read from a manifest or snapshot, before its kind is known. */

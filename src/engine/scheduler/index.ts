@@ -256,8 +256,13 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
     notes.push(
       "PodTopologySpread's default spreading uses the controller's selector; the simulator takes the pod template's labels for it.",
     );
-  if ((firstPod.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim || v.ephemeral || v.csi))
-    notes.push('NodeVolumeLimits: snapshots carry no CSINode objects, so per-node CSI volume limits are not checked.');
+  if (
+    cluster.objects.CSINode.length === 0 &&
+    (firstPod.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim || v.ephemeral)
+  )
+    notes.push(
+      'NodeVolumeLimits: the snapshot has no CSINode objects, so no node reports a CSI volume limit and none is checked.',
+    );
   if ((firstPod.spec?.resourceClaims ?? []).length > 0)
     notes.push(
       'DynamicResources: ResourceClaims are not in the snapshot; the simulator assumes they can be allocated.',

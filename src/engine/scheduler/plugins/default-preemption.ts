@@ -1,12 +1,14 @@
 // DefaultPreemption (PostFilter): when no node fits, look for nodes where evicting lower-priority pods would make
 // room; nominate the best one, or explain per node why preemption does not help
 // (pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go, framework/preemption/preemption.go).
+import type { PodDisruptionBudget } from '../../k8s/objects';
 import { fitErrorMessage } from '../fit-error';
 import type { NodeInfo } from '../node-info';
 import type { PodInfo } from '../pod-info';
 import type { FilterDiagnosis, Plugin, PostFilterResult } from '../plugin';
 import type { Snapshot } from '../snapshot';
 import { type Status, unresolvable, unschedulable } from '../status';
+import { filterPodsWithPDBViolation } from './pdb';
 
 export const NOT_HELPFUL = 'Preemption is not helpful for scheduling';
 export const NO_VICTIMS = 'No preemption victims found for incoming pod';
@@ -47,15 +49,26 @@ export interface Candidate {
   node: string;
   /** Most important first. */
   victims: PodInfo[];
+  /** Victims whose eviction a PodDisruptionBudget does not allow. */
+  numPDBViolations: number;
 }
 
-/** SelectVictimsOnNode: remove every lower-priority pod; if the pod then fits, reprieve as many as still allow it. */
+export interface Victims {
+  victims: PodInfo[];
+  numPDBViolations: number;
+}
+
+/**
+ * SelectVictimsOnNode: remove every lower-priority pod; if the pod then fits, reprieve as many as still allow it,
+ * those whose eviction would violate a PodDisruptionBudget first, then the others, most important first in each.
+ */
 export function selectVictims(
   pod: PodInfo,
   node: NodeInfo,
   snapshot: Snapshot,
   refilter: FilterDiagnosis['refilter'],
-): { victims: PodInfo[] } | { status: Status } {
+  pdbs: readonly PodDisruptionBudget[] = [],
+): Victims | { status: Status } {
   const trial = node.clone();
   // Equal priority is never preempted: only strictly lower.
   const potential = trial.pods.filter((p) => p.priority < pod.priority).sort(moreImportant);
@@ -64,28 +77,34 @@ export function selectVictims(
   const trialSnapshot = snapshot.withNode(trial);
   const status = refilter(trialSnapshot, trial);
   if (status) return { status };
+  const { violating, nonViolating } = filterPodsWithPDBViolation(potential, pdbs);
   const victims: PodInfo[] = [];
-  for (const p of potential) {
+  const reprieve = (p: PodInfo): boolean => {
     trial.addPod(p);
-    if (refilter(snapshot.withNode(trial), trial)) {
-      trial.removePod(p);
-      victims.push(p);
-    }
-  }
-  return { victims };
+    if (!refilter(snapshot.withNode(trial), trial)) return true;
+    trial.removePod(p);
+    victims.push(p);
+    return false;
+  };
+  let numPDBViolations = 0;
+  for (const p of violating) if (!reprieve(p)) numPDBViolations++;
+  for (const p of nonViolating) reprieve(p);
+  // Victims from both groups are put back in order of importance.
+  if (violating.length > 0 && nonViolating.length > 0) victims.sort(moreImportant);
+  return { victims, numPDBViolations };
 }
 
 /**
- * pickOneNodeForPreemption, without PodDisruptionBudgets (snapshots carry none): the lowest highest-victim
- * priority, then the smallest priority sum, then the fewest victims, then the latest start among the
- * highest-priority victims; remaining ties keep the first candidate.
+ * pickOneNodeForPreemption: the fewest PodDisruptionBudget violations, then the lowest highest-victim priority,
+ * then the smallest priority sum, then the fewest victims, then the latest start among the highest-priority
+ * victims; remaining ties keep the first candidate.
  */
 export function pickCandidate(candidates: Candidate[]): Candidate | null {
   const keys = (c: Candidate): number[] => {
     const highest = c.victims[0]?.priority ?? 0;
     // Go adds MaxInt32+1 to every priority so that more victims always weigh more.
     const sum = c.victims.reduce((s, v) => s + v.priority + 2 ** 31, 0);
-    return [highest, sum, c.victims.length];
+    return [c.numPDBViolations, highest, sum, c.victims.length];
   };
   let best: Candidate | null = null;
   for (const c of candidates) {
@@ -124,16 +143,24 @@ export const defaultPreemption: Plugin = {
         return { status: unschedulable(`preemption: ${NOT_ELIGIBLE_NEVER}`) };
       const potential = nodesWherePreemptionMightHelp(snapshot.nodes, (n) => d.statuses.get(n.name) ?? d.absent);
       const statuses = new Map<string, Status>();
-      const candidates: Candidate[] = [];
+      const nonViolating: Candidate[] = [];
+      const violating: Candidate[] = [];
       const wanted = numCandidates(potential.length);
-      // Go starts the dry run at a random offset; the simulator starts at the first potential node.
+      const pdbs = snapshot.cluster.objects.PodDisruptionBudget;
+      // Go starts the dry run at a random offset; the simulator starts at the first potential node. It stops once
+      // it has enough candidates, one of them at least violating no budget.
       for (const n of potential) {
-        if (candidates.length >= wanted) break;
-        const r = selectVictims(pod, n, snapshot, d.refilter);
+        if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;
+        const r = selectVictims(pod, n, snapshot, d.refilter, pdbs);
         if ('status' in r) statuses.set(n.name, r.status);
-        else candidates.push({ node: n.name, victims: r.victims });
+        else
+          (r.numPDBViolations === 0 ? nonViolating : violating).push({
+            node: n.name,
+            victims: r.victims,
+            numPDBViolations: r.numPDBViolations,
+          });
       }
-      const best = pickCandidate(candidates);
+      const best = pickCandidate([...nonViolating, ...violating]);
       if (best) return { status: null, nominatedNode: best.node, victims: best.victims };
       const inner = fitErrorMessage({
         numAllNodes: snapshot.nodes.length,

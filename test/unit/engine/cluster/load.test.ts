@@ -25,7 +25,8 @@ describe('cluster snapshots', () => {
       { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
     ]);
     assert.equal(c.objects.StorageClass[0]?.volumeBindingMode, 'WaitForFirstConsumer');
-    assert.equal(c.listedKinds.length, 13);
+    assert.equal(c.listedKinds.length, 15);
+    assert.deepEqual([c.objects.PodDisruptionBudget, c.objects.CSINode], [[], []]);
   });
 
   it('reads a kubectl List and a YAML stream, ignoring kinds it does not use', () => {
@@ -68,6 +69,23 @@ describe('cluster snapshots', () => {
     assert.equal(lookup(cluster, 'ConfigMap', 'kube-root-ca.crt', 'default').status, 'assumed');
     assert.equal(lookup(cluster, 'Secret', 'any', 'default').status, 'assumed');
     assert.equal(lookup(cluster, 'ServiceAccount', 'default', 'x').status, 'assumed');
+  });
+
+  // A snapshot without budgets or CSINodes behaves as one that lists none: no budget is violated, no volume limit
+  // applies, so these kinds are left out of the "assumed to exist" note.
+  it('reads PodDisruptionBudgets and CSINodes, and does not announce them as assumed when absent', () => {
+    const text =
+      'kind: PodDisruptionBudget\napiVersion: policy/v1\nmetadata: {name: b, namespace: default}\n' +
+      'spec: {selector: {matchLabels: {app: a}}}\nstatus: {disruptionsAllowed: 0}\n---\n' +
+      'kind: CSINode\napiVersion: storage.k8s.io/v1\nmetadata: {name: n1}\n' +
+      'spec: {drivers: [{name: d, nodeID: n1, allocatable: {count: 2}}]}\n';
+    const { cluster } = loadSnapshot(text, 's.yaml');
+    assert.equal(cluster.objects.PodDisruptionBudget.length, 1);
+    assert.equal(cluster.objects.CSINode[0]?.spec.drivers[0]?.allocatable?.count, 2);
+    const bare = loadSnapshot('kind: Node\nmetadata: {name: n}\n', 's.yaml').cluster;
+    const note = bare.notes.find((n) => n.startsWith('the snapshot lists no ')) ?? '';
+    assert.match(note, /ServiceAccount:/);
+    assert.doesNotMatch(note, /PodDisruptionBudget|CSINode/);
   });
 
   it('adds workspace objects, which take the default namespace', () => {

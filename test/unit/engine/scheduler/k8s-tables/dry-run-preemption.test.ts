@@ -1,11 +1,11 @@
 // kubernetes/kubernetes pkg/scheduler/framework/plugins/defaultpreemption/default_preemption_test.go
 // TestDryRunPreemption: the victims SelectVictimsOnNode picks on each node, with the real Filter plugins each case
 // registers (NodeResourcesFit, InterPodAffinity, PodTopologySpread). Nodes are st.MakeNode().Capacity(veryLargeRes)
-// named from "name/zone" with hostname and zone labels. The FalseFilter/TrueFilter/MatchFilter cases, the
-// PodDisruptionBudget cases and those with custom DefaultPreemptionArgs are left out: the default profile has none
-// of those plugins or arguments, and a snapshot carries no budgets.
+// named from "name/zone" with hostname and zone labels. The FalseFilter/TrueFilter/MatchFilter cases and those with
+// custom DefaultPreemptionArgs are left out: the default profile has none of those plugins or arguments. The
+// PodDisruptionBudget cases count the victims whose budget the eviction would exceed (NumPDBViolations).
 import { strict as assert } from 'node:assert';
-import type { Node, Pod } from '../../../../../src/engine/k8s/objects';
+import type { Node, Pod, PodDisruptionBudget } from '../../../../../src/engine/k8s/objects';
 import { podInfo } from '../../../../../src/engine/scheduler/pod-info';
 import type { FilterDiagnosis, Plugin } from '../../../../../src/engine/scheduler/plugin';
 import { selectVictims } from '../../../../../src/engine/scheduler/plugins/default-preemption';
@@ -69,17 +69,37 @@ const refilterOf =
     return null;
   };
 
-/** dryRunPreemption over every node (offset 0, every node a candidate): node → victim names, both sorted. */
-function dryRun(plugins: Plugin[], incoming: Pod, nodes: Node[], pods: Pod[]): Record<string, string[]> {
+interface NodeVictims {
+  victims: string[];
+  numPDBViolations: number;
+}
+
+/** dryRunPreemption over every node (offset 0, every node a candidate): node → victims, names sorted. */
+function dryRunWithPDBs(
+  plugins: Plugin[],
+  incoming: Pod,
+  nodes: Node[],
+  pods: Pod[],
+  pdbs: PodDisruptionBudget[],
+): Record<string, NodeVictims> {
   const info = podInfo(incoming);
   const snapshot = buildSnapshot(makeCluster(nodes, pods));
   const refilter = refilterOf(plugins, info);
-  const out: Record<string, string[]> = {};
+  const out: Record<string, NodeVictims> = {};
   for (const n of [...snapshot.nodes].sort((a, b) => a.name.localeCompare(b.name))) {
-    const r = selectVictims(info, n, snapshot, refilter);
-    if ('victims' in r) out[n.name] = r.victims.map((v) => v.pod.metadata?.name ?? '').sort();
+    const r = selectVictims(info, n, snapshot, refilter, pdbs);
+    if ('victims' in r)
+      out[n.name] = {
+        victims: r.victims.map((v) => v.pod.metadata?.name ?? '').sort(),
+        numPDBViolations: r.numPDBViolations,
+      };
   }
   return out;
+}
+
+function dryRun(plugins: Plugin[], incoming: Pod, nodes: Node[], pods: Pod[]): Record<string, string[]> {
+  const r = dryRunWithPDBs(plugins, incoming, nodes, pods, []);
+  return Object.fromEntries(Object.entries(r).map(([n, v]) => [n, v.victims]));
 }
 
 const fit = [nodeResourcesFit];
@@ -192,4 +212,66 @@ const cases: {
 describe('k8s tables: defaultpreemption default_preemption_test.go TestDryRunPreemption', () => {
   for (const c of cases)
     it(c.name, () => assert.deepStrictEqual(dryRun(c.plugins, c.pod, c.nodes.map(node), c.pods), c.want));
+});
+
+/** A budget over `app: foo` in the pods' namespace, with the status the disruption controller last wrote. */
+const fooBudget = (disruptionsAllowed: number, disruptedPods: string[] = []): PodDisruptionBudget => ({
+  apiVersion: 'policy/v1',
+  kind: 'PodDisruptionBudget',
+  metadata: { name: 'pdb', namespace: 'default' },
+  spec: { selector: { matchLabels: { app: 'foo' } } },
+  status: {
+    disruptionsAllowed,
+    currentHealthy: 0,
+    desiredHealthy: 0,
+    expectedPods: 0,
+    ...(disruptedPods.length > 0
+      ? { disruptedPods: Object.fromEntries(disruptedPods.map((p) => [p, '2026-01-01T00:00:00Z'])) }
+      : {}),
+  },
+});
+const fooPod = (name: string) => pod(name, 'node1', MID, { labels: { app: 'foo' }, requests: mediumRes });
+
+// Victim order within a node is left out: the victims tie on priority and start time ("now" for pods that have not
+// started), where Go's sort.Slice gives no defined order.
+const pdbCases: {
+  name: string;
+  pods: Pod[];
+  pdb: PodDisruptionBudget;
+  want: Record<string, NodeVictims>;
+}[] = [
+  {
+    name: 'preemption with violation of same pdb',
+    pods: [fooPod('p1.1'), fooPod('p1.2')],
+    pdb: fooBudget(1),
+    want: { node1: { victims: ['p1.1', 'p1.2'], numPDBViolations: 1 } },
+  },
+  {
+    name: "preemption with violation of the pdb with pod whose eviction was processed, the victim doesn't belong to DisruptedPods",
+    pods: [fooPod('p1.1'), fooPod('p1.2')],
+    pdb: fooBudget(1, ['p2']),
+    want: { node1: { victims: ['p1.1', 'p1.2'], numPDBViolations: 1 } },
+  },
+  {
+    name: 'preemption with violation of the pdb with pod whose eviction was processed, the victim belongs to DisruptedPods',
+    pods: [fooPod('p1.1'), fooPod('p1.2')],
+    pdb: fooBudget(1, ['p1.2']),
+    want: { node1: { victims: ['p1.1', 'p1.2'], numPDBViolations: 0 } },
+  },
+  {
+    name: "preemption with violation of the pdb with pod whose eviction was processed, the victim which belongs to DisruptedPods is treated as 'nonViolating'",
+    pods: [fooPod('p1.1'), fooPod('p1.2'), fooPod('p1.3')],
+    pdb: fooBudget(1, ['p1.3']),
+    want: { node1: { victims: ['p1.1', 'p1.2', 'p1.3'], numPDBViolations: 1 } },
+  },
+];
+
+describe('k8s tables: defaultpreemption default_preemption_test.go TestDryRunPreemption (PodDisruptionBudgets)', () => {
+  for (const c of pdbCases)
+    it(c.name, () =>
+      assert.deepStrictEqual(
+        dryRunWithPDBs(fit, pod('p', undefined, HIGH, { requests: veryLargeRes }), [node('node1')], c.pods, [c.pdb]),
+        c.want,
+      ),
+    );
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Node, Pod } from '../../../../../src/engine/k8s/objects';
+import type { KubeObject, Node, Pod } from '../../../../../src/engine/k8s/objects';
 import { scheduleOne } from '../../../../../src/engine/scheduler/framework';
 import { podInfo } from '../../../../../src/engine/scheduler/pod-info';
 import { numCandidates, pickCandidate } from '../../../../../src/engine/scheduler/plugins/default-preemption';
@@ -7,8 +7,8 @@ import { defaultProfile } from '../../../../../src/engine/scheduler/profile';
 import { buildSnapshot } from '../../../../../src/engine/scheduler/snapshot';
 import { makeCluster, makeNode, makePod } from '../builders';
 
-function preempt(pod: Pod, nodes: Node[], pods: Pod[]) {
-  const r = scheduleOne(podInfo(pod), buildSnapshot(makeCluster(nodes, pods)), defaultProfile(null), {
+function preempt(pod: Pod, nodes: Node[], pods: Pod[], others: KubeObject[] = []) {
+  const r = scheduleOne(podInfo(pod), buildSnapshot(makeCluster(nodes, pods, others)), defaultProfile(null), {
     report: false,
     startIndex: 0,
   });
@@ -93,8 +93,61 @@ describe('DefaultPreemption', () => {
   it('pickCandidate: fewer victims win when priorities tie on highest, then on sum', () => {
     const victim = (priority: number) => podInfo(makePod(`v${priority}`, { priority }));
     const best = pickCandidate([
-      { node: 'a', victims: [victim(1), victim(1)] },
-      { node: 'b', victims: [victim(1)] },
+      { node: 'a', victims: [victim(1), victim(1)], numPDBViolations: 0 },
+      { node: 'b', victims: [victim(1)], numPDBViolations: 0 },
+    ]);
+    assert.equal(best?.node, 'b');
+  });
+
+  // framework/preemption/preemption.go pickOneNodeForPreemption: "1. A node with minimum number of PDB violations."
+  // comes before the lowest highest-victim priority; a budget without status allows no disruption.
+  it('a node whose victims break no PodDisruptionBudget is preferred to one with lower-priority victims', () => {
+    const nodes = [makeNode('n1', { cpu: '2' }), makeNode('n2', { cpu: '2' })];
+    const pods = [
+      makePod('guarded', { nodeName: 'n1', priority: 0, requests: { cpu: '1500m' }, labels: { app: 'db' } }),
+      makePod('plain', { nodeName: 'n2', priority: 50, requests: { cpu: '1500m' } }),
+    ];
+    const budget = (status?: Record<string, unknown>): KubeObject => ({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'db', namespace: 'default' },
+      spec: { minAvailable: 1, selector: { matchLabels: { app: 'db' } } },
+      ...(status ? { status } : {}),
+    });
+    assert.equal(preempt(incoming(100, '1'), nodes, pods).node, 'n1');
+    assert.deepEqual(preempt(incoming(100, '1'), nodes, pods, [budget()]), {
+      message: '0/2 nodes are available: 2 Insufficient cpu.',
+      node: 'n2',
+      victims: ['plain'],
+    });
+    const allowing = budget({ disruptionsAllowed: 1, currentHealthy: 2, desiredHealthy: 1, expectedPods: 2 });
+    assert.equal(preempt(incoming(100, '1'), nodes, pods, [allowing]).node, 'n1');
+  });
+
+  it('a budget in another namespace, or with an empty selector, protects nothing', () => {
+    const nodes = [makeNode('n1', { cpu: '2' }), makeNode('n2', { cpu: '2' })];
+    const pods = [
+      makePod('guarded', { nodeName: 'n1', priority: 0, requests: { cpu: '1500m' }, labels: { app: 'db' } }),
+      makePod('plain', { nodeName: 'n2', priority: 50, requests: { cpu: '1500m' } }),
+    ];
+    const elsewhere: KubeObject = {
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'db', namespace: 'other' },
+      spec: { selector: { matchLabels: { app: 'db' } } },
+    };
+    const empty: KubeObject = {
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'all', namespace: 'default' },
+      spec: { selector: {} },
+    };
+    assert.equal(preempt(incoming(100, '1'), nodes, pods, [elsewhere, empty]).node, 'n1');
+  });
+
+  it('pickCandidate: fewer PodDisruptionBudget violations win before priorities', () => {
+    const victim = (priority: number) => podInfo(makePod(`v${priority}`, { priority }));
+    const best = pickCandidate([
+      { node: 'a', victims: [victim(1)], numPDBViolations: 1 },
+      { node: 'b', victims: [victim(5), victim(5)], numPDBViolations: 0 },
     ]);
     assert.equal(best?.node, 'b');
   });
