@@ -6,20 +6,9 @@
 import type { FieldPath } from '../k8s/field-path';
 import { type FieldError, invalid, notSupported, required, tooLong } from '../k8s/field-error';
 import { isDNS1123Label, isDNS1123Subdomain } from '../k8s/names';
+import { HOST_PATH_TYPES } from '../apiserver/validation/volumes';
 
 type Fields = Record<string, unknown>;
-
-/** sets.List(supportedHostPathTypes): HostPathUnset ("") sorts first. */
-const HOST_PATH_TYPES = [
-  '',
-  'BlockDevice',
-  'CharDevice',
-  'Directory',
-  'DirectoryOrCreate',
-  'File',
-  'FileOrCreate',
-  'Socket',
-];
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 

@@ -13,7 +13,8 @@ type Source = Omit<Volume, 'name'>;
 type KeyToPath = { key?: string; path?: string; mode?: number };
 
 const FILE_MODE_MSG = 'must be a number between 0 and 0777 (octal), both inclusive';
-const HOST_PATH_TYPES = [
+/** sets.List(supportedHostPathTypes): HostPathUnset ("") sorts first. */
+export const HOST_PATH_TYPES = [
   '',
   'BlockDevice',
   'CharDevice',

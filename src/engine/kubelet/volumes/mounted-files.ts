@@ -21,37 +21,28 @@ function fileNames(p: Projection): string[] {
 
 /** The files a volume holds, relative to its mount path. */
 function volumeFiles(volume: Volume, cluster: Cluster, namespace: string): string[] | null {
-  if (volume.configMap)
-    return fileNames({
+  type Data = { items?: { key: string; path: string }[]; optional?: boolean };
+  const configMap = (name: string | undefined, src: Data) =>
+    fileNames({
       resource: 'configmap',
-      found: findConfigMap(cluster, volume.configMap.name ?? '', namespace, true),
-      items: volume.configMap.items,
-      optional: volume.configMap.optional,
+      found: findConfigMap(cluster, name ?? '', namespace, true),
+      items: src.items,
+      optional: src.optional,
     });
-  if (volume.secret)
-    return fileNames({
+  const secret = (name: string | undefined, src: Data) =>
+    fileNames({
       resource: 'secret',
-      found: findSecret(cluster, volume.secret.secretName ?? '', namespace),
-      items: volume.secret.items,
-      optional: volume.secret.optional,
+      found: findSecret(cluster, name ?? '', namespace),
+      items: src.items,
+      optional: src.optional,
     });
+  if (volume.configMap) return configMap(volume.configMap.name, volume.configMap);
+  if (volume.secret) return secret(volume.secret.secretName, volume.secret);
   if (volume.downwardAPI) return (volume.downwardAPI.items ?? []).map((i) => i.path);
   if (volume.projected)
     return (volume.projected.sources ?? []).flatMap((s) => {
-      if (s.configMap)
-        return fileNames({
-          resource: 'configmap',
-          found: findConfigMap(cluster, s.configMap.name ?? '', namespace, true),
-          items: s.configMap.items,
-          optional: s.configMap.optional,
-        });
-      if (s.secret)
-        return fileNames({
-          resource: 'secret',
-          found: findSecret(cluster, s.secret.name ?? '', namespace),
-          items: s.secret.items,
-          optional: s.secret.optional,
-        });
+      if (s.configMap) return configMap(s.configMap.name, s.configMap);
+      if (s.secret) return secret(s.secret.name, s.secret);
       if (s.downwardAPI) return (s.downwardAPI.items ?? []).map((i) => i.path);
       if (s.serviceAccountToken) return [s.serviceAccountToken.path];
       return [];
