@@ -39,16 +39,21 @@ export function header(model: PanelModel, r: SimulationResult | null): HTMLEleme
         })()
       : null;
   if (!r) {
+    const errors = model.fileFindings.filter((f) => f.severity === 'error');
+    const unparsed = errors.some((f) => f.stage === 'manifest');
+    const none = 'No Pod or pod-creating workload (Deployment, StatefulSet, Job, ...) to simulate in this file.';
     return h(
       'header',
       { class: 'header' },
       h('h1', {}, model.file || 'Pod Lifecycle Preview'),
       h(
         'p',
-        { class: model.fileFindings.some((f) => f.severity === 'error') ? 'verdict tone-error' : 'muted' },
-        model.fileFindings.some((f) => f.severity === 'error')
+        { class: errors.length > 0 ? 'verdict tone-error' : 'muted' },
+        unparsed
           ? 'The file does not parse, so kubectl would send nothing to the API server.'
-          : 'No Pod or pod-creating workload (Deployment, StatefulSet, Job, ...) to simulate in this file.',
+          : errors.length > 0
+            ? `The API server would reject an object of this file (see Findings). ${none}`
+            : none,
       ),
       h('p', { class: 'meta' }, `Cluster: ${cluster}`),
     );

@@ -444,6 +444,7 @@ async function main(bin) {
     await page.keyboard.press('Control+P');
     await pick('typo-service.yaml', 'typo-service.yaml');
     await page.locator('.tabs-container .tab[aria-label^="typo-service.yaml"]').waitFor();
+    await waitForText(frame.locator('#app .header'), /API server would reject an object of this file/, 'panel header');
     const key = editorLine(/targetPrt:/)
       .locator('span', { hasText: /^targetPrt$/ })
       .first();
@@ -543,6 +544,8 @@ async function main(bin) {
       'two-pods.yaml': /^(api|worker)$/,
       'broken-pod.yaml': /^broken-pod\.yaml$/,
       'tag-typo-pod.yaml': /^tag-typo$/,
+      'failing-job.yaml': /^migrate$/,
+      'typo-service.yaml': /^typo-service\.yaml$/,
     };
     const expected = Object.entries(headers).find(([file]) => active?.startsWith(file))?.[1];
     assert(expected, `unexpected active editor after the reload: ${active}`);
