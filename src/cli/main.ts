@@ -42,7 +42,10 @@ function simulateCommand(args: SimulateArgs): number {
       ? JSON.stringify(report, null, 2) + '\n'
       : args.format === 'sarif'
         ? renderSarif(report, version) + '\n'
-        : renderText(report);
+        : renderText(
+            report,
+            analyses.map((a) => ({ file: a.file, lines: a.documents.flatMap((d) => (d.kubectl ? [d.kubectl] : [])) })),
+          );
   process.stdout.write(text);
   return hasErrors(report) ? 1 : 0;
 }

@@ -17,12 +17,29 @@ export function table(rows: readonly (readonly string[])[], indent = '  '): stri
 
 const seconds = (t: number) => `${Number(t.toFixed(3))}s`;
 
-/** Human output that reads like `kubectl describe pod`: the stages, then Conditions and an Events table. */
-export function renderText(report: Report): string {
+/** What `kubectl apply -f <file>` would print, one entry per document it can tell. */
+export interface ApplyOutput {
+  file: string;
+  lines: string[];
+}
+
+/**
+ * Human output that reads like `kubectl describe pod`: what `kubectl apply` would print, then for each pod the
+ * stages, Conditions and an Events table.
+ */
+export function renderText(report: Report, applied: readonly ApplyOutput[] = []): string {
   const out: string[] = [
     `Cluster: ${report.cluster.source} (${report.cluster.nodes} nodes, Kubernetes ${report.kubernetesVersion})`,
     ...report.cluster.notes.map((n) => `  note: ${n}`),
   ];
+  for (const a of applied) {
+    if (a.lines.length === 0) continue;
+    // kubectl apply goes on past a failed object and prints the errors it collected at the end.
+    const created = a.lines.filter((l) => l.endsWith(' created'));
+    const failed = a.lines.filter((l) => !l.endsWith(' created'));
+    out.push('', `kubectl apply -f ${a.file} would print:`);
+    for (const line of [...created, ...failed]) out.push(...line.split('\n').map((l) => `  ${l}`));
+  }
   if (report.results.length === 0)
     out.push(
       '',

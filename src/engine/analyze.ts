@@ -24,6 +24,12 @@ export interface DocumentSummary {
   name: string | null;
   /** Syntax and structure errors of this document (also in FileAnalysis.findings). */
   findings: Finding[];
+  /**
+   * What `kubectl apply` prints for the document: `pod/web created` (after any `Warning:` lines) or the error; absent
+   * when it cannot be told (the file does not parse, a kind the simulation does not check, an object that already
+   * exists in the cluster and would be configured or left unchanged).
+   */
+  kubectl?: string;
 }
 
 export interface FileAnalysis {
@@ -47,11 +53,14 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
   const manifest = parseManifest(text, file);
   const objectFindings: Finding[] = [];
   const storedByDocument = new Map<number, KubeObject>();
+  const kubectl = new Map<number, string>();
   for (const d of manifest.documents) {
     if (!d.object || createsPods(d.object.kind)) continue;
-    const check = checkObject(d.object, d.duplicateFields);
+    const check = checkObject(d.object, d.duplicateFields, file);
     objectFindings.push(...check.findings.map((f) => placed(manifest, d.index, f)));
     if (check.stored) storedByDocument.set(d.index, check.stored);
+    if (check.kubectl && !(check.accepted && existsIn(cluster, d.object, options.namespace)))
+      kubectl.set(d.index, check.kubectl);
   }
   const others = (options.workspace ?? []).filter((o) => !createsPods(o.kind));
   const declared: KubeObject[] = [...storedByDocument.values()];
@@ -67,6 +76,8 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
     const result = simulate(source, full);
     result.findings = result.findings.map((f) => placed(manifest, d.index, f));
     results.push(result);
+    const line = applyLine(result);
+    if (line) kubectl.set(d.index, line);
   }
   const mine = manifest.documents.map((d) => d.object).filter((o): o is KubeObject => o !== null);
   const podCreating = [...mine, ...(options.workspace ?? [])].filter((o) => createsPods(o.kind));
@@ -75,7 +86,29 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
     ...objectFindings,
     ...unmatchedServiceFindings(manifest, storedByDocument, full, [...podCreating, ...declared], options.namespace),
   ];
-  return { file, results, findings, documents: summaries(manifest) };
+  const documents = summaries(manifest).map((d) => {
+    const line = kubectl.get(d.index);
+    return line ? { ...d, kubectl: line } : d;
+  });
+  return { file, results, findings, documents };
+}
+
+/** The API server stage's last word: the Created step (with its warnings), or the step that rejected the request. */
+function applyLine(r: SimulationResult): string | null {
+  const steps = r.stages.find((s) => s.name === 'apiserver')?.steps ?? [];
+  const step = r.accepted ? steps.find((s) => s.title === 'Created') : steps.find((s) => s.status === 'failed');
+  return step?.detail ?? null;
+}
+
+/** An object the snapshot already has: kubectl apply patches it (configured, or unchanged), it does not create it. */
+function existsIn(cluster: Cluster, o: KubeObject, namespace: string): boolean {
+  const objects = (cluster.objects as unknown as Record<string, KubeObject[] | undefined>)[String(o.kind)] ?? [];
+  const ns = o.metadata?.namespace ?? namespace;
+  return objects.some(
+    (x) =>
+      x.metadata?.name === o.metadata?.name &&
+      (x.metadata?.namespace === undefined || (x.metadata.namespace ?? 'default') === ns),
+  );
 }
 
 /**

@@ -79,6 +79,30 @@ describe('pod-preview CLI', () => {
     );
   });
 
+  it('prints what kubectl apply would print for each object, the rejected ones last', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pod-preview-apply-'));
+    const file = join(dir, 'app.yaml');
+    writeFileSync(
+      file,
+      [
+        'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 70000}]',
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {mode: prod}',
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27}]',
+      ].join('\n---\n'),
+    );
+    const r = run(['simulate', file]);
+    const block = r.stdout.split('\n\n').find((b) => b.startsWith(`kubectl apply -f ${file} would print:`));
+    assert.equal(
+      block,
+      [
+        `kubectl apply -f ${file} would print:`,
+        '  configmap/settings created',
+        '  pod/web created',
+        '  The Service "web" is invalid: spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive',
+      ].join('\n'),
+    );
+  });
+
   it('reports the seed article pod.yaml (not valid YAML) at its real line, exit 1, no crash', () => {
     const r = run(['simulate', 'test/fixtures/seed-pod-as-printed.yaml']);
     assert.equal(r.code, 1);

@@ -14,6 +14,7 @@ import { podSecurityForTemplate } from './admission/podsecurity';
 import type { AdmissionWarning, Denial, PluginOutcome } from './admission/types';
 import { decodeErrorLine, decodeStrict } from './decode';
 import { fieldErrorFinding } from './field-error-finding';
+import { createdLine, RESOURCES } from './resources';
 import { zeroNulls } from './decode/zero-nulls';
 import { kindSchema } from '../k8s/schema';
 import { addedFields } from './defaults/added-fields';
@@ -33,16 +34,6 @@ export interface ApiServerResult extends ApiServerOutput {
 }
 
 /** REST resource and API group of each kind that creates pods (kubectl prints `<kind>.<group>/<name> created`). */
-const RESOURCES: Record<string, { resource: string; group: string }> = {
-  Pod: { resource: 'pods', group: '' },
-  Deployment: { resource: 'deployments', group: 'apps' },
-  ReplicaSet: { resource: 'replicasets', group: 'apps' },
-  StatefulSet: { resource: 'statefulsets', group: 'apps' },
-  DaemonSet: { resource: 'daemonsets', group: 'apps' },
-  ReplicationController: { resource: 'replicationcontrollers', group: '' },
-  Job: { resource: 'jobs', group: 'batch' },
-  CronJob: { resource: 'cronjobs', group: 'batch' },
-};
 
 const PLACEHOLDER_NOTE =
   'metadata.uid, generated name suffixes and resourceVersion are placeholders derived from the manifest (the real ones are random or come from etcd); creationTimestamp is left out because the simulation has no clock.';
@@ -62,11 +53,6 @@ interface Context {
 /** A rejection as kubectl prints it after `Error from server`. */
 function serverError(reason: string, file: string, message: string): string {
   return `Error from server (${reason}): error when creating ${JSON.stringify(file)}: ${message}`;
-}
-
-function createdLine(kind: string, name: string): string {
-  const r = RESOURCES[kind] ?? { resource: kind.toLowerCase(), group: '' };
-  return `${kind.toLowerCase()}${r.group ? `.${r.group}` : ''}/${name} created`;
 }
 
 function denialFinding(d: Denial & { plugin: string }): Finding {

@@ -20,7 +20,9 @@ import type {
 import { kindSchema } from '../k8s/schema';
 import type { PodSource } from '../pod-source';
 import type { Finding, Segment } from '../types';
-import { decodeStrict } from '../apiserver/decode';
+import { decodeErrorLine, decodeStrict } from '../apiserver/decode';
+import { createdLine } from '../apiserver/resources';
+import { invalidLine } from '../apiserver/validation/invalid-message';
 import { base64Problems } from './byte-fields';
 import { validateConfigMap } from './config-map';
 import { fieldErrorFinding } from '../apiserver/field-error-finding';
@@ -38,6 +40,8 @@ import { defaultStorageClass, validateStorageClass } from './storage-class';
 export interface ObjectCheck {
   findings: Finding[];
   accepted: boolean;
+  /** What `kubectl apply` prints for the object (`service/web created`, or the error); null for kinds not checked. */
+  kubectl: string | null;
   /** The object as the API server stores it (defaulted), or null when it is rejected. */
   stored: KubeObject | null;
 }
@@ -105,16 +109,23 @@ function decode(
  * What `kubectl apply` gets back for one non-pod object: the decoder's and validator's findings, whether the object
  * is created, and its stored form. `duplicateFields` are the keys the document writes twice (kubectl keeps the last).
  */
-export function checkObject(obj: KubeObject, duplicateFields: Segment[][] = []): ObjectCheck {
+export function checkObject(obj: KubeObject, duplicateFields: Segment[][] = [], file = ''): ObjectCheck {
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
   const handler = HANDLERS[kind];
-  if (!handler || !kindSchema(kind)) return { findings: [], accepted: true, stored: obj };
+  if (!handler || !kindSchema(kind)) return { findings: [], accepted: true, stored: obj, kubectl: null };
+  const name = obj.metadata?.name ?? '';
   const { errors, warnings } = decode(obj, kind, duplicateFields);
-  if (errors.length > 0) return { findings: [...warnings, ...errors], accepted: false, stored: null };
+  if (errors.length > 0) {
+    const where = { file, name, namespace: obj.metadata?.namespace ?? '' };
+    const kubectl = decodeErrorLine(kind, errors, where);
+    return { findings: [...warnings, ...errors], accepted: false, stored: null, kubectl };
+  }
   const prepared = handler.prepare(obj);
   const pre = handler.precheck?.(prepared) ?? [];
   const errs = pre.length > 0 ? pre : handler.validate(prepared);
-  if (errs.length > 0)
-    return { findings: [...warnings, ...errs.map(fieldErrorFinding)], accepted: false, stored: null };
-  return { findings: warnings, accepted: true, stored: prepared };
+  if (errs.length > 0) {
+    const findings = [...warnings, ...errs.map(fieldErrorFinding)];
+    return { findings, accepted: false, stored: null, kubectl: invalidLine(kind, name, errs) };
+  }
+  return { findings: warnings, accepted: true, stored: prepared, kubectl: createdLine(kind, name) };
 }
