@@ -70,7 +70,7 @@ export const tooLong = (p: FieldPath, max: number) =>
   make('FieldValueTooLong', p, `Too long: may not be more than ${max} ${max === 1 ? 'byte' : 'bytes'}`);
 
 export const tooMany = (p: FieldPath, actual: number, max: number) =>
-  make('FieldValueTooMany', p, `Too many: ${actual}: must have at most ${max} items`);
+  make('FieldValueTooMany', p, `Too many: ${actual}: must have at most ${max} ${max === 1 ? 'item' : 'items'}`);
 
 /** field.Invalid with field.OmitValueType{}: the body names no value (`Invalid value: <detail>`). */
 export const invalidOmitValue = (p: FieldPath, detail: string) =>

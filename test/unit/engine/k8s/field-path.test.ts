@@ -74,6 +74,13 @@ describe('field path and field errors', () => {
       want: 'spec.restartPolicy: Too many: 5: must have at most 3 items',
       type: 'FieldValueTooMany',
     },
+    {
+      // apimachinery field.TooMany: "item" when maxQuantity is 1 (like TooLong's "byte").
+      name: 'TooMany, singular',
+      err: field.tooMany(p, 2, 1),
+      want: 'spec.restartPolicy: Too many: 2: must have at most 1 item',
+      type: 'FieldValueTooMany',
+    },
   ];
   for (const c of cases)
     it(c.name, () => {
