@@ -21,6 +21,7 @@ import {
   CONTAINER_START,
   CRASHING_CONTAINER_RUN,
   INIT_CONTAINER_RUN,
+  JOB_CONTAINER_RUN,
   PLEG_RELIST,
   POST_START_HOOK,
 } from './latency';
@@ -439,6 +440,29 @@ function startFailed(on: PodOnNode, target: Target, started: { at: number; messa
   });
 }
 
+/**
+ * A Job's pod is there to run to completion: when its command gives no clue how it ends (the docs' `perl` pi), it is
+ * assumed to exit 0 after a typical run, and the step says so. A command known to run long stays running.
+ */
+function jobRunsToCompletion(
+  on: PodOnNode,
+  target: Target,
+  started: { runningAt: number; argv: string[] },
+): { code: number; after: number } | null {
+  const ownedByJob = (on.pod.metadata?.ownerReferences ?? []).some((o) => o.kind === 'Job');
+  if (!ownedByJob || (on.pod.spec?.restartPolicy ?? 'Always') === 'Always') return null;
+  if (commandExit(started.argv, existsIn(on, target.container)) !== null) return null;
+  on.trace.step({
+    title: `Container ${target.container.name} runs to completion`,
+    status: 'ok',
+    at: started.runningAt,
+    duration: JOB_CONTAINER_RUN,
+    estimate: true,
+    detail: `assumed to exit 0 after ${JOB_CONTAINER_RUN}s: a Job's pod runs to completion, and how long (or how) this command ends is not in the spec`,
+  });
+  return { code: 0, after: JOB_CONTAINER_RUN };
+}
+
 function restartsAfter(policy: string, code: number): boolean {
   return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
 }
@@ -566,7 +590,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
     const oom = predictedOOMKill(container, started.argv, segmentsOf(target));
     const predicted = oom
       ? { code: OOM_KILLED_EXIT_CODE, after: null }
-      : predictedExit(started.argv, [], existsIn(on, container));
+      : (predictedExit(started.argv, [], existsIn(on, container)) ?? jobRunsToCompletion(on, target, started));
     if (predicted !== null) {
       const { code } = predicted;
       const run = predicted.after ? predicted.after : CRASHING_CONTAINER_RUN;

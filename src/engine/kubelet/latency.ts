@@ -31,6 +31,8 @@ export const POST_START_HOOK = 0.5;
 export const INIT_CONTAINER_RUN = 2.0;
 /** A container predicted to exit is assumed to run this long first. */
 export const CRASHING_CONTAINER_RUN = 1.0;
+/** A Job's container whose command gives no clue is assumed to finish this fast. */
+export const JOB_CONTAINER_RUN = 5.0;
 /** The status manager patches pods/status after a change. */
 export const STATUS_UPDATE = 0.05;
 /** WaitForAttachAndMount polls every 300 ms; the populator's errors surface at the first poll after they appear. */

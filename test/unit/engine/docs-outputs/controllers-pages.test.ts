@@ -38,6 +38,8 @@ const cases: DocCase[] = [
     name: 'pi Job: one pod, then Completed',
     url: `${JOB}#running-an-example-job`,
     fixture: 'controllers-job-pi/job.yaml',
+    // `kubectl get pods`: the pi pod shows STATUS Completed.
+    phase: 'Succeeded',
     events: [
       ['Normal', 'SuccessfulCreate', /^Created pod: pi-[a-z0-9]{5}$/],
       ['Normal', 'Completed', 'Job completed'],
@@ -48,8 +50,13 @@ const cases: DocCase[] = [
         ['Complete', 'True', 'CompletionsReached', SUCCESS],
       ]);
       assert.deepEqual(r.workload?.pods, { created: 1, succeeded: 1, failed: 0 });
-      // perl's running time cannot be read from the spec: the completion time is an estimate.
+      // perl's running time cannot be read from the spec: the pod is assumed to run to completion, and says so.
       assert.equal(r.events.find((e) => e.reason === 'Completed')?.estimate, true);
+      const kubelet = r.stages.find((s) => s.name === 'kubelet')?.steps ?? [];
+      assert.match(
+        kubelet.find((s) => s.title === 'Container pi runs to completion')?.detail ?? '',
+        /assumed to exit 0/,
+      );
       assert.equal(r.controller?.component, 'job-controller');
     },
   },
