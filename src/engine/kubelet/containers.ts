@@ -224,25 +224,25 @@ function waiting(container: Container, init: boolean, reason: string, message?: 
 interface PredictedEnd {
   code: number;
   run: number;
-  oom?: OOMKill | null;
-  /** What the script writes to its termination message file, reported with the exit. */
-  message?: string | null;
+  oom: OOMKill | null;
 }
 
 /**
  * A container that exits after running `run` seconds: terminated for good, or restarting with back-off
- * (CrashLoopBackOff).
+ * (CrashLoopBackOff) as the pod's restartPolicy says. A script's termination message goes with the exit.
  */
 function exited(
   on: PodOnNode,
   target: Target,
-  runningAt: number,
-  exit: PredictedEnd,
-  restarts: boolean,
+  started: { runningAt: number; argv: string[] },
+  end: PredictedEnd,
 ): { run: ContainerRun; end: number } {
   const { pod, trace } = on;
-  const { code } = exit;
+  const { code } = end;
   const { container } = target;
+  const { runningAt } = started;
+  const exit = { ...end, message: end.oom ? null : terminationMessage(container, started.argv) };
+  const restarts = restartsAfter(pod.spec?.restartPolicy ?? 'Always', code);
   const init = target.list === 'initContainers';
   const reason = exit.oom ? OOM_KILLED_REASON : code === 0 ? 'Completed' : 'Error';
   // Where the finding goes, and what it says ends the run.
@@ -472,7 +472,6 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
   const { pod, trace } = on;
   const inits = pod.spec?.initContainers ?? [];
   const regulars = pod.spec?.containers ?? [];
-  const policy = pod.spec?.restartPolicy ?? 'Always';
   const defaultReason = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating';
   const runs: ContainerRun[] = [];
   let t = at;
@@ -555,13 +554,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
       continue;
     }
     const run = predicted?.after ? predicted.after : CRASHING_CONTAINER_RUN;
-    const result = exited(
-      on,
-      target,
-      started.runningAt,
-      { code, run, oom, message: oom ? null : terminationMessage(container, started.argv) },
-      restartsAfter(policy, code),
-    );
+    const result = exited(on, target, started, { code, run, oom });
     runs.push(result.run);
     t = result.end;
     blocked = true;
@@ -594,13 +587,7 @@ export function startContainers(on: PodOnNode, at: number, workersAt: number): C
     if (predicted !== null) {
       const { code } = predicted;
       const run = predicted.after ? predicted.after : CRASHING_CONTAINER_RUN;
-      const result = exited(
-        on,
-        target,
-        started.runningAt,
-        { code, run, oom, message: oom ? null : terminationMessage(container, started.argv) },
-        restartsAfter(policy, code),
-      );
+      const result = exited(on, target, started, { code, run, oom });
       runs.push(result.run);
       end = Math.max(end, result.end);
       continue;
