@@ -64,14 +64,15 @@ function cachedOn(node: Node, cluster: Cluster, ref: ImageReference): boolean {
   );
 }
 
-/** The image's size as a node reports it, else as the image facts give it. */
-function knownSize(cluster: Cluster, ref: ImageReference): number | null {
+/** The image's size as a node reports it, else as the image facts give it, with where it came from. */
+function knownSize(cluster: Cluster, ref: ImageReference): { bytes: number; from: string } | null {
   const name = canonicalName(ref);
   for (const n of cluster.objects.Node) {
     const size = canonicalNames(n).get(name);
-    if (size) return size;
+    if (size) return { bytes: size, from: 'another node reports it' };
   }
-  return cluster.images?.sizes.get(name)?.value ?? null;
+  const facts = cluster.images?.sizes.get(name)?.value;
+  return facts ? { bytes: facts, from: 'the image facts give it' } : null;
 }
 
 /** API defaulting: Always for `:latest` or no tag, IfNotPresent otherwise (a digest alone is IfNotPresent). */
@@ -160,9 +161,9 @@ export function ensureImage(
       `no node reports ${canonicalName(ref)}, and the registry is not contacted: that this tag exists is assumed; if it does not, the pull fails with ErrImagePull and the container waits in ImagePullBackOff`,
     );
   // An Always pull of a cached image only resolves the manifest.
-  const bytes = present ? 0 : (size ?? TYPICAL_IMAGE_BYTES);
+  const bytes = present ? 0 : (size?.bytes ?? TYPICAL_IMAGE_BYTES);
   const duration = Math.round((PULL_OVERHEAD + bytes / PULL_BYTES_PER_SECOND) * 1000) / 1000;
-  const reported = size ?? TYPICAL_IMAGE_BYTES;
+  const reported = size?.bytes ?? TYPICAL_IMAGE_BYTES;
   trace.event({ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, at, object: target.object });
   const end = at + duration;
   pulled.add(canonicalName(ref));
@@ -174,11 +175,10 @@ export function ensureImage(
     object: target.object,
     estimate: true,
   });
-  const fromNodes = cluster.objects.Node.some((n) => canonicalNames(n).has(canonicalName(ref)));
   const sizeNote = present
     ? 'already cached; an Always pull only checks the registry'
     : size
-      ? `size ${size} bytes as ${fromNodes ? 'another node reports it' : 'the image facts give it'}, pulled at about 20 MB/s`
+      ? `size ${size.bytes} bytes as ${size.from}, pulled at about 20 MB/s`
       : `size unknown (no node lists ${canonicalName(ref)}); a typical ${TYPICAL_IMAGE_BYTES} bytes at about 20 MB/s is assumed`;
   trace.step({
     title: `Pull ${image}`,
@@ -291,7 +291,7 @@ export function ensureImageOnRestart(
     trace.event({ type: 'Normal', reason: 'Pulled', message, at, object });
     return at;
   }
-  const size = knownSize(cluster, defaulted.ref) ?? TYPICAL_IMAGE_BYTES;
+  const size = knownSize(cluster, defaulted.ref)?.bytes ?? TYPICAL_IMAGE_BYTES;
   const took = goDuration(PULL_OVERHEAD);
   trace.event({ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, at, object });
   trace.event({
