@@ -44,7 +44,7 @@ function simulateCommand(args: SimulateArgs): number {
         ? renderSarif(report, version) + '\n'
         : renderText(
             report,
-            analyses.map((a) => ({ file: a.file, lines: a.documents.flatMap((d) => (d.kubectl ? [d.kubectl] : [])) })),
+            analyses.map((a) => ({ file: a.file, lines: a.documents.flatMap((d) => d.kubectl ?? []) })),
           );
   process.stdout.write(text);
   return hasErrors(report) ? 1 : 0;

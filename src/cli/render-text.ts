@@ -1,4 +1,5 @@
 import type { NodeReport, SimulationResult, Step } from '../engine/types';
+import type { ApplyLine } from '../engine/analyze';
 import type { Report } from './report';
 
 /** Columns padded like kubectl's tabwriter: two spaces between columns. */
@@ -20,7 +21,7 @@ const seconds = (t: number) => `${Number(t.toFixed(3))}s`;
 /** What `kubectl apply -f <file>` would print, one entry per document it can tell. */
 export interface ApplyOutput {
   file: string;
-  lines: string[];
+  lines: ApplyLine[];
 }
 
 /**
@@ -35,10 +36,9 @@ export function renderText(report: Report, applied: readonly ApplyOutput[] = [])
   for (const a of applied) {
     if (a.lines.length === 0) continue;
     // kubectl apply goes on past a failed object and prints the errors it collected at the end.
-    const created = a.lines.filter((l) => l.endsWith(' created'));
-    const failed = a.lines.filter((l) => !l.endsWith(' created'));
+    const ordered = [...a.lines.filter((l) => l.accepted), ...a.lines.filter((l) => !l.accepted)];
     out.push('', `kubectl apply -f ${a.file} would print:`);
-    for (const line of [...created, ...failed]) out.push(...line.split('\n').map((l) => `  ${l}`));
+    for (const line of ordered) out.push(...line.text.split('\n').map((l) => `  ${l}`));
   }
   if (report.results.length === 0)
     out.push(

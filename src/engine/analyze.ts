@@ -29,7 +29,13 @@ export interface DocumentSummary {
    * when it cannot be told (the file does not parse, a kind the simulation does not check, an object that already
    * exists in the cluster and would be configured or left unchanged).
    */
-  kubectl?: string;
+  kubectl?: ApplyLine;
+}
+
+/** One object's part of `kubectl apply`'s output, and whether the API server accepted the object. */
+export interface ApplyLine {
+  text: string;
+  accepted: boolean;
 }
 
 export interface FileAnalysis {
@@ -53,14 +59,14 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
   const manifest = parseManifest(text, file);
   const objectFindings: Finding[] = [];
   const storedByDocument = new Map<number, KubeObject>();
-  const kubectl = new Map<number, string>();
+  const kubectl = new Map<number, ApplyLine>();
   for (const d of manifest.documents) {
     if (!d.object || createsPods(d.object.kind)) continue;
     const check = checkObject(d.object, d.duplicateFields, file);
     objectFindings.push(...check.findings.map((f) => placed(manifest, d.index, f)));
     if (check.stored) storedByDocument.set(d.index, check.stored);
     if (check.kubectl && !(check.accepted && existsIn(cluster, d.object, options.namespace)))
-      kubectl.set(d.index, check.kubectl);
+      kubectl.set(d.index, { text: check.kubectl, accepted: check.accepted });
   }
   const others = (options.workspace ?? []).filter((o) => !createsPods(o.kind));
   const declared: KubeObject[] = [...storedByDocument.values()];
@@ -77,7 +83,7 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
     result.findings = result.findings.map((f) => placed(manifest, d.index, f));
     results.push(result);
     const line = applyLine(result);
-    if (line) kubectl.set(d.index, line);
+    if (line) kubectl.set(d.index, { text: line, accepted: result.accepted });
   }
   const mine = manifest.documents.map((d) => d.object).filter((o): o is KubeObject => o !== null);
   const podCreating = [...mine, ...(options.workspace ?? [])].filter((o) => createsPods(o.kind));
