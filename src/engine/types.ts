@@ -47,6 +47,9 @@ export interface Finding {
   column?: number;
   endLine?: number;
   endColumn?: number;
+  /** Set with the line: the offsets of the same span in the file, [start, end), so an editor needs no re-parse. */
+  start?: number;
+  end?: number;
 }
 
 export type StepStatus = 'ok' | 'warning' | 'failed' | 'skipped' | 'waiting';

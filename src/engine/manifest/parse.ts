@@ -28,10 +28,17 @@ export interface ParsedManifest {
 /**
  * Parses a YAML or JSON manifest the way kubectl reads it: a stream of documents, YAML 1.1 scalars (kubectl's
  * YAML decoder resolves `yes`/`on` as booleans and `0644` as octal), every node keeping its source range.
+ * `firstLine` is the line the text starts on when it is a part of a file (lines in messages count from it).
  */
-export function parseManifest(text: string, file: string): ParsedManifest {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
+export function parseManifest(text: string, file: string, firstLine = 1): ParsedManifest {
+  const counter = new LineCounter();
+  const docs = parseAllDocuments(text, {
+    lineCounter: counter,
+    version: '1.1',
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  const lineCounter = firstLine === 1 ? counter : shiftedLines(counter, firstLine - 1);
   const documents: ManifestDocument[] = [];
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
@@ -61,6 +68,18 @@ export function parseManifest(text: string, file: string): ParsedManifest {
     documents.push({ index, object, doc, range, duplicateFields: object ? duplicateKeys(doc) : [], findings });
   });
   return { file, text, documents, findings: documents.flatMap((d) => d.findings), lineCounter };
+}
+
+/** The same line starts, with every line number `delta` further down. */
+function shiftedLines(counter: LineCounter, delta: number): LineCounter {
+  const shifted = new LineCounter();
+  for (const start of counter.lineStarts) shifted.addNewLine(start);
+  const linePos = shifted.linePos;
+  shifted.linePos = (offset: number) => {
+    const p = linePos(offset);
+    return { line: p.line + delta, col: p.col };
+  };
+  return shifted;
 }
 
 /**
@@ -116,6 +135,8 @@ function syntaxFinding(message: string, pos: [number, number], lc: LineCounter, 
     column: start.col,
     endLine: end.line,
     endColumn: end.col,
+    start: pos[0],
+    end: Math.max(pos[1], pos[0] + 1),
   };
 }
 
@@ -133,5 +154,7 @@ function structureFinding(message: string, range: readonly number[], lc: LineCou
     column: start.col,
     endLine: end.line,
     endColumn: end.col,
+    start: range[0] ?? 0,
+    end: range[1] ?? 0,
   };
 }
