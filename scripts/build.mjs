@@ -1,4 +1,4 @@
-// Bundles the extension (Node, `vscode` external), the CLI (Node, with a shebang) and the webview script (browser).
+// Bundles the extension (Node, `vscode` external), its analysis worker thread (Node), the CLI (Node, with a shebang) and the webview script (browser).
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -21,6 +21,14 @@ await Promise.all([
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/extension/analysis-worker.ts'],
+    outfile: 'dist/worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   }),
   build({
     ...common,

@@ -16,6 +16,9 @@ export interface QuickFix {
   replaceKey?: boolean;
   /** The new text: a field name, or a YAML scalar. */
   text: string;
+  /** Set by the manifest layer: the offsets of the text to replace in the file, [start, end). */
+  start?: number;
+  end?: number;
 }
 
 export interface RelatedLocation {

@@ -1,14 +1,16 @@
 // The cluster the manifests are simulated against: the user's snapshot file when the setting names one, else the
-// embedded default cluster, plus the image facts file when one is set. A snapshot that cannot be read or parsed never stops the extension: the user gets a
+// embedded default cluster, plus the image facts file when one is set. The files are read here and loaded in the
+// analysis worker. A snapshot that cannot be read or parsed never stops the extension: the user gets a
 // notification and the snapshot's errors as problems, and the embedded cluster is used until the file is fixed.
 import * as vscode from 'vscode';
-import type { Cluster } from '../engine/cluster/cluster';
-import { defaultCluster, loadImageFacts, loadSnapshot, withImages } from '../engine/cluster/load';
-import { findingToDiagnostic } from './diagnostics';
+import type { NamedText } from '../engine';
 import * as settings from './settings';
+import { findingToDiagnostic } from './to-diagnostic';
+import type { WorkerClient } from './worker-client';
+import type { ClusterSummary, ConfigureReply } from './worker-protocol';
 
 export class ClusterSource implements vscode.Disposable {
-  private cluster: Cluster = defaultCluster();
+  private cluster: ClusterSummary = { source: 'embedded', nodes: 0 };
   private snapshot: vscode.Uri | null = null;
   private facts: vscode.Uri | null = null;
   private watchers: vscode.FileSystemWatcher[] = [];
@@ -22,11 +24,12 @@ export class ClusterSource implements vscode.Disposable {
   /** Fires after the cluster was (re)loaded. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor() {
+  constructor(private readonly client: WorkerClient) {
     this.loading = this.load();
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (settings.changed.clusterSnapshot(e) || settings.changed.imageFacts(e)) this.reload();
+        if (settings.changed.clusterSnapshot(e) || settings.changed.imageFacts(e) || settings.changed.namespace(e))
+          this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
     );
@@ -37,7 +40,8 @@ export class ClusterSource implements vscode.Disposable {
     return this.loading;
   }
 
-  current(): Cluster {
+  /** Where the cluster comes from and its size, for the panel. */
+  summary(): ClusterSummary {
     return this.cluster;
   }
 
@@ -65,52 +69,59 @@ export class ClusterSource implements vscode.Disposable {
     this.watchers = [];
     this.snapshot = null;
     this.facts = null;
-    const base = await this.loadSnapshot(generation);
-    if (base === null) return;
-    const cluster = await this.addImageFacts(base, generation);
-    if (cluster !== null) this.cluster = cluster;
-  }
-
-  /** The snapshot's cluster, the embedded one, or null when a newer load has started. */
-  private async loadSnapshot(generation: number): Promise<Cluster | null> {
-    const setting = settings.clusterSnapshot();
-    if (!setting) return defaultCluster();
-    const read = await this.read(setting, generation);
-    if (read === 'stale') return null;
-    if (read === null) return defaultCluster();
-    this.snapshot = read.uri;
-    const { cluster, errors } = loadSnapshot(read.text, setting);
-    this.problems.set(
-      read.uri,
-      errors.map((f) => findingToDiagnostic(f, 1)),
-    );
-    if (errors.some((f) => f.severity === 'error')) {
-      this.fallBack(`${setting} is not a valid snapshot (see Problems)`);
-      return defaultCluster();
+    const snapshotSetting = settings.clusterSnapshot();
+    const factsSetting = settings.imageFacts();
+    const snapshot = snapshotSetting ? await this.read(snapshotSetting, generation) : null;
+    if (snapshot === 'stale') return;
+    const facts = factsSetting ? await this.read(factsSetting, generation, 'image facts') : null;
+    if (facts === 'stale') return;
+    this.snapshot = snapshot?.uri ?? null;
+    this.facts = facts?.uri ?? null;
+    const named = (r: { text: string } | null, source: string): NamedText | null =>
+      r ? { text: r.text, source } : null;
+    const outcome = await this.configure(named(snapshot, snapshotSetting), named(facts, factsSetting));
+    if (generation !== this.generation) return;
+    if (!outcome.ok) {
+      this.fallBack(`cannot load ${snapshotSetting || 'the cluster'}: ${outcome.message}`);
+      const embedded = await this.configure(null, null);
+      if (embedded.ok) this.cluster = embedded.value.cluster;
+      return;
     }
-    return cluster;
+    this.report(outcome.value, snapshot?.uri ?? null, snapshotSetting, facts?.uri ?? null, factsSetting);
+    this.cluster = outcome.value.cluster;
   }
 
-  /** The cluster with the image-facts file's facts; unchanged when the file cannot be used (the user is told). */
-  private async addImageFacts(cluster: Cluster, generation: number): Promise<Cluster | null> {
-    const setting = settings.imageFacts();
-    if (!setting) return cluster;
-    const read = await this.read(setting, generation, 'image facts');
-    if (read === 'stale') return null;
-    if (read === null) return cluster;
-    this.facts = read.uri;
-    const { catalog, errors } = loadImageFacts(read.text, setting);
-    this.problems.set(
-      read.uri,
-      errors.map((f) => findingToDiagnostic(f, 1)),
+  private configure(snapshot: NamedText | null, facts: NamedText | null) {
+    return this.client.request(
+      { type: 'configure', snapshot, facts, namespace: settings.namespace() },
+      { stateKey: 'cluster' },
     );
-    if (errors.length > 0) {
-      void vscode.window.showErrorMessage(
-        `Pod Lifecycle Preview: ${setting} is not a valid image-facts file (see Problems). Images are simulated without it.`,
+  }
+
+  /** The files' errors as problems, and a notification when one of them is not used. */
+  private report(
+    reply: ConfigureReply,
+    snapshot: vscode.Uri | null,
+    snapshotSetting: string,
+    facts: vscode.Uri | null,
+    factsSetting: string,
+  ): void {
+    if (snapshot)
+      this.problems.set(
+        snapshot,
+        reply.snapshotErrors.map((f) => findingToDiagnostic(f, 1)),
       );
-      return cluster;
-    }
-    return withImages(cluster, catalog);
+    if (reply.snapshotErrors.some((f) => f.severity === 'error'))
+      this.fallBack(`${snapshotSetting} is not a valid snapshot (see Problems)`);
+    if (facts)
+      this.problems.set(
+        facts,
+        reply.factsErrors.map((f) => findingToDiagnostic(f, 1)),
+      );
+    if (reply.factsErrors.length > 0)
+      void vscode.window.showErrorMessage(
+        `Pod Lifecycle Preview: ${factsSetting} is not a valid image-facts file (see Problems). Images are simulated without it.`,
+      );
   }
 
   /** Reads a file a setting names and watches it; null when it cannot be read (the user is told). */

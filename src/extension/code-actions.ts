@@ -1,11 +1,8 @@
 // Quick fixes the engine proposes (a misspelt field renamed to the closest real one), offered as code actions on
-// the finding's range. The engine says what to change by field path; this adapter finds the text to replace.
+// the finding's range. The engine says what to change and where (offsets); this adapter makes the edit.
 import * as vscode from 'vscode';
-import { locate } from '../engine/manifest/locate';
-import { parseManifest } from '../engine/manifest/parse';
-import type { Finding } from '../engine/types';
 import type { Analyzer } from './analyzer';
-import { findingRange } from './diagnostics';
+import { findingRange } from './to-diagnostic';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
 
@@ -13,37 +10,25 @@ export function registerCodeActions(analyzer: Analyzer): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(
     SELECTOR,
     {
-      provideCodeActions(doc, range, context) {
-        const analysis = analyzer.analyze(doc);
-        if (!analysis) return [];
-        const hasFixes = (f: Finding) => (f.fixes ?? []).length > 0;
-        // A pod's findings name their document; a file-level one (another object's) is in the document around it.
-        const documentAt = (line: number | undefined) =>
-          analysis.documents.find((d) => line !== undefined && line >= d.startLine && line <= d.endLine)?.index;
-        const withFixes = [
-          ...analysis.results.flatMap((r) => r.findings.filter(hasFixes).map((f) => ({ index: r.documentIndex, f }))),
-          ...analysis.findings.filter(hasFixes).map((f) => ({ index: documentAt(f.line), f })),
-        ];
-        if (withFixes.length === 0) return [];
-        const manifest = parseManifest(doc.getText(), doc.uri.path);
+      async provideCodeActions(doc, range, context) {
+        const view = await analyzer.analyze(doc);
+        if (!view) return [];
         const actions: vscode.CodeAction[] = [];
-        for (const { index, f } of withFixes) {
+        for (const f of view.findings) {
+          const fixes = f.fixes ?? [];
           const at = findingRange(f, 1);
-          if (!at.intersection(range) || index === undefined) continue;
-          const d = manifest.documents[index];
-          if (!d) continue;
-          for (const fix of f.fixes ?? []) {
-            const loc = locate(d.doc, fix.segments, manifest.lineCounter, fix.replaceKey ? 'key' : 'value');
-            if (!loc) continue;
+          if (fixes.length === 0 || !at.intersection(range)) continue;
+          for (const fix of fixes) {
+            if (fix.start === undefined || fix.end === undefined) continue;
             const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
             action.edit = new vscode.WorkspaceEdit();
             action.edit.replace(
               doc.uri,
-              new vscode.Range(doc.positionAt(loc.start), doc.positionAt(loc.end)),
+              new vscode.Range(doc.positionAt(fix.start), doc.positionAt(fix.end)),
               fix.text,
             );
             action.diagnostics = context.diagnostics.filter((g) => g.code === f.code && g.range.isEqual(at));
-            action.isPreferred = (f.fixes ?? []).length === 1;
+            action.isPreferred = fixes.length === 1;
             actions.push(action);
           }
         }

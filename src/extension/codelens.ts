@@ -2,7 +2,6 @@
 // that document.
 import * as vscode from 'vscode';
 import type { Analyzer } from './analyzer';
-import { summary } from './summary';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
 const COMMAND = 'podLifecyclePreview.simulate';
@@ -14,26 +13,27 @@ export interface SimulateTarget {
 }
 
 export function registerCodeLens(analyzer: Analyzer): vscode.Disposable {
-  return vscode.languages.registerCodeLensProvider(SELECTOR, {
-    onDidChangeCodeLenses: analyzer.onDidChange,
-    provideCodeLenses(doc) {
-      const analysis = analyzer.analyze(doc);
-      if (!analysis) return [];
-      return analysis.results.flatMap((r) => {
-        const d = analysis.documents[r.documentIndex];
-        if (!d) return [];
-        // The lens sits on the document's first line of content (after `---` and comments).
-        const line = Math.min(Math.max(d.startLine - 1, 0), doc.lineCount - 1);
-        const target: SimulateTarget = { uri: doc.uri.toString(), line: d.startLine };
-        return [
-          new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-            title: `$(play-circle) ${summary(r)}`,
+  const changed = new vscode.EventEmitter<void>();
+  return vscode.Disposable.from(
+    changed,
+    analyzer.onDidUpdate(() => changed.fire()),
+    vscode.languages.registerCodeLensProvider(SELECTOR, {
+      onDidChangeCodeLenses: changed.event,
+      async provideCodeLenses(doc) {
+        const view = await analyzer.analyze(doc);
+        if (!view) return [];
+        return view.lenses.map((lens) => {
+          // The lens sits on the document's first line of content (after `---` and comments).
+          const line = Math.min(Math.max(lens.line - 1, 0), doc.lineCount - 1);
+          const target: SimulateTarget = { uri: doc.uri.toString(), line: lens.line };
+          return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+            title: `$(play-circle) ${lens.title}`,
             tooltip: 'Simulate Pod Creation for this document',
             command: COMMAND,
             arguments: [target],
-          }),
-        ];
-      });
-    },
-  });
+          });
+        });
+      },
+    }),
+  );
 }

@@ -1,18 +1,15 @@
 // Field-name completion from the Kubernetes OpenAPI schema: the keys the mapping under the cursor accepts, each
-// with its type and documentation.
+// with its type and documentation. The worker parses; this side only builds the items.
 import * as vscode from 'vscode';
-import { completeKey } from '../engine/manifest/complete-key';
-import { isManifestCandidate, looksLikeKubernetes } from './analyzer';
+import { type Analyzer, isManifestCandidate, looksLikeKubernetes } from './analyzer';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }];
 
-export function registerCompletion(): vscode.Disposable {
+export function registerCompletion(analyzer: Analyzer): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(SELECTOR, {
-    provideCompletionItems(doc, position) {
-      if (!isManifestCandidate(doc)) return [];
-      const text = doc.getText();
-      if (!looksLikeKubernetes(text)) return [];
-      const found = completeKey(text, doc.uri.path, doc.offsetAt(position));
+    async provideCompletionItems(doc, position) {
+      if (!isManifestCandidate(doc) || !looksLikeKubernetes(doc.getText())) return [];
+      const found = await analyzer.complete(doc, doc.offsetAt(position));
       if (!found) return [];
       const range = new vscode.Range(doc.positionAt(found.prefixStart), position);
       return found.items.map((f) => {

@@ -1,17 +1,12 @@
 // Predicted failures as problems in the editor: the YAML errors and the engine's findings of every open
-// Kubernetes manifest, at the exact field, refreshed a moment after the user stops typing.
+// Kubernetes manifest, at the exact field, refreshed a moment after the user stops typing. When a file's analysis
+// fails (over its budget), its last problems stay, marked stale, under one problem that says why.
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../engine/types';
-import { type Analyzer, placedFindings } from './analyzer';
+import { type Analyzer, type FileState, staleMessage } from './analyzer';
 import * as settings from './settings';
+import { DIAGNOSTIC_SOURCE, findingToDiagnostic } from './to-diagnostic';
 
-const DIAGNOSTIC_SOURCE = 'Pod Lifecycle Preview';
-
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
+const STALE = '[stale] ';
 
 export class Diagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('pod-lifecycle-preview');
@@ -26,6 +21,7 @@ export class Diagnostics implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       analyzer.onDidChange(() => this.refreshAll()),
+      analyzer.onDidUpdate((uri) => this.show(uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.changed.diagnosticsEnabled(e)) this.refreshAll();
       }),
@@ -47,7 +43,7 @@ export class Diagnostics implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        void this.analyzer.ready().then(() => this.update(doc));
+        this.update(doc);
       }, delay),
     );
   }
@@ -56,17 +52,24 @@ export class Diagnostics implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) this.update(doc);
   }
 
+  /** Asks for the document's analysis; the problems follow when it arrives (onDidUpdate). */
   private update(doc: vscode.TextDocument): void {
     if (doc.isClosed) return;
-    const analysis = settings.diagnosticsEnabled() ? this.analyzer.analyze(doc) : null;
-    if (!analysis) {
+    if (!settings.diagnosticsEnabled()) {
       this.collection.delete(doc.uri);
       return;
     }
-    this.collection.set(
-      doc.uri,
-      placedFindings(analysis).map((f) => findingToDiagnostic(f, 1)),
-    );
+    void this.analyzer.analyze(doc);
+    this.show(doc.uri);
+  }
+
+  private show(uri: vscode.Uri): void {
+    const state = this.analyzer.stateOf(uri);
+    if (!settings.diagnosticsEnabled() || !state || (!state.view && !state.failure)) {
+      this.collection.delete(uri);
+      return;
+    }
+    this.collection.set(uri, diagnosticsOf(state));
   }
 
   private forget(uri: vscode.Uri): void {
@@ -78,18 +81,12 @@ export class Diagnostics implements vscode.Disposable {
   }
 }
 
-/** The finding's 1-based span as an editor range; a finding with no position sits at `fallbackLine`. */
-export function findingRange(f: Finding, fallbackLine: number): vscode.Range {
-  const line = Math.max((f.line ?? fallbackLine) - 1, 0);
-  const column = Math.max((f.column ?? 1) - 1, 0);
-  const endLine = Math.max((f.endLine ?? f.line ?? fallbackLine) - 1, line);
-  const endColumn = f.endLine !== undefined || f.endColumn !== undefined ? Math.max((f.endColumn ?? 1) - 1, 0) : column;
-  return new vscode.Range(line, column, endLine, endLine === line ? Math.max(endColumn, column) : endColumn);
-}
-
-export function findingToDiagnostic(f: Finding, fallbackLine: number): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(findingRange(f, fallbackLine), f.message, SEVERITY[f.severity]);
-  d.source = DIAGNOSTIC_SOURCE;
-  d.code = f.code;
-  return d;
+function diagnosticsOf(state: FileState): vscode.Diagnostic[] {
+  const stale = staleMessage(state);
+  const findings = (state.view?.findings ?? []).map((f) => findingToDiagnostic(f, 1, stale ? STALE : ''));
+  if (!stale) return findings;
+  const head = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), stale, vscode.DiagnosticSeverity.Warning);
+  head.source = DIAGNOSTIC_SOURCE;
+  head.code = 'AnalysisStopped';
+  return [head, ...findings];
 }

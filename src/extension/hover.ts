@@ -2,15 +2,9 @@
 // diagnostics are on); the object's `kind` and `metadata.name` show what would become of the pod (node, phase,
 // pod IP) in one line; any known field shows its type and its documentation from the Kubernetes OpenAPI schema.
 import * as vscode from 'vscode';
-import { locate } from '../engine/manifest/locate';
-import { describeField } from '../engine/k8s/schema';
-import { parseManifest } from '../engine/manifest/parse';
-import { pathAt } from '../engine/manifest/path-at';
-import type { Segment, SimulationResult } from '../engine/types';
-import { type Analyzer, placedFindings } from './analyzer';
-import { findingRange } from './diagnostics';
+import type { Analyzer } from './analyzer';
 import * as settings from './settings';
-import { summary } from './summary';
+import { findingRange } from './to-diagnostic';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
 const SIMULATE = 'podLifecyclePreview.simulate';
@@ -18,13 +12,14 @@ const LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
 
 export function registerHover(analyzer: Analyzer): vscode.Disposable {
   return vscode.languages.registerHoverProvider(SELECTOR, {
-    provideHover(doc, position) {
-      const analysis = analyzer.analyze(doc);
-      if (!analysis) return null;
+    async provideHover(doc, position) {
+      const view = await analyzer.analyze(doc);
+      if (!view) return null;
+      const facts = await analyzer.hover(doc, doc.offsetAt(position));
       const parts: vscode.MarkdownString[] = [];
       let range: vscode.Range | undefined;
       // With diagnostics on, the editor's own problem hover already shows these messages; do not say them twice.
-      const findings = settings.diagnosticsEnabled() ? [] : placedFindings(analysis);
+      const findings = settings.diagnosticsEnabled() ? [] : view.findings;
       for (const f of findings) {
         const r = findingRange(f, 1);
         if (!contains(r, position)) continue;
@@ -34,17 +29,16 @@ export function registerHover(analyzer: Analyzer): vscode.Disposable {
         md.appendText(f.message);
         parts.push(md);
       }
-      const identity = identityAt(doc, position, analysis.results);
-      if (identity) {
-        range = range ? range.union(identity.range) : identity.range;
+      if (facts?.identity) {
+        const r = new vscode.Range(doc.positionAt(facts.identity.start), doc.positionAt(facts.identity.end));
+        range = range ? range.union(r) : r;
         const md = new vscode.MarkdownString(undefined, true);
         md.isTrusted = { enabledCommands: [SIMULATE] };
-        md.appendText(summary(identity.result));
+        md.appendText(facts.identity.summary);
         md.appendMarkdown(`\n\n[$(play-circle) Simulate Pod Creation](command:${SIMULATE})`);
         parts.unshift(md);
       }
-      const docs = fieldDocsAt(doc, position);
-      if (docs) parts.push(new vscode.MarkdownString(docs));
+      if (facts?.docs) parts.push(new vscode.MarkdownString(facts.docs));
       return parts.length > 0 ? new vscode.Hover(parts, range) : null;
     },
   });
@@ -53,40 +47,4 @@ export function registerHover(analyzer: Analyzer): vscode.Disposable {
 /** Zero-width ranges (a missing field marked at its parent) still answer a hover on their line's word. */
 function contains(r: vscode.Range, p: vscode.Position): boolean {
   return r.isEmpty ? r.start.line === p.line && Math.abs(r.start.character - p.character) <= 1 : r.contains(p);
-}
-
-const IDENTITY_FIELDS: Segment[][] = [['kind'], ['metadata', 'name']];
-
-/** The pod-creating document whose `kind` or `metadata.name` (key or value) is under the cursor. */
-function identityAt(
-  doc: vscode.TextDocument,
-  position: vscode.Position,
-  results: readonly SimulationResult[],
-): { result: SimulationResult; range: vscode.Range } | null {
-  if (results.length === 0) return null;
-  const manifest = parseManifest(doc.getText(), doc.uri.path);
-  const offset = doc.offsetAt(position);
-  for (const result of results) {
-    const d = manifest.documents[result.documentIndex];
-    if (!d || offset < d.range[0] || offset > d.range[1]) continue;
-    for (const segments of IDENTITY_FIELDS) {
-      const key = locate(d.doc, segments, manifest.lineCounter, 'key');
-      const value = locate(d.doc, segments, manifest.lineCounter, 'value');
-      // A missing field resolves to its parent; only the field itself counts here.
-      if (!key || !value || value.start < key.start || offset < key.start || offset > value.end) continue;
-      return { result, range: new vscode.Range(doc.positionAt(key.start), doc.positionAt(value.end)) };
-    }
-  }
-  return null;
-}
-
-/** The schema's type and description of the field under the cursor, for any kind the schema knows. */
-function fieldDocsAt(doc: vscode.TextDocument, position: vscode.Position): string | null {
-  const manifest = parseManifest(doc.getText(), doc.uri.path);
-  const offset = doc.offsetAt(position);
-  const d = manifest.documents.find((x) => offset >= x.range[0] && offset <= x.range[1]);
-  const kind = d?.object?.kind;
-  if (!d || typeof kind !== 'string') return null;
-  const segments = pathAt(d.doc, offset);
-  return segments.length > 0 ? describeField(kind, segments) : null;
 }

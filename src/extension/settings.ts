@@ -30,6 +30,16 @@ export function debounceMs(): number {
   return Number.isFinite(ms) && ms >= 0 ? ms : 300;
 }
 
+/** How long one analysis may run and how much heap the analysis worker may use before it is stopped. */
+export function analysisBudget(): { timeMs: number; memoryMb: number } {
+  const timeMs = config().get<number>('analysis.timeBudgetMs', 5000);
+  const memoryMb = config().get<number>('analysis.memoryBudgetMb', 1536);
+  return {
+    timeMs: Number.isFinite(timeMs) && timeMs >= 100 ? timeMs : 5000,
+    memoryMb: Number.isFinite(memoryMb) && memoryMb >= 64 ? memoryMb : 1536,
+  };
+}
+
 export const changed = {
   clusterSnapshot: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.clusterSnapshot`),
   imageFacts: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.imageFacts`),

@@ -1,5 +1,5 @@
 // The one-line verdict on a pod-creating document, shared by the hover and the CodeLens.
-import type { SimulationResult } from '../engine/types';
+import type { SimulationResult } from '../engine';
 
 /** One line: where the pod lands and how it ends up, or why it does not get that far. */
 export function summary(r: SimulationResult): string {

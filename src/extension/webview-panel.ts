@@ -2,8 +2,6 @@
 // pod-creating document under the cursor, following the user's edits and cursor, and revived after a reload.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { FileAnalysis } from '../engine/analyze';
-import type { SimulationResult } from '../engine/types';
 import {
   assertNever,
   type FromWebview,
@@ -15,6 +13,7 @@ import {
 import { type Analyzer, isManifestCandidate, looksLikeKubernetes } from './analyzer';
 import type { SimulateTarget } from './codelens';
 import * as settings from './settings';
+import type { PanelData } from './worker-protocol';
 
 const COMMAND = 'podLifecyclePreview.simulate';
 /** Context key for the editor title button: shown only on Kubernetes manifests. */
@@ -167,32 +166,20 @@ class SimulationPanel implements vscode.Disposable {
   }
 
   private async model(): Promise<PanelModel> {
-    const cluster = this.analyzer.cluster();
-    let analysis: FileAnalysis | null = null;
+    let data: PanelData = { cluster: this.analyzer.clusterSummary(), result: null, fileFindings: [], documents: [] };
     if (this.uri) {
       try {
-        analysis = this.analyzer.analyze(await vscode.workspace.openTextDocument(this.uri));
+        const doc = await vscode.workspace.openTextDocument(this.uri);
+        data = await this.analyzer.panel(doc, this.cursorLine, this.documentIndex);
       } catch {
         // The file was deleted or moved since the panel was opened: the panel says there is nothing to show.
       }
     }
-    const results = analysis?.results ?? [];
-    const line = this.cursorLine;
-    const underCursor =
-      line === null ? undefined : analysis?.documents.find((d) => line >= d.startLine && line <= d.endLine);
-    const result: SimulationResult | null =
-      results.find((r) => r.documentIndex === underCursor?.index) ??
-      results.find((r) => r.documentIndex === this.documentIndex) ??
-      results[0] ??
-      null;
-    this.documentIndex = result?.documentIndex ?? null;
+    this.documentIndex = data.result?.documentIndex ?? null;
     return {
       uri: this.uri?.toString() ?? '',
       file: this.uri ? vscode.workspace.asRelativePath(this.uri, false) : '',
-      cluster: { source: cluster.source, nodes: cluster.objects.Node.length },
-      result,
-      fileFindings: analysis?.findings ?? [],
-      documents: results.map((r) => ({ index: r.documentIndex, kind: r.kind, name: r.name })),
+      ...data,
     };
   }
 

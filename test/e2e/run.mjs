@@ -40,6 +40,22 @@ const SETTINGS = {
   'git.enabled': false,
 };
 
+/** 2.8 KB of env vars, each expanding the one before twice. */
+const ENV_DOUBLING = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: env-doubling',
+  'spec:',
+  '  containers:',
+  '    - name: main',
+  '      image: busybox:1.36',
+  '      env:',
+  '        - {name: A0, value: x}',
+  ...Array.from({ length: 63 }, (_, i) => `        - {name: A${i + 1}, value: $(A${i})$(A${i})}`),
+  '',
+].join('\n');
+
 const started = Date.now();
 const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
 const results = [];
@@ -181,6 +197,15 @@ async function webviewFrame(timeoutMs = 20_000) {
     await page.waitForTimeout(200);
   }
   throw new Error('no webview with the simulation panel appeared');
+}
+
+async function waitFor(condition, what, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (condition()) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`${what}: not so after ${timeoutMs / 1000} s`);
 }
 
 async function waitForText(locator, pattern, what, timeoutMs = 15_000) {
@@ -491,6 +516,52 @@ async function main(bin) {
     await page.screenshot({ path: join(RESULTS, 'webview-job.png') });
     await page.keyboard.press('Control+W');
   });
+
+  await check(
+    'typing a manifest whose env vars double at each step leaves the editor responsive and says why its analysis stopped',
+    90_000,
+    async () => {
+      // Each variable expands the one before twice: 2^n characters at the n-th (issue: 56 s and 4.2 GB in the
+      // editor's own thread before the analysis moved to a worker thread with a budget).
+      const name = 'env-doubling.yaml';
+      writeFileSync(join(workspace, name), '');
+      await page.keyboard.press('Control+P');
+      await pick(name, name);
+      await page.locator(`.tabs-container .tab[aria-label^="${name}"]`).waitFor();
+      await editorLine(/.*/).click();
+      const lines = ENV_DOUBLING.split('\n');
+      // In bursts of a few lines, as fast as a paste: each burst is analysed while the next is typed.
+      for (let i = 0; i < lines.length; i += 6) {
+        await page.keyboard.insertText(lines.slice(i, i + 6).join('\n') + (i + 6 < lines.length ? '\n' : ''));
+        await page.waitForTimeout(150);
+      }
+      await page.keyboard.press('Control+S');
+      await waitFor(() => readFileSync(join(workspace, name), 'utf8') === ENV_DOUBLING, 'the typed file on disk');
+      // Another file still answers: an edit there gets its problem while this one is stuck or stopped.
+      const typed = Date.now();
+      await page.keyboard.press('Control+P');
+      await pick('web-pod.yaml', 'web-pod.yaml');
+      await editorLine(/containerPort:\s+80$/).click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('800');
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await waitForText(panel, /80800[\s\S]*must be between 1 and 65535/, "the other file's new problem", 20_000);
+      log(`      another file's problem updated ${((Date.now() - typed) / 1000).toFixed(1)} s after typing ended`);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+      // The manifest's own answer: the analysis stopped (or an engine limit was reached), named for this file.
+      const text = await waitForText(
+        panel,
+        /Pod Lifecycle Preview stopped analysing env-doubling\.yaml: [^\n]+|env-doubling\.yaml[\s\S]*expan/i,
+        'the message on env-doubling.yaml',
+        30_000,
+      );
+      log(`      ${text.split('\n').find((l) => /env-doubling|expan/i.test(l) && l.length > 30)}`);
+      await page.screenshot({ path: join(RESULTS, 'analysis-stopped.png') });
+      await page.locator(`.tabs-container .tab[aria-label^="${name}"]`).click();
+      await page.keyboard.press('Control+W');
+    },
+  );
 
   await check('a broken cluster snapshot is reported, and the embedded cluster is used instead', 30_000, async () => {
     const snapshot = yamlErrorOf(readFileSync(join(workspace, 'broken-snapshot.yaml'), 'utf8'));

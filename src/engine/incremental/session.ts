@@ -12,7 +12,8 @@ import { checkObject } from '../objects';
 import type { PodSource } from '../pod-source';
 import { servicesWithoutPods } from '../services-without-pods';
 import { simulate } from '../simulate';
-import type { Finding, SimulationResult } from '../types';
+import { pathAt } from '../manifest/path-at';
+import type { Finding, Segment, SimulationResult } from '../types';
 import { affects, footprint, type PodFootprint } from './dependencies';
 import { type Chunk, splitDocuments } from './split-documents';
 import type { ApplyLine, DocumentSummary, FileAnalysis } from '../file-analysis';
@@ -63,6 +64,26 @@ interface FileState {
   declaredList: KubeObject[];
   full: Cluster | null;
   declaredVersion: number;
+  /** The last analysed text's chunks and their entries, in file order, for questions about a position. */
+  layout: { chunk: Chunk; entry: ChunkEntry; firstIndex: number }[];
+}
+
+/** What sits at an offset of a file: its document, the field path there, and the document's identity field. */
+export interface PositionFacts {
+  documentIndex: number;
+  kind: string | null;
+  segments: Segment[];
+  /** The `kind` or `metadata.name` field (key to value) when the offset is on one: [start, end). */
+  identity: [number, number] | null;
+}
+
+const IDENTITY_FIELDS: Segment[][] = [['kind'], ['metadata', 'name']];
+
+/** Thrown by `analyze` when its `stop` callback asked it to end early. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled by a newer edit');
+  }
 }
 
 export class AnalysisSession {
@@ -109,13 +130,21 @@ export class AnalysisSession {
   /**
    * Analyses a file: every pod-creating document simulated against the cluster plus the objects the file and the
    * workspace's other files declare. `key` names the file among the workspace's (its own declarations are not
-   * counted twice); `file` is the name used in messages.
+   * counted twice); `file` is the name used in messages. `stop` is asked before each simulation: when it says
+   * yes (a newer edit superseded this one), the analysis ends with AnalysisCancelled and keeps what it has done.
    */
-  analyze(key: string, text: string, file: string): FileAnalysis {
+  analyze(key: string, text: string, file: string, stop: () => boolean = () => false): FileAnalysis {
     const state = this.stateOf(key);
     const chunks = splitDocuments(text);
-    const entries = chunks.map((c) => this.chunkEntry(state, c, file));
+    const entries = chunks.map((c) => this.chunkEntry(state, c, file, stop));
     state.chunks = new Map(chunks.map((c, i) => [cacheKey(c, entries[i] as ChunkEntry), entries[i] as ChunkEntry]));
+    let firstIndex = 0;
+    state.layout = chunks.map((chunk, i) => {
+      const entry = entries[i] as ChunkEntry;
+      const at = { chunk, entry, firstIndex };
+      firstIndex += entry.docs.length;
+      return at;
+    });
     const placedDocs = entries.flatMap((e, i) => e.docs.map((doc) => ({ doc, shift: shiftOf(chunks[i] as Chunk, e) })));
 
     const workspaceFiles = [...this.workspace].filter(([k]) => k !== key).map(([, w]) => w);
@@ -134,6 +163,7 @@ export class AnalysisSession {
       }
       if (!doc.pod) return;
       if (!doc.simulation) {
+        if (stop()) throw new AnalysisCancelled();
         this.counters.simulatedPods++;
         this.counters.lastSimulated.push(index);
         const result = simulate(doc.pod.source, full);
@@ -171,21 +201,51 @@ export class AnalysisSession {
     return { file, results, findings, documents };
   }
 
+  /** The document, field path and identity field at an offset of the text `analyze` last saw for the file. */
+  inspect(key: string, offset: number): PositionFacts | null {
+    const layout = this.files.get(key)?.layout ?? [];
+    const at = [...layout].reverse().find((l) => l.chunk.start <= offset);
+    if (!at) return null;
+    const local = offset - at.chunk.start;
+    const i = at.entry.docs.findIndex(({ d }) => local >= d.range[0] && local <= d.range[1]);
+    const doc = at.entry.docs[i];
+    if (!doc) return null;
+    const kind = typeof doc.d.object?.kind === 'string' ? doc.d.object.kind : null;
+    let identity: [number, number] | null = null;
+    for (const segments of doc.pod ? IDENTITY_FIELDS : []) {
+      const key = locate(doc.d.doc, segments, doc.manifest.lineCounter, 'key');
+      const value = locate(doc.d.doc, segments, doc.manifest.lineCounter, 'value');
+      // A missing field resolves to its parent; only the field itself counts here.
+      if (!key || !value || value.start < key.start || local < key.start || local > value.end) continue;
+      identity = [key.start + at.chunk.start, value.end + at.chunk.start];
+      break;
+    }
+    return { documentIndex: at.firstIndex + i, kind, segments: pathAt(doc.d.doc, local), identity };
+  }
+
   private stateOf(key: string): FileState {
     let state = this.files.get(key);
     if (!state) {
-      state = { chunks: new Map(), declared: new Map(), declaredList: [], full: null, declaredVersion: 0 };
+      state = {
+        chunks: new Map(),
+        declared: new Map(),
+        declaredList: [],
+        full: null,
+        declaredVersion: 0,
+        layout: [],
+      };
       this.files.set(key, state);
     }
     return state;
   }
 
   /** The chunk's cached entry, or a new one. A chunk with syntax errors is keyed by its line too: they name it. */
-  private chunkEntry(state: FileState, chunk: Chunk, file: string): ChunkEntry {
+  private chunkEntry(state: FileState, chunk: Chunk, file: string, stop: () => boolean): ChunkEntry {
     const clean = state.chunks.get(chunk.text);
     if (clean) return clean;
     const broken = state.chunks.get(`${chunk.line}\u0000${chunk.text}`);
     if (broken) return broken;
+    if (stop()) throw new AnalysisCancelled();
     this.counters.parsedChunks++;
     let manifest = parseManifest(chunk.text, file);
     let firstLine = 1;
@@ -195,6 +255,8 @@ export class AnalysisSession {
     }
     const entry: ChunkEntry = { manifest, firstLine, docs: [] };
     entry.docs = manifest.documents.map((d) => this.docEntry(entry, d, file));
+    // Kept at once, so an analysis cancelled further on still leaves this work for the next one.
+    state.chunks.set(cacheKey(chunk, entry), entry);
     return entry;
   }
 
@@ -333,22 +395,34 @@ function shiftOf(chunk: Chunk, entry: ChunkEntry): Shift {
 }
 
 function shifted(f: Finding, shift: Shift): Finding {
-  if (f.line === undefined) return f;
+  if (shift.lines === 0 && shift.offset === 0) return f;
+  const fixes = f.fixes?.map((fix) =>
+    fix.start !== undefined && fix.end !== undefined
+      ? { ...fix, start: fix.start + shift.offset, end: fix.end + shift.offset }
+      : fix,
+  );
+  const moved = fixes ? { ...f, fixes } : f;
+  if (f.line === undefined) return moved;
   return {
-    ...f,
+    ...moved,
     line: f.line + shift.lines,
-    endLine: (f.endLine ?? f.line) + shift.lines,
+    ...(f.endLine !== undefined ? { endLine: f.endLine + shift.lines } : {}),
     ...(f.start !== undefined ? { start: f.start + shift.offset } : {}),
     ...(f.end !== undefined ? { end: f.end + shift.offset } : {}),
   };
 }
 
-/** The finding at its field in the document, in the chunk's coordinates. */
+/** The finding at its field in the document, in the chunk's coordinates, with the text each fix replaces. */
 function placedIn(manifest: ParsedManifest, d: ManifestDocument, f: Finding): Finding {
+  const fixes = f.fixes?.map((fix) => {
+    const at = locate(d.doc, fix.segments, manifest.lineCounter, fix.replaceKey ? 'key' : 'value');
+    return at ? { ...fix, start: at.start, end: at.end } : fix;
+  });
+  const withFixes = fixes ? { ...f, fixes } : f;
   const range = locate(d.doc, f.segments, manifest.lineCounter, f.target);
-  if (!range) return f;
+  if (!range) return withFixes;
   return {
-    ...f,
+    ...withFixes,
     line: range.line,
     column: range.column,
     endLine: range.endLine,

@@ -1,0 +1,27 @@
+// Findings as editor ranges and problems. Findings carry 1-based lines and columns, so no text is parsed here.
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../engine';
+
+export const DIAGNOSTIC_SOURCE = 'Pod Lifecycle Preview';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** The finding's 1-based span as an editor range; a finding with no position sits at `fallbackLine`. */
+export function findingRange(f: Finding, fallbackLine: number): vscode.Range {
+  const line = Math.max((f.line ?? fallbackLine) - 1, 0);
+  const column = Math.max((f.column ?? 1) - 1, 0);
+  const endLine = Math.max((f.endLine ?? f.line ?? fallbackLine) - 1, line);
+  const endColumn = f.endLine !== undefined || f.endColumn !== undefined ? Math.max((f.endColumn ?? 1) - 1, 0) : column;
+  return new vscode.Range(line, column, endLine, endLine === line ? Math.max(endColumn, column) : endColumn);
+}
+
+export function findingToDiagnostic(f: Finding, fallbackLine: number, prefix = ''): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(findingRange(f, fallbackLine), `${prefix}${f.message}`, SEVERITY[f.severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = f.code;
+  return d;
+}
