@@ -33,6 +33,8 @@ interface Job {
 
 /** How long a cancelled request may take to reach its next stopping point before the worker is restarted. */
 const CANCEL_GRACE_MS = 250;
+/** Workers that die in a row without answering anything: the script cannot run, and restarting would spin. */
+const MAX_SILENT_DEATHS = 3;
 
 export class WorkerClient {
   private worker: Worker | null = null;
@@ -44,6 +46,9 @@ export class WorkerClient {
   /** The requests that make up the worker's state, in the order they were made. */
   private readonly state = new Map<string, Request>();
   private disposed = false;
+  private silentDeaths = 0;
+  /** Why the worker cannot run at all; every request then fails with it. */
+  private broken: string | null = null;
 
   constructor(
     private readonly script: string,
@@ -98,6 +103,10 @@ export class WorkerClient {
 
   private pump(): void {
     if (this.disposed || this.running || this.queue.length === 0) return;
+    if (this.broken !== null) {
+      for (const job of this.queue.splice(0)) job.resolve({ ok: false, cause: 'error', message: this.broken });
+      return;
+    }
     // A new worker gets its state first: start() puts those requests at the head of the queue.
     const worker = this.worker ?? this.start();
     const job = this.queue.shift() as Job;
@@ -121,7 +130,10 @@ export class WorkerClient {
       workerData: { cancel: this.cancelCell.buffer as SharedArrayBuffer } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
+    let answered = false;
     worker.on('message', (reply: Reply) => {
+      answered = true;
+      this.silentDeaths = 0;
       if (worker !== this.worker || reply.id !== this.running?.id) return;
       this.settle(
         reply.ok
@@ -132,6 +144,8 @@ export class WorkerClient {
     });
     worker.on('error', (e: Error & { code?: string }) => {
       if (worker !== this.worker) return;
+      if (!answered && ++this.silentDeaths >= MAX_SILENT_DEATHS)
+        this.broken = `the analysis worker cannot start: ${e.message}`;
       const memory = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.restart({
         ok: false,
@@ -141,17 +155,23 @@ export class WorkerClient {
     });
     worker.on('exit', () => {
       if (worker !== this.worker || this.disposed) return;
+      if (!answered && ++this.silentDeaths >= MAX_SILENT_DEATHS)
+        this.broken = 'the analysis worker cannot start: it exits at once';
       this.restart({ ok: false, cause: 'error', message: 'the analysis worker stopped' });
     });
     // Not a reason to keep the extension host alive.
     worker.unref();
     this.worker = worker;
-    const replay: Job[] = [...this.state].map(([stateKey, request]) => ({
-      id: this.nextId++,
-      request,
-      stateKey,
-      resolve: () => {},
-    }));
+    // State requests still waiting in the queue will be sent anyway.
+    const queued = new Set(this.queue.map((j) => j.request));
+    const replay: Job[] = [...this.state]
+      .filter(([, request]) => !queued.has(request))
+      .map(([stateKey, request]) => ({
+        id: this.nextId++,
+        request,
+        stateKey,
+        resolve: () => {},
+      }));
     this.queue.unshift(...replay);
     return worker;
   }
