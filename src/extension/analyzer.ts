@@ -169,6 +169,10 @@ export function staleMessage(state: FileState): string | null {
       : f.cause === 'memory'
         ? `${f.message} (setting podLifecyclePreview.analysis.memoryBudgetMb)`
         : `internal error: ${f.message}`;
-  const last = state.view ? 'The problems shown are from its last complete analysis.' : 'No earlier analysis to show.';
+  const last = !state.view
+    ? 'No earlier analysis to show.'
+    : state.view.findings.length > 0
+      ? 'The problems shown are from its last complete analysis.'
+      : 'Its last complete analysis found no problems.';
   return `Pod Lifecycle Preview stopped analysing ${state.file}: ${why}. ${last}`;
 }

@@ -1,7 +1,8 @@
 // The editor thread's side of the analysis worker: one request runs at a time, under a time budget and, through the
-// thread's heap limit, a memory budget. A request superseded by a newer one for the same file is cancelled: the
-// worker stops at the next document (keeping what it did), or is restarted when it does not stop in time. A request
-// over its budget restarts the worker. The worker's state (the cluster, the workspace's files) is replayed into a
+// thread's heap limit, a memory budget. A request superseded by a newer one for the same file, or over its time
+// budget, is asked to stop: the worker stops at the next document, keeping what it did (so a large file's next
+// analysis goes on from there), or is restarted when it does not stop in time. A request over its memory budget
+// restarts the worker. The worker's state (the cluster, the workspace's files) is replayed into a
 // new worker before anything else, leaving out a file that was itself over budget, so one bad file cannot poison
 // the rest.
 import { Worker } from 'node:worker_threads';
@@ -29,6 +30,8 @@ interface Job {
   /** A request that sets state the worker keeps, under this key; replayed into a restarted worker. */
   stateKey?: string;
   resolve: (outcome: Outcome<unknown>) => void;
+  /** Why the request was asked to stop, once it was: what it ends with if it stops as asked. */
+  stopped?: Failure;
 }
 
 /** How long a cancelled request may take to reach its next stopping point before the worker is restarted. */
@@ -92,12 +95,21 @@ export class WorkerClient {
       job.resolve({ ok: false, cause: 'cancelled', message: 'superseded by a newer edit' });
     }
     const running = this.running;
-    if (running?.supersedeKey !== key) return;
-    Atomics.store(this.cancelCell, 0, running.id);
+    if (running?.supersedeKey === key)
+      this.stop(running, { cause: 'cancelled', message: 'superseded by a newer edit' });
+  }
+
+  /**
+   * Asks the running request to stop at its next document (the worker keeps what it did), and restarts the worker
+   * if it has not stopped shortly after.
+   */
+  private stop(job: Job, why: Failure): void {
+    if (job.stopped) return;
+    job.stopped = why;
+    Atomics.store(this.cancelCell, 0, job.id);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      if (this.running !== running) return;
-      this.restart({ ok: false, cause: 'cancelled', message: 'superseded by a newer edit' });
+      if (this.running === job) this.restart({ ok: false, ...why });
     }, CANCEL_GRACE_MS);
   }
 
@@ -113,12 +125,8 @@ export class WorkerClient {
     this.running = job;
     const { timeMs } = this.budget();
     this.timer = setTimeout(() => {
-      if (this.running !== job) return;
-      this.restart({
-        ok: false,
-        cause: 'time',
-        message: `it took longer than the ${seconds(timeMs)} time budget`,
-      });
+      if (this.running === job)
+        this.stop(job, { cause: 'time', message: `it took longer than the ${seconds(timeMs)} time budget` });
     }, timeMs);
     worker.postMessage({ ...job.request, id: job.id } satisfies Envelope);
   }
@@ -135,10 +143,13 @@ export class WorkerClient {
       answered = true;
       this.silentDeaths = 0;
       if (worker !== this.worker || reply.id !== this.running?.id) return;
+      const stopped = this.running.stopped;
       this.settle(
         reply.ok
           ? { ok: true, value: reply.value }
-          : { ok: false, cause: reply.cancelled ? 'cancelled' : 'error', message: reply.message },
+          : reply.cancelled && stopped
+            ? { ok: false, ...stopped }
+            : { ok: false, cause: 'error', message: reply.message },
       );
       this.pump();
     });

@@ -350,7 +350,8 @@ export function analyzeOnce(
   workspace: readonly KubeObject[],
 ): FileAnalysis {
   const session = new AnalysisSession(cluster, namespace);
-  session.setWorkspaceObjects('workspace', workspace);
+  // A key no file name can be, so the file analysed never counts as that workspace's own.
+  session.setWorkspaceObjects('\u0000workspace', workspace);
   return session.analyze(file, text, file);
 }
 
