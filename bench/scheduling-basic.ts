@@ -3,6 +3,7 @@
 // scheduled one after another, here as one Deployment.
 import { type Cluster, CLUSTER_KINDS, emptyObjects } from '../src/engine/cluster/cluster';
 import type { Node, Pod } from '../src/engine/k8s/objects';
+import { NEWEST } from '../src/engine/version/kube-version';
 
 export const NODES = 5000;
 export const INIT_PODS = 1000;
@@ -53,7 +54,7 @@ export function cluster(): Cluster {
   }
   return {
     source: 'bench',
-    kubernetesVersion: '1.34',
+    kubernetesVersion: { ...NEWEST, source: 'requested', reason: 'the benchmark follows the newest release' },
     objects,
     listedKinds: [...CLUSTER_KINDS],
     workspace: [],
