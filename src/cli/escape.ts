@@ -6,7 +6,16 @@
 // command prefixes, recognised after leading spaces) has its first character escaped too.
 
 /** C0 and C1 controls (all but tab), DEL, and the Unicode line separators and bidirectional overrides. */
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function isControl(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
 
 const NAMED: Record<string, string> = {
   '\u0007': '\\a',
@@ -20,9 +29,9 @@ const NAMED: Record<string, string> = {
 const COMMAND = /^(\s*)([:#])(?=\2)/;
 
 export function escapeControl(line: string): string {
-  return line
-    .replace(CONTROL, (c) => NAMED[c] ?? hex(c))
-    .replace(COMMAND, (_, space: string, c: string) => space + hex(c));
+  let out = '';
+  for (const c of line) out += isControl(c.charCodeAt(0)) ? (NAMED[c] ?? hex(c)) : c;
+  return out.replace(COMMAND, (_, space: string, c: string) => space + hex(c));
 }
 
 function hex(c: string): string {
