@@ -8,6 +8,7 @@ import { runScheduler } from '../src/engine/scheduler';
 import { placeWorkload } from '../src/engine/scheduler/place';
 import { buildSnapshot } from '../src/engine/scheduler/snapshot';
 import { numFeasibleNodesToFind } from '../src/engine/scheduler/framework';
+import { NEWEST } from '../src/engine/version/kube-version';
 
 const NODES = 5000;
 const INIT_PODS = 1000;
@@ -60,7 +61,7 @@ function cluster(): Cluster {
   }
   return {
     source: 'bench',
-    kubernetesVersion: '1.34',
+    kubernetesVersion: { ...NEWEST, source: 'requested', reason: 'the benchmark follows the newest release' },
     objects,
     listedKinds: [...CLUSTER_KINDS],
     workspace: [],

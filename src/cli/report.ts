@@ -1,11 +1,13 @@
 import type { FileAnalysis } from '../engine/analyze';
 import type { Cluster } from '../engine/cluster/cluster';
+import type { VersionSource } from '../engine/version/choose';
 import type { Finding, SimulationResult, Stage, StageReport } from '../engine/types';
 
 /** The CLI's JSON document (DESIGN.md §4, contract v1). */
 export interface Report {
   apiVersion: 'podpreview/v1';
-  kubernetesVersion: string;
+  /** The release simulated (its minor) and why that one. */
+  kubernetesVersion: { minor: number; source: VersionSource; reason: string };
   cluster: { source: string; nodes: number; notes: string[] };
   results: SimulationResult[];
   /** Findings about documents that create no pod (a Service no pod will back), with their file. */
@@ -29,7 +31,11 @@ export function buildReport(analyses: readonly FileAnalysis[], cluster: Cluster)
   }
   return {
     apiVersion: 'podpreview/v1',
-    kubernetesVersion: cluster.kubernetesVersion,
+    kubernetesVersion: {
+      minor: cluster.kubernetesVersion.minor,
+      source: cluster.kubernetesVersion.source,
+      reason: cluster.kubernetesVersion.reason,
+    },
     cluster: { source: cluster.source, nodes: cluster.objects.Node.length, notes: cluster.notes },
     results,
     findings,

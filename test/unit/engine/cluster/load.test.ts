@@ -7,7 +7,7 @@ describe('cluster snapshots', () => {
   it('embeds a 4-node cluster: a tainted control plane and three workers in three zones (DESIGN.md §6)', () => {
     const c = defaultCluster();
     assert.equal(c.source, 'embedded');
-    assert.equal(c.kubernetesVersion, '1.34');
+    assert.equal(c.kubernetesVersion.minor, 36);
     assert.deepEqual(
       c.objects.Node.map((n) => [
         n.metadata?.name,
@@ -41,11 +41,15 @@ describe('cluster snapshots', () => {
     assert.equal(stream.cluster.objects.Node.length, 2);
   });
 
-  it('simulates Kubernetes 1.34 whatever the snapshot runs, and says so', () => {
-    const node = 'kind: Node\nmetadata: {name: n}\nstatus: {nodeInfo: {kubeletVersion: v1.31.4}}\n';
-    const { cluster } = loadSnapshot(node, 's.yaml');
-    assert.equal(cluster.kubernetesVersion, '1.34');
-    assert.ok(cluster.notes.some((n) => n.includes('run Kubernetes 1.31')));
+  it('refuses a snapshot whose nodes run a release it cannot simulate, naming the supported ones', () => {
+    const node = 'kind: Node\nmetadata: {name: old}\nstatus: {nodeInfo: {kubeletVersion: v1.31.4}}\n';
+    const { errors } = loadSnapshot(node, 's.yaml');
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      [
+        "Kubernetes 1.31 (the newest kubelet among the snapshot's nodes: old runs v1.31.4) cannot be simulated: the supported releases are 1.33 to 1.36",
+      ],
+    );
   });
 
   it('never keeps Secret values', () => {

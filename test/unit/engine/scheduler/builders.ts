@@ -80,7 +80,7 @@ export function makeCluster(nodes: Node[], pods: Pod[] = [], others: KubeObject[
   }
   return {
     source: 'test',
-    kubernetesVersion: '1.34',
+    kubernetesVersion: { minor: 34, source: 'requested', reason: 'the tests below expect 1.34' },
     objects,
     listedKinds: [...CLUSTER_KINDS],
     workspace: [],
