@@ -78,7 +78,7 @@ const workload = { kind: 'Deployment', replicas: MEASURE_PODS };
 const template = pausePod('pause-7d4b9c8f6d-x2x9q');
 
 let t0 = performance.now();
-const placement = placeWorkload(template, buildSnapshot(c), workload);
+const placement = placeWorkload(template, buildSnapshot(c), workload, c.kubernetesVersion);
 let seconds = (performance.now() - t0) / 1000;
 const placed = placement.placements?.filter((n) => n !== null).length ?? 0;
 const perPod = placement.evaluatedNodes / MEASURE_PODS;

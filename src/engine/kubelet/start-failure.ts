@@ -48,13 +48,19 @@ export function failedToStart(pod: Pod, trace: Trace, f: StartFailure): { run: C
   const podRef = formatPod(pod);
   // Each start fails CONTAINER_START after its Created event; the first failure is at `f.at`.
   const loop = crashLoop(f.at - CONTAINER_START, CONTAINER_START, PLEG_RELIST);
-  recordRestarts(trace, loop, { name: container.name, kubelet: f.kubelet, object, podRef }, f.imageCheck ?? ((at) => at), (at) => ({
-    type: 'Warning',
-    reason: 'Failed',
-    message: `Error: ${message}`,
-    at: at + CONTAINER_START,
-    object,
-  }));
+  recordRestarts(
+    trace,
+    loop,
+    { name: container.name, kubelet: f.kubelet, object, podRef },
+    f.imageCheck ?? ((at) => at),
+    (at) => ({
+      type: 'Warning',
+      reason: 'Failed',
+      message: `Error: ${message}`,
+      at: at + CONTAINER_START,
+      object,
+    }),
+  );
   const backOff = `back-off ${loop.steadyBackoff} restarting failed container=${container.name} pod=${podRef}`;
   trace.step({
     title: `Container ${container.name}: CrashLoopBackOff`,

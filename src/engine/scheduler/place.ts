@@ -7,6 +7,7 @@ import { podInfo, type PodInfo } from './pod-info';
 import { prioritySortLess } from './plugins/priority-sort';
 import { defaultProfile } from './profile';
 import type { Snapshot } from './snapshot';
+import type { KubeVersion } from '../version/kube-version';
 import { daemonSetPlan, type ExcludedNode, replicaPods } from './workload';
 
 export interface Workload {
@@ -51,9 +52,10 @@ function preemptAndAssume(snapshot: Snapshot, info: PodInfo, r: CycleResult): No
   return node;
 }
 
-export function placeWorkload(pod: Pod, snapshot: Snapshot, workload: Workload): Placement {
+/** `version` is the scheduler's release (the control plane's). */
+export function placeWorkload(pod: Pod, snapshot: Snapshot, workload: Workload, version: KubeVersion): Placement {
   const ownerKind = workload.kind === 'Pod' ? null : workload.kind;
-  const profile = defaultProfile(ownerKind);
+  const profile = defaultProfile(ownerKind, version);
   const out: Placement = {
     first: null,
     firstPod: pod,

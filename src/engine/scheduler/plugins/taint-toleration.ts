@@ -17,7 +17,9 @@ export const ERR_REASON_UNTOLERATED = 'node(s) had untolerated taint(s)';
  * is simulated, so v1.34 has the short form.
  */
 export function untoleratedReason(version: KubeVersion, taint: Taint): string {
-  return atLeast(version, 34) ? ERR_REASON_UNTOLERATED : `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+  return atLeast(version, 34)
+    ? ERR_REASON_UNTOLERATED
+    : `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
 }
 
 export const taintToleration = (version: KubeVersion): Plugin => ({

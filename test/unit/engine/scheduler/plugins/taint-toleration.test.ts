@@ -119,15 +119,31 @@ const scoreCases: { name: string; pod: Pod; nodes: Node[]; want: number[] }[] = 
 // "kube-scheduler: Pod statuses no longer include specific taint keys or values") was cherry-picked to v1.34.2
 // (#135023); v1.33 keeps `fmt.Sprintf("node(s) had untolerated taint {%s: %s}", taint.Key, taint.Value)`.
 const versionCases: { minor: KubeVersion['minor']; taint: Taint; want: string }[] = [
-  { minor: 33, taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' }, want: 'node(s) had untolerated taint {dedicated: user1}' },
+  {
+    minor: 33,
+    taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' },
+    want: 'node(s) had untolerated taint {dedicated: user1}',
+  },
   {
     minor: 33,
     taint: { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
     want: 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
   },
-  { minor: 34, taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' }, want: 'node(s) had untolerated taint(s)' },
-  { minor: 35, taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' }, want: 'node(s) had untolerated taint(s)' },
-  { minor: 36, taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' }, want: 'node(s) had untolerated taint(s)' },
+  {
+    minor: 34,
+    taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' },
+    want: 'node(s) had untolerated taint(s)',
+  },
+  {
+    minor: 35,
+    taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' },
+    want: 'node(s) had untolerated taint(s)',
+  },
+  {
+    minor: 36,
+    taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' },
+    want: 'node(s) had untolerated taint(s)',
+  },
 ];
 
 describe('TaintToleration', () => {

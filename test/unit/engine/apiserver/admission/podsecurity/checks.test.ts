@@ -354,7 +354,13 @@ describe('Pod Security Standards by API server release', () => {
   const nonRootDetail = 'runAsNonRoot != true (pod or container "a" must set securityContext.runAsNonRoot=true)';
   const seccompDetail =
     'seccompProfile (pod or container "a" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")';
-  const rows: { name: string; level: Level; version?: PolicyVersion; spec: PodSpec; want: Record<33 | 34 | 35 | 36, string> }[] = [
+  const rows: {
+    name: string;
+    level: Level;
+    version?: PolicyVersion;
+    spec: PodSpec;
+    want: Record<33 | 34 | 35 | 36, string>;
+  }[] = [
     {
       name: 'baseline:latest, a probe with httpGet.host',
       level: 'baseline',
@@ -425,6 +431,5 @@ describe('Pod Security Standards by API server release', () => {
         assert.equal(
           forbiddenDetail(evaluatePod(row.level, row.version ?? latest, {}, row.spec, { minor })),
           row.want[minor],
-        ),
-      );
+        ));
 });
