@@ -12,6 +12,7 @@ import type { PodAddresses } from './downward-api';
 import { makeEnvironmentVariables, resolveEnv } from './env';
 import { subPathExprError } from './subpath-expr';
 import { expandContainerCommandAndArgs } from './expansion';
+import type { ContainerRun } from './container-run';
 import { commandExit, LONG_RUN_SECONDS, type PathExists, predictedExit } from './exit-prediction';
 import { formatPod } from './go-format';
 import { OOM_KILLED_EXIT_CODE, OOM_KILLED_REASON, type OOMKill, predictedOOMKill } from './memory-limit';
@@ -33,26 +34,6 @@ import { Trace } from './trace';
 import { mountedPaths } from './volumes/mounted-files';
 import type { KubeVersion } from '../version/kube-version';
 import { createdMessage, startedMessage } from './container-events';
-
-export interface ContainerRun {
-  name: string;
-  init: boolean;
-  sidecar: boolean;
-  state: 'waiting' | 'running' | 'terminated';
-  reason: string | null;
-  message?: string;
-  exitCode?: number;
-  /** A previous run ended (lastState.terminated is set). */
-  lastTerminated: boolean;
-  /** That run's reason when it is not told by its exit code (StartError). */
-  lastReason?: string;
-  /** That run's termination message. */
-  lastMessage?: string;
-  restartCount: number;
-  /** Started and not waiting on a startup probe. */
-  started: boolean;
-  readyAt: number | null;
-}
 
 export interface ContainersOutcome {
   runs: ContainerRun[];

@@ -4,7 +4,7 @@
 // the first time, then with the back-off (CrashLoopBackOff). Under restartPolicy Never it stays terminated.
 import type { Container, Pod } from '../k8s/objects';
 import { crashLoop, recordRestarts } from './backoff';
-import type { ContainerRun } from './containers';
+import type { ContainerRun } from './container-run';
 import { formatPod } from './go-format';
 import { CONTAINER_START, PLEG_RELIST } from './latency';
 import type { Trace } from './trace';

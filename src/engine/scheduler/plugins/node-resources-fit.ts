@@ -51,13 +51,10 @@ export function insufficientResources(pod: PodInfo, node: NodeInfo): Insufficien
 }
 
 /** True when the pod fits: the common case, checked without allocating. */
-function fits(pod: PodInfo, node: NodeInfo, scalars: readonly string[]): boolean {
-  if (node.pods.length + 1 > (node.allocatable.pods ?? 0)) return false;
-  const req = pod.requests;
-  const cpu = req.cpu ?? 0;
-  if (cpu > 0 && cpu > (node.allocatable.cpu ?? 0) - (node.requested.cpu ?? 0)) return false;
-  const mem = req.memory ?? 0;
-  if (mem > 0 && mem > (node.allocatable.memory ?? 0) - (node.requested.memory ?? 0)) return false;
+function fits(cpu: number, memory: number, pod: PodInfo, node: NodeInfo, scalars: readonly string[]): boolean {
+  if (node.pods.length + 1 > node.allocatablePods) return false;
+  if (cpu > 0 && cpu > node.allocatableCpu - node.requestedCpu) return false;
+  if (memory > 0 && memory > node.allocatableMemory - node.requestedMemory) return false;
   for (const r of scalars) if (shortage(pod, node, r)) return false;
   return true;
 }
@@ -83,12 +80,12 @@ export function leastRequestedScore(requested: number, capacity: number): number
 export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
   let sum = 0;
   let weights = 0;
-  const cpuAlloc = node.allocatable.cpu ?? 0;
+  const cpuAlloc = node.allocatableCpu;
   if (cpuAlloc !== 0) {
     sum += leastRequestedScore(node.nonZeroCpu + pod.nonZeroCpu, cpuAlloc);
     weights++;
   }
-  const memAlloc = node.allocatable.memory ?? 0;
+  const memAlloc = node.allocatableMemory;
   if (memAlloc !== 0) {
     sum += leastRequestedScore(node.nonZeroMemory + pod.nonZeroMemory, memAlloc);
     weights++;
@@ -100,9 +97,11 @@ export const nodeResourcesFit = (version: KubeVersion): Plugin => ({
   name: 'NodeResourcesFit',
   begin: (pod) => {
     const others = Object.keys(pod.requests).filter((k) => k !== 'cpu' && k !== 'memory' && k !== 'pods');
+    const cpu = pod.requests.cpu ?? 0;
+    const memory = pod.requests.memory ?? 0;
     return {
       preFilter: () => ({ status: null }),
-      filter: (node) => (fits(pod, node, others) ? null : fitStatus(pod, node, version)),
+      filter: (node) => (fits(cpu, memory, pod, node, others) ? null : fitStatus(pod, node, version)),
       preScore: () => null,
       score: (node) => leastAllocatedScore(pod, node),
     };
