@@ -3,7 +3,7 @@ import { numFeasibleNodesToFind } from '../../../../src/engine/scheduler/framewo
 import { placeWorkload } from '../../../../src/engine/scheduler/place';
 import { buildSnapshot } from '../../../../src/engine/scheduler/snapshot';
 import type { KubeVersion } from '../../../../src/engine/version/kube-version';
-import { makeCluster, makeNode, makePod } from './builders';
+import { makeCluster, makeNode, makePod, perReplica } from './builders';
 
 const V34: KubeVersion = { minor: 34 };
 
@@ -18,7 +18,7 @@ describe('placeWorkload', () => {
     );
     assert.equal(numFeasibleNodesToFind(150), 100);
     assert.equal(p.evaluatedNodes, 150 + 100 + 100);
-    assert.equal(new Set(p.placements).size, 3);
+    assert.equal(new Set(perReplica(p.placements)).size, 3);
   });
 
   it('a replica that preempts evicts its victims before the next replica is placed', () => {
@@ -33,7 +33,7 @@ describe('placeWorkload', () => {
       { kind: 'Deployment', replicas: 3 },
       V34,
     );
-    assert.deepEqual(p.placements, ['n1', 'n1', null]);
+    assert.deepEqual(perReplica(p.placements), ['n1', 'n1', null]);
     assert.deepEqual(p.preemptions, [{ replica: 0, node: 'n1', victims: ['default/low'] }]);
     assert.equal(p.first?.nomination?.node, 'n1');
   });
