@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   // The extension's path: worker thread, budgets, answers mapped on this thread.
   const client = new WorkerClient(join(ROOT, 'dist', 'worker.js'), () => ({ timeMs: 60_000, memoryMb: 4096 }));
   await client.request(
-    { type: 'configure', snapshot: null, facts: null, namespace: 'default' },
+    { type: 'configure', snapshot: null, facts: null, namespace: 'default', kubernetesVersion: 'auto' },
     { stateKey: 'cluster' },
   );
   t0 = performance.now();

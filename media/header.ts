@@ -13,15 +13,16 @@ function verdict(r: SimulationResult): { text: string; tone: 'ok' | 'warning' | 
     return { text: `Pending: held by scheduling gates ${s.gated.join(', ')}`, tone: 'warning' };
   if (!s?.node) return { text: 'Pending: no node fits', tone: 'error' };
   const phase = r.finalState?.phase ?? 'Pending';
-  const replicas =
-    s.placements && s.placements.length > 1
-      ? `${s.placements.filter((p) => p !== null).length}/${s.placements.length} replicas scheduled; the first is `
-      : '';
+  const total = s.placements?.reduce((n, r) => n + r.count, 0) ?? 0;
+  const placed = s.placements?.reduce((n, r) => n + (r.node !== null ? r.count : 0), 0) ?? 0;
+  const replicas = total > 1 ? `${placed}/${total} replicas scheduled; the first is ` : '';
   return { text: `${replicas}${phase} on ${s.node}`, tone: errors ? 'error' : warnings ? 'warning' : 'ok' };
 }
 
 export function header(model: PanelModel, r: SimulationResult | null): HTMLElement {
-  const cluster = `${model.cluster.source === 'embedded' ? 'embedded default cluster' : model.cluster.source} (${model.cluster.nodes} node${model.cluster.nodes === 1 ? '' : 's'})`;
+  const release = model.cluster.kubernetesVersion;
+  const cluster = `${model.cluster.source === 'embedded' ? 'embedded default cluster' : model.cluster.source} (${model.cluster.nodes} node${model.cluster.nodes === 1 ? '' : 's'}, Kubernetes 1.${release.minor})`;
+  const version = h('p', { class: 'meta', title: release.reason }, `Kubernetes 1.${release.minor}: ${release.reason}`);
   const picker =
     model.documents.length > 1
       ? (() => {
@@ -56,6 +57,7 @@ export function header(model: PanelModel, r: SimulationResult | null): HTMLEleme
             : none,
       ),
       h('p', { class: 'meta' }, `Cluster: ${cluster}`),
+      version,
     );
   }
   const v = verdict(r);
@@ -83,6 +85,7 @@ export function header(model: PanelModel, r: SimulationResult | null): HTMLEleme
       r.templatePath ? ` · pod template at ${r.templatePath}` : '',
       ` · cluster: ${cluster}`,
     ),
+    version,
     picker,
   );
 }

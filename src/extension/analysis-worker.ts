@@ -37,11 +37,11 @@ port.on('message', (m: Envelope) => {
 function answer(m: Request, stop: () => boolean): Answers[Request['type']] {
   switch (m.type) {
     case 'configure': {
-      const loaded = clusterFromFiles(m.snapshot, m.facts);
-      cluster = loaded.cluster;
+      const { cluster: loaded, ...report } = clusterFromFiles(m.snapshot, m.facts, m.kubernetesVersion);
+      cluster = loaded;
       session.configure(cluster, m.namespace);
       analyses.clear();
-      return { snapshotErrors: loaded.snapshotErrors, factsErrors: loaded.factsErrors, cluster: clusterSummary() };
+      return { ...report, cluster: clusterSummary() };
     }
     case 'workspace':
       session.setWorkspaceFile(m.key, m.text, m.file);
@@ -97,7 +97,8 @@ function panel(key: string, line: number | null, chosen: number | null): PanelDa
 }
 
 function clusterSummary(): ClusterSummary {
-  return { source: cluster.source, nodes: cluster.objects.Node.length };
+  const { minor, reason } = cluster.kubernetesVersion;
+  return { source: cluster.source, nodes: cluster.objects.Node.length, kubernetesVersion: { minor, reason } };
 }
 
 function assertNever(x: never): never {

@@ -13,6 +13,9 @@ const LANGUAGES = new Set(['yaml', 'json']);
 // Editors also open git revisions, output channels and settings as documents; only the user's own files count.
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
+/** What the panel says of the cluster before it is loaded. */
+const LOADING: ClusterSummary = { source: 'loading', nodes: 0, kubernetesVersion: { minor: 0, reason: 'loading' } };
+
 /** How long the status bar says that an analysis stopped. */
 const STATUS_MS = 15_000;
 
@@ -136,7 +139,7 @@ export class Analyzer implements vscode.Disposable {
   }
 
   clusterSummary(): ClusterSummary {
-    return this.clusterSource.summary();
+    return this.clusterSource.summary() ?? LOADING;
   }
 
   dispose(): void {

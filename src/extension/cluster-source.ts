@@ -5,12 +5,12 @@
 import * as vscode from 'vscode';
 import type { NamedText } from '../engine';
 import * as settings from './settings';
-import { findingToDiagnostic } from './to-diagnostic';
+import { findingToDiagnostic } from './finding-diagnostic';
 import type { WorkerClient } from './worker-client';
 import type { ClusterSummary, ConfigureReply } from './worker-protocol';
 
 export class ClusterSource implements vscode.Disposable {
-  private cluster: ClusterSummary = { source: 'embedded', nodes: 0 };
+  private cluster: ClusterSummary | null = null;
   private snapshot: vscode.Uri | null = null;
   private facts: vscode.Uri | null = null;
   private watchers: vscode.FileSystemWatcher[] = [];
@@ -40,8 +40,8 @@ export class ClusterSource implements vscode.Disposable {
     return this.loading;
   }
 
-  /** Where the cluster comes from and its size, for the panel. */
-  summary(): ClusterSummary {
+  /** Where the cluster comes from, its size and its release, for the panel and the status bar; null until loaded. */
+  summary(): ClusterSummary | null {
     return this.cluster;
   }
 
@@ -93,7 +93,13 @@ export class ClusterSource implements vscode.Disposable {
 
   private configure(snapshot: NamedText | null, facts: NamedText | null) {
     return this.client.request(
-      { type: 'configure', snapshot, facts, namespace: settings.namespace() },
+      {
+        type: 'configure',
+        snapshot,
+        facts,
+        namespace: settings.namespace(),
+        kubernetesVersion: settings.kubernetesVersion(),
+      },
       { stateKey: 'cluster' },
     );
   }

@@ -2,7 +2,7 @@
 // the finding's range. The engine says what to change and where (offsets); this adapter makes the edit.
 import * as vscode from 'vscode';
 import type { Analyzer } from './analyzer';
-import { findingRange } from './to-diagnostic';
+import { findingRange } from './finding-diagnostic';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
 

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { type Analyzer, type FileState, staleMessage } from './analyzer';
 import * as settings from './settings';
-import { DIAGNOSTIC_SOURCE, findingToDiagnostic } from './to-diagnostic';
+import { DIAGNOSTIC_SOURCE, findingToDiagnostic } from './finding-diagnostic';
 
 const STALE = '[stale] ';
 

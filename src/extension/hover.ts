@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Analyzer } from './analyzer';
 import * as settings from './settings';
-import { findingRange } from './to-diagnostic';
+import { findingRange } from './finding-diagnostic';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
 const SIMULATE = 'podLifecyclePreview.simulate';

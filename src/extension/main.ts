@@ -9,6 +9,7 @@ import { registerCompletion } from './completion';
 import { Diagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import * as settings from './settings';
+import { registerVersionStatus } from './status-bar';
 import { registerSimulationPanel } from './webview-panel';
 import { WorkerClient } from './worker-client';
 import type { Request } from './worker-protocol';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
       registerCodeLens(analyzer),
       registerCompletion(analyzer),
       registerSimulationPanel(context.extensionUri, analyzer),
+      registerVersionStatus(clusterSource),
     );
   } catch (e) {
     // VS Code doesn't show a notification when an extension fails to activate.

@@ -1,6 +1,6 @@
 // The messages between the editor's thread and the analysis worker. Answers are small and ready to show: findings
 // with their lines and offsets, lens titles, hover text; the editor's thread never parses or simulates.
-import type { Finding, KeyCompletions, NamedText, SimulationResult } from '../engine';
+import type { ClusterFromFiles, Finding, KeyCompletions, NamedText, SimulationResult } from '../engine';
 
 /** A finding as the editor shows it: positioned, with the text each quick fix replaces. */
 export type PlacedFinding = Finding & { line: number; column: number; endLine: number; endColumn: number };
@@ -22,6 +22,8 @@ export interface FileView {
 export interface ClusterSummary {
   source: string;
   nodes: number;
+  /** The Kubernetes release simulated, and why that one. */
+  kubernetesVersion: { minor: number; reason: string };
 }
 
 export interface PanelData {
@@ -41,12 +43,19 @@ export interface HoverFacts {
 export interface ConfigureReply {
   snapshotErrors: Finding[];
   factsErrors: Finding[];
+  versionError: ClusterFromFiles['versionError'];
   cluster: ClusterSummary;
 }
 
 /** Requests, each answered once with a Reply of the same id. */
 export type Request =
-  | { type: 'configure'; snapshot: NamedText | null; facts: NamedText | null; namespace: string }
+  | {
+      type: 'configure';
+      snapshot: NamedText | null;
+      facts: NamedText | null;
+      namespace: string;
+      kubernetesVersion: string;
+    }
   | { type: 'workspace'; key: string; text: string | null; file: string }
   | { type: 'analyze'; key: string; text: string; file: string }
   | { type: 'forget'; key: string }

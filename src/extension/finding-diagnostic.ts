@@ -1,4 +1,5 @@
-// Findings as editor ranges and problems. Findings carry 1-based lines and columns, so no text is parsed here.
+// A finding as the editor shows it: a Diagnostic at the finding's span. Problems, cluster-file errors, hover and
+// code actions all place findings the same way; findings carry 1-based lines and columns, so no text is parsed.
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../engine';
 
