@@ -201,11 +201,12 @@ async function webviewFrame(timeoutMs = 20_000) {
 
 /** Pastes text into the focused editor, as Ctrl+V would with it on the clipboard. */
 async function paste(text) {
+  // Runs in the page, where the DOM's globals are.
   await page.evaluate((t) => {
-    const data = new DataTransfer();
+    const data = new globalThis.DataTransfer();
     data.setData('text/plain', t);
-    document.activeElement.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    globalThis.document.activeElement.dispatchEvent(
+      new globalThis.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
     );
   }, text);
 }
