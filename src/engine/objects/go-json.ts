@@ -21,6 +21,9 @@ function quoteChar(c: string): string {
   return `'${c}'`;
 }
 
+/** scanner.go maxNestingDepth: an array or object opened deeper than this is a syntax error. */
+const MAX_NESTING_DEPTH = 10000;
+
 class Scanner {
   i = 0;
   constructor(readonly s: string) {}
@@ -38,67 +41,66 @@ class Scanner {
     return this.s[this.i];
   }
 
-  /** Reads one value; returns its kind for the top-level type check. */
+  /** After `,` or `{` in an object: a key string and its colon. */
+  key(): void {
+    this.ws();
+    if (this.peek() !== '"') this.fail('looking for beginning of object key string');
+    this.string();
+    this.ws();
+    if (this.peek() !== ':') this.fail('after object key');
+    this.i++;
+  }
+
+  /**
+   * Reads one value and returns the top-level one's kind, for the type check. Like scanner.go it keeps a stack of
+   * open arrays and objects instead of recursing, so the depth is bounded by maxNestingDepth, not by the call stack.
+   */
   value(): string {
-    this.ws();
-    const c = this.peek();
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') {
-      this.string();
-      return 'string';
-    }
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
-      this.number();
-      return 'number';
-    }
-    if (c === 't' || c === 'f' || c === 'n') return this.literal(c === 't' ? 'true' : c === 'f' ? 'false' : 'null');
-    return this.fail('looking for beginning of value');
-  }
-
-  object(): string {
-    this.i++;
-    this.ws();
-    if (this.peek() === '}') {
-      this.i++;
-      return 'object';
-    }
+    const open: ('array' | 'object')[] = [];
+    let top = '';
     for (;;) {
       this.ws();
-      if (this.peek() !== '"') this.fail('looking for beginning of object key string');
-      this.string();
-      this.ws();
-      if (this.peek() !== ':') this.fail('after object key');
-      this.i++;
-      this.value();
-      this.ws();
       const c = this.peek();
-      if (c === '}') {
+      let kind: string;
+      if (c === '{' || c === '[') {
+        // pushParseState: the bracket that goes past maxNestingDepth is the error's character.
+        if (open.length >= MAX_NESTING_DEPTH) this.fail('exceeded max depth');
+        kind = c === '{' ? 'object' : 'array';
+        if (!top) top = kind;
         this.i++;
-        return 'object';
-      }
-      if (c !== ',') this.fail('after object key:value pair');
-      this.i++;
-    }
-  }
-
-  array(): string {
-    this.i++;
-    this.ws();
-    if (this.peek() === ']') {
-      this.i++;
-      return 'array';
-    }
-    for (;;) {
-      this.value();
-      this.ws();
-      const c = this.peek();
-      if (c === ']') {
+        this.ws();
+        if (this.peek() !== (c === '{' ? '}' : ']')) {
+          open.push(kind === 'object' ? 'object' : 'array');
+          if (c === '{') this.key();
+          continue;
+        }
         this.i++;
-        return 'array';
+      } else if (c === '"') {
+        this.string();
+        kind = 'string';
+      } else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+        this.number();
+        kind = 'number';
+      } else if (c === 't' || c === 'f' || c === 'n')
+        kind = this.literal(c === 't' ? 'true' : c === 'f' ? 'false' : 'null');
+      else return this.fail('looking for beginning of value');
+      if (!top) top = kind;
+      // The value is read: close every array or object it ends, until one continues with a comma.
+      for (;;) {
+        const inner = open[open.length - 1];
+        if (!inner) return top;
+        this.ws();
+        const d = this.peek();
+        if (d === (inner === 'object' ? '}' : ']')) {
+          this.i++;
+          open.pop();
+          continue;
+        }
+        if (d !== ',') this.fail(inner === 'object' ? 'after object key:value pair' : 'after array element');
+        this.i++;
+        if (inner === 'object') this.key();
+        break;
       }
-      if (c !== ',') this.fail('after array element');
-      this.i++;
     }
   }
 
