@@ -1,5 +1,6 @@
 import type { NodeReport, PlacementRun, SimulationResult, Step } from '../engine/types';
 import type { ApplyLine } from '../engine/analyze';
+import { escapeControl } from './escape';
 import type { Report } from './report';
 
 /** Columns padded like kubectl's tabwriter: two spaces between columns. */
@@ -30,8 +31,8 @@ export interface ApplyOutput {
  */
 export function renderText(report: Report, applied: readonly ApplyOutput[] = []): string {
   const out: string[] = [
-    `Cluster: ${report.cluster.source} (${report.cluster.nodes} nodes, Kubernetes 1.${report.kubernetesVersion.minor})`,
-    `  Kubernetes 1.${report.kubernetesVersion.minor}: ${report.kubernetesVersion.reason}`,
+    `Cluster: ${report.cluster.source} (${report.cluster.nodes} nodes, Kubernetes ${report.kubernetesVersion})`,
+    `  Kubernetes ${report.kubernetesVersion}: ${report.cluster.kubernetesVersion.reason}`,
     ...report.cluster.notes.map((n) => `  note: ${n}`),
   ];
   for (const a of applied) {
@@ -52,7 +53,7 @@ export function renderText(report: Report, applied: readonly ApplyOutput[] = [])
     for (const f of report.findings)
       out.push(`  ${f.file}:${f.line ?? 1}:${f.column ?? 1}  ${f.severity}  ${f.code}  ${f.message}`);
   }
-  return out.join('\n') + '\n';
+  return out.map(escapeControl).join('\n') + '\n';
 }
 
 function renderResult(r: SimulationResult): string[] {

@@ -4,6 +4,9 @@
 
 const END = 'unexpected end of JSON input';
 
+/** encoding/json scanner.go maxNestingDepth: one more level of `{` or `[` is a syntax error. */
+const MAX_NESTING_DEPTH = 10000;
+
 class GoSyntaxError {
   constructor(readonly message: string) {}
 }
@@ -20,9 +23,6 @@ function quoteChar(c: string): string {
   if ((code >= 0x80 && code <= 0xa0) || code === 0xad) return `'\\u00${code.toString(16).padStart(2, '0')}'`;
   return `'${c}'`;
 }
-
-/** scanner.go maxNestingDepth: an array or object opened deeper than this is a syntax error. */
-const MAX_NESTING_DEPTH = 10000;
 
 class Scanner {
   i = 0;
@@ -41,7 +41,62 @@ class Scanner {
     return this.s[this.i];
   }
 
-  /** After `,` or `{` in an object: a key string and its colon. */
+  /**
+   * Reads one value; returns its kind for the top-level type check. Nesting is kept on an explicit stack, not the
+   * call stack, so a value nested as deep as Go's limit allows still scans; one level deeper is Go's error.
+   */
+  value(): string {
+    const open: string[] = [];
+    let kind: string | null = null;
+    for (;;) {
+      // At the beginning of a value.
+      this.ws();
+      const c = this.peek();
+      let scalar: string | null = null;
+      if (c === '{' || c === '[') {
+        if (open.length >= MAX_NESTING_DEPTH) this.fail('exceeded max depth');
+        kind ??= c === '{' ? 'object' : 'array';
+        this.i++;
+        this.ws();
+        if (this.peek() === (c === '{' ? '}' : ']')) {
+          this.i++;
+        } else {
+          open.push(c);
+          if (c === '{') this.key();
+          continue;
+        }
+      } else if (c === '"') {
+        this.string();
+        scalar = 'string';
+      } else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+        this.number();
+        scalar = 'number';
+      } else if (c === 't' || c === 'f' || c === 'n') {
+        scalar = this.literal(c === 't' ? 'true' : c === 'f' ? 'false' : 'null');
+      } else {
+        this.fail('looking for beginning of value');
+      }
+      kind ??= scalar;
+      // After a complete value: close what ends here, or go on to the next element.
+      for (;;) {
+        const inner = open[open.length - 1];
+        if (inner === undefined) return kind ?? 'null';
+        this.ws();
+        const next = this.peek();
+        if (next === (inner === '{' ? '}' : ']')) {
+          this.i++;
+          open.pop();
+          continue;
+        }
+        if (next !== ',') this.fail(inner === '{' ? 'after object key:value pair' : 'after array element');
+        this.i++;
+        if (inner === '{') this.key();
+        break;
+      }
+    }
+  }
+
+  /** An object's key and its colon. */
   key(): void {
     this.ws();
     if (this.peek() !== '"') this.fail('looking for beginning of object key string');
@@ -49,59 +104,6 @@ class Scanner {
     this.ws();
     if (this.peek() !== ':') this.fail('after object key');
     this.i++;
-  }
-
-  /**
-   * Reads one value and returns the top-level one's kind, for the type check. Like scanner.go it keeps a stack of
-   * open arrays and objects instead of recursing, so the depth is bounded by maxNestingDepth, not by the call stack.
-   */
-  value(): string {
-    const open: ('array' | 'object')[] = [];
-    let top = '';
-    for (;;) {
-      this.ws();
-      const c = this.peek();
-      let kind: string;
-      if (c === '{' || c === '[') {
-        // pushParseState: the bracket that goes past maxNestingDepth is the error's character.
-        if (open.length >= MAX_NESTING_DEPTH) this.fail('exceeded max depth');
-        kind = c === '{' ? 'object' : 'array';
-        if (!top) top = kind;
-        this.i++;
-        this.ws();
-        if (this.peek() !== (c === '{' ? '}' : ']')) {
-          open.push(kind === 'object' ? 'object' : 'array');
-          if (c === '{') this.key();
-          continue;
-        }
-        this.i++;
-      } else if (c === '"') {
-        this.string();
-        kind = 'string';
-      } else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
-        this.number();
-        kind = 'number';
-      } else if (c === 't' || c === 'f' || c === 'n')
-        kind = this.literal(c === 't' ? 'true' : c === 'f' ? 'false' : 'null');
-      else return this.fail('looking for beginning of value');
-      if (!top) top = kind;
-      // The value is read: close every array or object it ends, until one continues with a comma.
-      for (;;) {
-        const inner = open[open.length - 1];
-        if (!inner) return top;
-        this.ws();
-        const d = this.peek();
-        if (d === (inner === 'object' ? '}' : ']')) {
-          this.i++;
-          open.pop();
-          continue;
-        }
-        if (d !== ',') this.fail(inner === 'object' ? 'after object key:value pair' : 'after array element');
-        this.i++;
-        if (inner === 'object') this.key();
-        break;
-      }
-    }
   }
 
   string(): void {
