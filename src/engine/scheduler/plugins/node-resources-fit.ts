@@ -4,7 +4,7 @@
 import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE as IMPORTED_MAX } from '../normalize';
 import type { PodInfo } from '../pod-info';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import type { Status } from '../status';
 
 // A module-local copy: the transpiled import is a getter, read on every node of every cycle.
@@ -90,7 +90,7 @@ export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
   return weights === 0 ? 0 : Math.trunc(sum / weights);
 }
 
-export const nodeResourcesFit: Plugin = {
+export const nodeResourcesFit = definePlugin({
   name: 'NodeResourcesFit',
   begin: (pod) => {
     const others = Object.keys(pod.requests).filter((k) => k !== 'cpu' && k !== 'memory' && k !== 'pods');
@@ -103,4 +103,4 @@ export const nodeResourcesFit: Plugin = {
       score: (node) => leastAllocatedScore(pod, node),
     };
   },
-};
+});

@@ -2,13 +2,13 @@
 // it off the node; untolerated PreferNoSchedule taints lower the node's score
 // (pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go, v1.34 after kubernetes#135023).
 import { defaultNormalizeScore } from '../normalize';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { unresolvable } from '../status';
 import { firstUntoleratedTaint, type Toleration, tolerated } from '../taints';
 
 export const ERR_REASON_UNTOLERATED = 'node(s) had untolerated taint(s)';
 
-export const taintToleration: Plugin = {
+export const taintToleration = definePlugin({
   name: 'TaintToleration',
   begin: (pod) => {
     const tolerations = (pod.pod.spec?.tolerations ?? []) as Toleration[];
@@ -28,4 +28,4 @@ export const taintToleration: Plugin = {
       normalizeScore: (scores) => defaultNormalizeScore(scores, true),
     };
   },
-};
+});
