@@ -1,6 +1,9 @@
 import type { KubeObject } from '../k8s/objects';
-import { documentValue, parseManifest } from '../manifest/parse';
-import type { Finding } from '../types';
+import { formatPath } from '../k8s/field-path';
+import { locate } from '../manifest/locate';
+import { documentValue, type ManifestDocument, parseManifest, type ParsedManifest } from '../manifest/parse';
+import type { Finding, Segment } from '../types';
+import { decodeClusterObject } from './decode-object';
 import { type Cluster, CLUSTER_KINDS, type ClusterKind, emptyObjects } from './cluster';
 import { addImageFacts, emptyCatalog, type ImageCatalog, mergeCatalogs } from './image-catalog';
 import defaultSnapshot from './default-cluster.yaml';
@@ -44,11 +47,17 @@ export function loadSnapshot(text: string, source: string, options: SnapshotOpti
       serverVersion = (d.object.serverVersion as VersionEvidence['serverVersion']) ?? serverVersion;
       continue;
     }
-    for (const item of itemsOf(d.object)) {
+    for (const { item, at } of itemsOf(d.object)) {
       if (addImageFacts(images, item, source)) continue;
       const kind = item.kind;
       if (typeof kind === 'string' && (CLUSTER_KINDS as readonly string[]).includes(kind)) {
-        (objects[kind as ClusterKind] as KubeObject[]).push(kind === 'Secret' ? withoutSecretValues(item) : item);
+        const decoded = decodeClusterObject(item, kind);
+        if (!decoded.ok) {
+          errors.push(decodeFinding(item, kind, [...at, ...decoded.segments], decoded.message, d, manifest));
+          continue;
+        }
+        const object = decoded.object;
+        (objects[kind as ClusterKind] as KubeObject[]).push(kind === 'Secret' ? withoutSecretValues(object) : object);
       } else {
         const name = typeof kind === 'string' ? kind : '(no kind)';
         ignored.set(name, (ignored.get(name) ?? 0) + 1);
@@ -171,13 +180,39 @@ function versionError(message: string): Finding {
   return { severity: 'error', code: 'KubernetesVersion', stage: 'manifest', path: '', segments: [], message };
 }
 
-function itemsOf(o: KubeObject | null): KubeObject[] {
+/** The objects a document holds (itself, or a List's items), each with its path in the document. */
+function itemsOf(o: KubeObject | null): { item: KubeObject; at: Segment[] }[] {
   if (!o) return [];
   if (typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items))
-    return (o.items as unknown[]).filter(
-      (i): i is KubeObject => i !== null && typeof i === 'object' && !Array.isArray(i),
+    return (o.items as unknown[]).flatMap((item, i) =>
+      item !== null && typeof item === 'object' && !Array.isArray(item)
+        ? [{ item: item as KubeObject, at: ['items', i] }]
+        : [],
     );
-  return [o];
+  return [{ item: o, at: [] }];
+}
+
+/** An object the snapshot cannot hold, at the field Go's decoder stopped on, named as `kubectl get` names it. */
+function decodeFinding(
+  item: KubeObject,
+  kind: string,
+  segments: Segment[],
+  message: string,
+  d: ManifestDocument,
+  manifest: ParsedManifest,
+): Finding {
+  const at = locate(d.doc, segments, manifest.lineCounter);
+  const name = typeof item.metadata?.name === 'string' ? item.metadata.name : '';
+  const path = formatPath(segments);
+  return {
+    severity: 'error',
+    code: 'SnapshotDecode',
+    stage: 'manifest',
+    path,
+    segments,
+    message: `${kind.toLowerCase()}/${name} ${path}: ${message}`,
+    ...(at ? { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn } : {}),
+  };
 }
 
 /** Only a Secret's keys matter to a pod; its values are never kept, so they can never be printed. */

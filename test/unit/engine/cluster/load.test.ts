@@ -65,6 +65,49 @@ describe('cluster snapshots', () => {
     assert.equal(errors[0]?.line, 4);
   });
 
+  // What kubectl's decoder says of a value its Go struct cannot hold (encoding/json decode.go UnmarshalTypeError,
+  // k8s.io/apimachinery resource.ParseQuantity): the snapshot is refused on load, at that field.
+  const malformed: { name: string; text: string; path: string; line: number; message: string }[] = [
+    {
+      name: 'a list where a quantity belongs',
+      text: 'kind: List\nitems:\n- kind: Node\n  metadata: {name: w1}\n  status:\n    capacity: {cpu: [4]}\n',
+      path: 'items[0].status.capacity[cpu]',
+      line: 6,
+      message:
+        "node/w1 items[0].status.capacity[cpu]: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+    },
+    {
+      name: 'a string where an integer belongs',
+      text: 'kind: Pod\nmetadata: {name: p, namespace: default}\nspec:\n  containers:\n  - name: c\n    ports: [{containerPort: "80"}]\n',
+      path: 'spec.containers[0].ports[0].containerPort',
+      line: 6,
+      message:
+        'pod/p spec.containers[0].ports[0].containerPort: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
+    },
+    {
+      name: 'a mapping where a list belongs',
+      text: 'kind: Node\nmetadata: {name: w1}\nspec: {taints: {key: a}}\n',
+      path: 'spec.taints',
+      line: 3,
+      message:
+        'node/w1 spec.taints: json: cannot unmarshal object into Go struct field NodeSpec.spec.taints of type []v1.Taint',
+    },
+  ];
+  for (const c of malformed)
+    it(`refuses a snapshot with ${c.name}, naming the field`, () => {
+      const { errors } = loadSnapshot(c.text, 'bad.yaml');
+      assert.deepEqual(
+        errors.map((e) => [e.path, e.line, e.message]),
+        [[c.path, c.line, c.message]],
+      );
+    });
+
+  it('reads a node without status as Go does: every field at its zero value', () => {
+    const { cluster, errors } = loadSnapshot('kind: Node\nmetadata: {name: w1}\nstatus: null\n', 's.yaml');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(cluster.objects.Node[0], { kind: 'Node', metadata: { name: 'w1' } });
+  });
+
   // DESIGN.md §5: a kind the snapshot lists is authoritative; a kind it does not list is assumed.
   it('tells missing from assumed', () => {
     const { cluster } = loadSnapshot('kind: ConfigMap\nmetadata: {name: a, namespace: default}\n', 's.yaml');

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { numFeasibleNodesToFind } from '../../../../src/engine/scheduler/framework';
 import { placeWorkload } from '../../../../src/engine/scheduler/place';
 import { buildSnapshot } from '../../../../src/engine/scheduler/snapshot';
-import { makeCluster, makeNode, makePod } from './builders';
+import { makeCluster, makeNode, makePod, perReplica } from './builders';
 
 describe('placeWorkload', () => {
   it('with 150 nodes the first replica evaluates every node, later ones numFeasibleNodesToFind (schedule_one.go)', () => {
@@ -13,7 +13,7 @@ describe('placeWorkload', () => {
     });
     assert.equal(numFeasibleNodesToFind(150), 100);
     assert.equal(p.evaluatedNodes, 150 + 100 + 100);
-    assert.equal(new Set(p.placements).size, 3);
+    assert.equal(new Set(perReplica(p.placements)).size, 3);
   });
 
   it('a replica that preempts evicts its victims before the next replica is placed', () => {
@@ -27,7 +27,7 @@ describe('placeWorkload', () => {
       ),
       { kind: 'Deployment', replicas: 3 },
     );
-    assert.deepEqual(p.placements, ['n1', 'n1', null]);
+    assert.deepEqual(perReplica(p.placements), ['n1', 'n1', null]);
     assert.deepEqual(p.preemptions, [{ replica: 0, node: 'n1', victims: ['default/low'] }]);
     assert.equal(p.first?.nomination?.node, 'n1');
   });
