@@ -94,7 +94,8 @@ export type JobFailureCode =
 /**
  * What the simulation notices about Services, and about its own inputs, where Kubernetes raises no event: a
  * Service that selects the pod but gets no endpoint from it, a spec.schedulerName or spec.nodeName it cannot
- * follow, and a cluster snapshot or image-facts file it cannot read.
+ * follow, and a cluster snapshot (an object Go's decoder would refuse, its Kubernetes version) or image-facts file
+ * it cannot read.
  */
 export type SimulationCode =
   | 'ServiceWithoutEndpoints'
@@ -103,6 +104,7 @@ export type SimulationCode =
   | 'ServicePortProtocolMismatch'
   | 'SchedulerName'
   | 'NodeNotFound'
+  | 'SnapshotDecode'
   | 'ImageFacts'
   | 'KubernetesVersion';
 
