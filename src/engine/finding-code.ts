@@ -95,7 +95,7 @@ export type JobFailureCode =
  * What the simulation notices about Services, and about its own inputs, where Kubernetes raises no event: a
  * Service that selects the pod but gets no endpoint from it, a spec.schedulerName or spec.nodeName it cannot
  * follow, and a cluster snapshot (an object Go's decoder would refuse, its Kubernetes version) or image-facts file
- * it cannot read.
+ * it cannot read, or a node whose kubelet is outside the version skew policy.
  */
 export type SimulationCode =
   | 'ServiceWithoutEndpoints'
@@ -105,6 +105,7 @@ export type SimulationCode =
   | 'SchedulerName'
   | 'NodeNotFound'
   | 'SnapshotDecode'
+  | 'VersionSkew'
   | 'ImageFacts'
   | 'KubernetesVersion';
 
