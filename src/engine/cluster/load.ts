@@ -1,9 +1,10 @@
 import type { KubeObject } from '../k8s/objects';
 import { documentValue, parseManifest } from '../manifest/parse';
+import { plainValues } from '../manifest/plain-values';
 import type { Finding } from '../types';
 import { type Cluster, CLUSTER_KINDS, type ClusterKind, emptyObjects } from './cluster';
 import { addImageFacts, emptyCatalog, type ImageCatalog, mergeCatalogs } from './image-catalog';
-import defaultSnapshot from './default-cluster.yaml';
+import defaultSnapshot, { values as defaultSnapshotValues } from './default-cluster.yaml';
 import { chooseVersion, type RequestedVersion, type VersionEvidence } from '../version/choose';
 import { formatVersion, type KubeVersion, NEWEST } from '../version/kube-version';
 import { NEWEST_PATCH } from '../version/releases';
@@ -23,22 +24,57 @@ export interface SnapshotOptions {
   kubernetesVersion?: RequestedVersion;
 }
 
+/** One document of a snapshot: its value, and the errors that keep it from being one (with positions). */
+interface SnapshotDocument {
+  object: KubeObject | null;
+  /** The value even when it is no mapping (`docker image inspect` prints an array); null when it has none. */
+  raw: unknown;
+  findings: Finding[];
+}
+
 /**
- * Reads a cluster snapshot: what `kubectl get ... -A -o yaml` prints (a `List`), or the same objects as a YAML
- * stream, plus optionally what `kubectl version -o yaml` prints. Unless the snapshot is `complete`, only the kinds
- * that have objects count as listed.
+ * A snapshot's documents. Read without positions when the text allows it (JSON, or YAML in kubectl's block
+ * style): a large snapshot then costs a fraction of the time and memory. The `yaml` library reads it otherwise,
+ * and whenever a document is not what a snapshot holds, so that the error points at a line.
+ */
+function snapshotDocuments(text: string, source: string): SnapshotDocument[] {
+  const values = plainValues(text);
+  if (values !== null) {
+    const documents = values.map((raw) => ({ object: isMapping(raw) ? (raw as KubeObject) : null, raw, findings: [] }));
+    // A value that is neither a mapping nor image facts is an error, which needs a position.
+    if (documents.every((d) => d.object !== null || d.raw === null || isImageFacts(d.raw))) return documents;
+  }
+  return parseManifest(text, source).documents.map((d) => ({
+    object: d.object,
+    raw: d.object ?? (d.doc.errors.length === 0 ? rawValue(d.doc) : null),
+    findings: d.findings,
+  }));
+}
+
+const isMapping = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function isImageFacts(raw: unknown): boolean {
+  return addImageFacts(emptyCatalog(), raw, '');
+}
+
+/**
+ * Reads a cluster snapshot: what `kubectl get ... -A -o yaml` (or `-o json`) prints (a `List`), or the same
+ * objects as a YAML stream, plus optionally what `kubectl version -o yaml` prints. Unless the snapshot is
+ * `complete`, only the kinds that have objects count as listed.
  */
 export function loadSnapshot(text: string, source: string, options: SnapshotOptions = {}): LoadedSnapshot {
-  const manifest = parseManifest(text, source);
+  return snapshotOf(snapshotDocuments(text, source), source, options);
+}
+
+function snapshotOf(documents: SnapshotDocument[], source: string, options: SnapshotOptions): LoadedSnapshot {
   const errors: Finding[] = [];
   const objects = emptyObjects();
   const images = emptyCatalog();
   const ignored = new Map<string, number>();
   let serverVersion: VersionEvidence['serverVersion'] = null;
-  for (const d of manifest.documents) {
+  for (const d of documents) {
     // Image facts may come as `docker image inspect` output: a JSON array, which is no Kubernetes object.
-    const raw = d.object ?? (d.doc.errors.length === 0 ? rawValue(d.doc) : null);
-    if (addImageFacts(images, raw, source)) continue;
+    if (addImageFacts(images, d.raw, source)) continue;
     errors.push(...d.findings);
     if (isVersionDocument(d.object)) {
       serverVersion = (d.object.serverVersion as VersionEvidence['serverVersion']) ?? serverVersion;
@@ -139,8 +175,12 @@ export function loadDefaultCluster(kubernetesVersion: RequestedVersion = 'auto')
   let loaded = embedded.get(kubernetesVersion);
   if (!loaded) {
     const chosen = chooseVersion(kubernetesVersion, { nodes: [], fromSnapshot: false });
-    const text = defaultClusterText(chosen.ok ? chosen.version : NEWEST);
-    loaded = loadSnapshot(text, EMBEDDED, { complete: true, kubernetesVersion });
+    const documents = (JSON.parse(embeddedValues(chosen.ok ? chosen.version : NEWEST)) as unknown[]).map((raw) => ({
+      object: isMapping(raw) ? (raw as KubeObject) : null,
+      raw,
+      findings: [],
+    }));
+    loaded = snapshotOf(documents, EMBEDDED, { complete: true, kubernetesVersion });
     embedded.set(kubernetesVersion, loaded);
   }
   return loaded;
@@ -160,6 +200,15 @@ export function defaultClusterText(version: KubeVersion = NEWEST): string {
   return defaultSnapshot
     .replaceAll(NEWEST_PATCH[NEWEST.minor], NEWEST_PATCH[version.minor])
     .replace(`(Kubernetes ${formatVersion(NEWEST)})`, `(Kubernetes ${formatVersion(version)})`);
+}
+
+/**
+ * The embedded snapshot's documents as JSON, read from its YAML at build time so that starting up parses no YAML;
+ * for another release, with the same patch versions replaced as in the text.
+ */
+function embeddedValues(version: KubeVersion): string {
+  if (version.minor === NEWEST.minor) return defaultSnapshotValues;
+  return defaultSnapshotValues.replaceAll(NEWEST_PATCH[NEWEST.minor], NEWEST_PATCH[version.minor]);
 }
 
 /** What `kubectl version -o yaml|json` prints: no kind, a `clientVersion` and (when the server answered) `serverVersion`. */
