@@ -13,10 +13,9 @@ function verdict(r: SimulationResult): { text: string; tone: 'ok' | 'warning' | 
     return { text: `Pending: held by scheduling gates ${s.gated.join(', ')}`, tone: 'warning' };
   if (!s?.node) return { text: 'Pending: no node fits', tone: 'error' };
   const phase = r.finalState?.phase ?? 'Pending';
-  const replicas =
-    s.placements && s.placements.length > 1
-      ? `${s.placements.filter((p) => p !== null).length}/${s.placements.length} replicas scheduled; the first is `
-      : '';
+  const total = s.placements?.reduce((n, r) => n + r.count, 0) ?? 0;
+  const placed = s.placements?.reduce((n, r) => n + (r.node !== null ? r.count : 0), 0) ?? 0;
+  const replicas = total > 1 ? `${placed}/${total} replicas scheduled; the first is ` : '';
   return { text: `${replicas}${phase} on ${s.node}`, tone: errors ? 'error' : warnings ? 'warning' : 'ok' };
 }
 

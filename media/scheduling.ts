@@ -1,7 +1,18 @@
 // The scheduler's decision: the chosen node, every node's filter and score per plugin, replica placements.
-import type { SchedulingResult } from '../src/engine/types';
+import type { PlacementRun, SchedulingResult } from '../src/engine/types';
 import { type Child, h } from './dom';
 import { section } from './state';
+
+/** One item per run of replicas on one node, numbered by the first replica of the run. */
+function placementItems(runs: readonly PlacementRun[]): HTMLElement[] {
+  let index = 1;
+  return runs.map((r) => {
+    const value = String(index);
+    const many = r.count > 1 ? ` (replicas ${index}–${index + r.count - 1})` : '';
+    index += r.count;
+    return h('li', { value }, r.node ?? h('span', { class: 'fail' }, 'Pending (no node fits)'), many);
+  });
+}
 
 function filterCell(status: string, reasons: string[]): Child {
   if (status === 'Success') return h('span', { class: 'pass', title: 'Success' }, '✓');
@@ -89,16 +100,7 @@ export function schedulingSection(s: SchedulingResult): HTMLElement {
     ? h('p', { class: 'verdict tone-ok' }, `Bound to node ${s.node}`)
     : h('p', { class: 'verdict tone-error' }, s.message ?? 'No node fits');
   const placements = s.placements
-    ? h(
-        'div',
-        {},
-        h('h3', {}, 'Replica placements'),
-        h(
-          'ol',
-          { class: 'placements' },
-          ...s.placements.map((p) => h('li', {}, p ?? h('span', { class: 'fail' }, 'Pending (no node fits)'))),
-        ),
-      )
+    ? h('div', {}, h('h3', {}, 'Replica placements'), h('ol', { class: 'placements' }, ...placementItems(s.placements)))
     : null;
   const preemption = s.preemption
     ? h(

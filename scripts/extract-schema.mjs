@@ -34,6 +34,10 @@ const KINDS = [
   ['batch/v1', 'CronJob', 'kubernetes-models/batch/v1/CronJob'],
   ['scheduling.k8s.io/v1', 'PriorityClass', 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass'],
   ['storage.k8s.io/v1', 'StorageClass', 'kubernetes-models/storage.k8s.io/v1/StorageClass'],
+  // Read only from a cluster snapshot, where they are decoded as kubectl decodes them before anything uses them.
+  ['v1', 'Node', 'kubernetes-models/v1/Node'],
+  ['policy/v1', 'PodDisruptionBudget', 'kubernetes-models/policy/v1/PodDisruptionBudget'],
+  ['storage.k8s.io/v1', 'CSINode', 'kubernetes-models/storage.k8s.io/v1/CSINode'],
 ];
 
 /**

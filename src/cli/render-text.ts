@@ -1,5 +1,6 @@
-import type { NodeReport, SimulationResult, Step } from '../engine/types';
+import type { NodeReport, PlacementRun, SimulationResult, Step } from '../engine/types';
 import type { ApplyLine } from '../engine/analyze';
+import { escapeControl } from './escape';
 import type { Report } from './report';
 
 /** Columns padded like kubectl's tabwriter: two spaces between columns. */
@@ -52,7 +53,7 @@ export function renderText(report: Report, applied: readonly ApplyOutput[] = [])
     for (const f of report.findings)
       out.push(`  ${f.file}:${f.line ?? 1}:${f.column ?? 1}  ${f.severity}  ${f.code}  ${f.message}`);
   }
-  return out.join('\n') + '\n';
+  return out.map(escapeControl).join('\n') + '\n';
 }
 
 function renderResult(r: SimulationResult): string[] {
@@ -162,7 +163,7 @@ function renderScheduling(nodes: readonly NodeReport[], r: SimulationResult): st
       ]),
     );
   }
-  if (s.placements) out.push(`Replicas:     ${s.placements.map((p, i) => `#${i + 1} ${p ?? 'Pending'}`).join(', ')}`);
+  if (s.placements) out.push(`Replicas:     ${replicaRuns(s.placements)}`);
   for (const n of s.notes ?? []) out.push(`  note: ${n}`);
   return out;
 }
@@ -176,4 +177,16 @@ function stageTitle(name: string): string {
     endpoints: 'Endpoints',
   };
   return `${titles[name] ?? name}:`.padEnd(13);
+}
+
+/** `#1 worker-1, #2 worker-2, #3–1000 Pending`: one entry per run of replicas on the same node. */
+function replicaRuns(runs: readonly PlacementRun[]): string {
+  let index = 1;
+  return runs
+    .map((r) => {
+      const who = r.count === 1 ? `#${index}` : `#${index}–${index + r.count - 1}`;
+      index += r.count;
+      return `${who} ${r.node ?? 'Pending'}`;
+    })
+    .join(', ');
 }

@@ -107,13 +107,21 @@ export interface Preemption {
   message: string;
 }
 
+export interface PlacementRun {
+  node: string | null;
+  count: number;
+}
+
 export interface SchedulingResult {
   node: string | null;
   /** `0/N nodes are available: ...` when no node fits, else null. */
   message: string | null;
   nodes: NodeReport[];
-  /** For workloads with replicas: the node of each replica, in creation order (null = stays Pending). */
-  placements: (string | null)[] | null;
+  /**
+   * For workloads with replicas: runs of consecutive replicas, in creation order, on one node (null = they stay
+   * Pending). Identical replicas that cannot fit are one run, however many the workload asks for.
+   */
+  placements: PlacementRun[] | null;
   /** Where the real scheduler's choice is random or sampled, said plainly. */
   notes?: string[];
   preemption?: Preemption | null;

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Cluster } from '../engine/cluster/cluster';
 import { defaultCluster, loadImageFacts, loadSnapshot, withImages } from '../engine/cluster/load';
-import { findingToDiagnostic } from './diagnostics';
+import { findingToDiagnostic } from './finding-diagnostic';
 import * as settings from './settings';
 
 export class ClusterSource implements vscode.Disposable {

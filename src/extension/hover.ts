@@ -8,7 +8,7 @@ import { parseManifest } from '../engine/manifest/parse';
 import { pathAt } from '../engine/manifest/path-at';
 import type { Segment, SimulationResult } from '../engine/types';
 import { type Analyzer, placedFindings } from './analyzer';
-import { findingRange } from './diagnostics';
+import { findingRange } from './finding-diagnostic';
 import * as settings from './settings';
 import { summary } from './summary';
 

@@ -11,8 +11,11 @@ export function summary(r: SimulationResult): string {
   const s = r.scheduling;
   if (s?.gated && s.gated.length > 0) return `${who}: Pending, held by scheduling gates ${s.gated.join(', ')}`;
   if (!s?.node) return `${who}: Pending${s?.message ? `: ${s.message}` : ''}`;
+  const runs = s.placements ?? [];
   const placed =
-    s.placements && s.placements.length > 1 ? ` (replicas on ${s.placements.map((p) => p ?? 'none').join(', ')})` : '';
+    runs.reduce((n, r) => n + r.count, 0) > 1
+      ? ` (replicas on ${runs.map((r) => `${r.node ?? 'none'}${r.count > 1 ? ` ×${r.count}` : ''}`).join(', ')})`
+      : '';
   const phase = r.finalState?.phase ?? 'Pending';
   const ip = r.finalState?.podIP ? `pod IP ${r.finalState.podIP}` : 'no pod IP';
   return `${who} → node ${s.node}${placed} · ${phase} · ${ip}`;

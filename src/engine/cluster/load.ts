@@ -1,7 +1,10 @@
 import type { KubeObject } from '../k8s/objects';
-import { documentValue, parseManifest } from '../manifest/parse';
+import { formatPath } from '../k8s/field-path';
+import { locate } from '../manifest/locate';
+import { documentValue, type ManifestDocument, parseManifest, type ParsedManifest } from '../manifest/parse';
 import { plainValues } from '../manifest/plain-values';
-import type { Finding } from '../types';
+import type { Finding, Segment } from '../types';
+import { decodeClusterObject } from './decode-object';
 import { type Cluster, CLUSTER_KINDS, type ClusterKind, emptyObjects } from './cluster';
 import { addImageFacts, emptyCatalog, type ImageCatalog, mergeCatalogs } from './image-catalog';
 import defaultSnapshot, { values as defaultSnapshotValues } from './default-cluster.yaml';
@@ -24,38 +27,41 @@ export interface SnapshotOptions {
   kubernetesVersion?: RequestedVersion;
 }
 
-/** One document of a snapshot: its value, and the errors that keep it from being one (with positions). */
+/** One document of a snapshot: its value, and what is needed to point at an error in it. */
 interface SnapshotDocument {
   object: KubeObject | null;
   /** The value even when it is no mapping (`docker image inspect` prints an array); null when it has none. */
   raw: unknown;
   findings: Finding[];
+  /** The parsed document, to locate a field in; absent when the text was read without positions. */
+  parsed?: { d: ManifestDocument; manifest: ParsedManifest };
 }
 
 /**
- * A snapshot's documents. Read without positions when the text allows it (JSON, or YAML in kubectl's block
- * style): a large snapshot then costs a fraction of the time and memory. The `yaml` library reads it otherwise,
- * and whenever a document is not what a snapshot holds, so that the error points at a line.
+ * A snapshot's documents read without positions, when the text allows it (JSON, or YAML in kubectl's block
+ * style): a large snapshot then costs a fraction of the time and memory. Null when the `yaml` library must read
+ * it, and whenever a document is not what a snapshot holds, so that the error points at a line.
  */
-function snapshotDocuments(text: string, source: string): SnapshotDocument[] {
+function plainDocuments(text: string): SnapshotDocument[] | null {
   const values = plainValues(text);
-  if (values !== null) {
-    const documents = values.map((raw) => ({ object: isMapping(raw) ? (raw as KubeObject) : null, raw, findings: [] }));
-    // A value that is neither a mapping nor image facts is an error, which needs a position.
-    if (documents.every((d) => d.object !== null || d.raw === null || isImageFacts(d.raw))) return documents;
-  }
-  return parseManifest(text, source).documents.map((d) => ({
+  if (values === null) return null;
+  const documents = values.map((raw) => ({ object: isMapping(raw) ? (raw as KubeObject) : null, raw, findings: [] }));
+  return documents.every((d) => d.object !== null || d.raw === null || isImageFacts(d.raw)) ? documents : null;
+}
+
+function parsedDocuments(text: string, source: string): SnapshotDocument[] {
+  const manifest = parseManifest(text, source);
+  return manifest.documents.map((d) => ({
     object: d.object,
     raw: d.object ?? (d.doc.errors.length === 0 ? rawValue(d.doc) : null),
     findings: d.findings,
+    parsed: { d, manifest },
   }));
 }
 
 const isMapping = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function isImageFacts(raw: unknown): boolean {
-  return addImageFacts(emptyCatalog(), raw, '');
-}
+const isImageFacts = (raw: unknown): boolean => addImageFacts(emptyCatalog(), raw, '');
 
 /**
  * Reads a cluster snapshot: what `kubectl get ... -A -o yaml` (or `-o json`) prints (a `List`), or the same
@@ -63,10 +69,16 @@ function isImageFacts(raw: unknown): boolean {
  * `complete`, only the kinds that have objects count as listed.
  */
 export function loadSnapshot(text: string, source: string, options: SnapshotOptions = {}): LoadedSnapshot {
-  return snapshotOf(snapshotDocuments(text, source), source, options);
+  const plain = plainDocuments(text);
+  // An object that does not decode is reported at its field: the text is parsed again, with positions.
+  return (
+    (plain && snapshotOf(plain, source, options)) ??
+    (snapshotOf(parsedDocuments(text, source), source, options) as LoadedSnapshot)
+  );
 }
 
-function snapshotOf(documents: SnapshotDocument[], source: string, options: SnapshotOptions): LoadedSnapshot {
+/** The snapshot of these documents; null when an object does not decode and the documents carry no positions. */
+function snapshotOf(documents: SnapshotDocument[], source: string, options: SnapshotOptions): LoadedSnapshot | null {
   const errors: Finding[] = [];
   const objects = emptyObjects();
   const images = emptyCatalog();
@@ -80,11 +92,19 @@ function snapshotOf(documents: SnapshotDocument[], source: string, options: Snap
       serverVersion = (d.object.serverVersion as VersionEvidence['serverVersion']) ?? serverVersion;
       continue;
     }
-    for (const item of itemsOf(d.object)) {
+    for (const { item, at } of itemsOf(d.object)) {
       if (addImageFacts(images, item, source)) continue;
       const kind = item.kind;
       if (typeof kind === 'string' && (CLUSTER_KINDS as readonly string[]).includes(kind)) {
-        (objects[kind as ClusterKind] as KubeObject[]).push(kind === 'Secret' ? withoutSecretValues(item) : item);
+        const decoded = decodeClusterObject(item, kind);
+        if (!decoded.ok) {
+          if (!d.parsed) return null;
+          const { d: doc, manifest } = d.parsed;
+          errors.push(decodeFinding(item, kind, [...at, ...decoded.segments], decoded.message, doc, manifest));
+          continue;
+        }
+        const object = decoded.object;
+        (objects[kind as ClusterKind] as KubeObject[]).push(kind === 'Secret' ? withoutSecretValues(object) : object);
       } else {
         const name = typeof kind === 'string' ? kind : '(no kind)';
         ignored.set(name, (ignored.get(name) ?? 0) + 1);
@@ -175,12 +195,10 @@ export function loadDefaultCluster(kubernetesVersion: RequestedVersion = 'auto')
   let loaded = embedded.get(kubernetesVersion);
   if (!loaded) {
     const chosen = chooseVersion(kubernetesVersion, { nodes: [], fromSnapshot: false });
-    const documents = (JSON.parse(embeddedValues(chosen.ok ? chosen.version : NEWEST)) as unknown[]).map((raw) => ({
-      object: isMapping(raw) ? (raw as KubeObject) : null,
-      raw,
-      findings: [],
-    }));
-    loaded = snapshotOf(documents, EMBEDDED, { complete: true, kubernetesVersion });
+    const values = JSON.parse(embeddedValues(chosen.ok ? chosen.version : NEWEST)) as unknown[];
+    const documents = values.map((raw) => ({ object: raw as KubeObject, raw, findings: [] }));
+    // The embedded objects decode (a unit test loads the text), so there is never an error to locate.
+    loaded = snapshotOf(documents, EMBEDDED, { complete: true, kubernetesVersion }) as LoadedSnapshot;
     embedded.set(kubernetesVersion, loaded);
   }
   return loaded;
@@ -220,13 +238,39 @@ function versionError(message: string): Finding {
   return { severity: 'error', code: 'KubernetesVersion', stage: 'manifest', path: '', segments: [], message };
 }
 
-function itemsOf(o: KubeObject | null): KubeObject[] {
+/** The objects a document holds (itself, or a List's items), each with its path in the document. */
+function itemsOf(o: KubeObject | null): { item: KubeObject; at: Segment[] }[] {
   if (!o) return [];
   if (typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items))
-    return (o.items as unknown[]).filter(
-      (i): i is KubeObject => i !== null && typeof i === 'object' && !Array.isArray(i),
+    return (o.items as unknown[]).flatMap((item, i) =>
+      item !== null && typeof item === 'object' && !Array.isArray(item)
+        ? [{ item: item as KubeObject, at: ['items', i] }]
+        : [],
     );
-  return [o];
+  return [{ item: o, at: [] }];
+}
+
+/** An object the snapshot cannot hold, at the field Go's decoder stopped on, named as `kubectl get` names it. */
+function decodeFinding(
+  item: KubeObject,
+  kind: string,
+  segments: Segment[],
+  message: string,
+  d: ManifestDocument,
+  manifest: ParsedManifest,
+): Finding {
+  const at = locate(d.doc, segments, manifest.lineCounter);
+  const name = typeof item.metadata?.name === 'string' ? item.metadata.name : '';
+  const path = formatPath(segments);
+  return {
+    severity: 'error',
+    code: 'SnapshotDecode',
+    stage: 'manifest',
+    path,
+    segments,
+    message: `${kind.toLowerCase()}/${name} ${path}: ${message}`,
+    ...(at ? { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn } : {}),
+  };
 }
 
 /** Only a Secret's keys matter to a pod; its values are never kept, so they can never be printed. */

@@ -5,7 +5,7 @@ import { formatPath } from '../k8s/field-path';
 import type { Finding, Segment } from '../types';
 import { servicePortName } from './chain-names';
 import { describeEndpoints, joinHostPort } from './describe';
-import type { EndpointSlice } from './endpoint-slice';
+import type { EndpointSlice } from './endpoint-slice-object';
 import { declaredPortNumbers, findPort } from './find-port';
 import { UNALLOCATED_CLUSTER_IP, type ServiceRules } from './kube-proxy';
 import type { MemberPod } from './member-pod';

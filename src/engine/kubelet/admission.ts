@@ -7,14 +7,8 @@ import { podRequests, quantityOf } from '../k8s/pod-requests';
 import { termMatchesNode, requiredNodeAffinity } from '../scheduler/required-node-affinity';
 import { tolerated } from '../scheduler/taints';
 import type { Segment } from '../types';
+import type { Rejection } from './rejection';
 import { checkSysctls } from './sysctls';
-
-export interface Rejection {
-  reason: string;
-  message: string;
-  /** The pod field that caused it, for the finding. */
-  segments: Segment[];
-}
 
 /** The OS the kubelet runs on (`runtime.GOOS`), as the node reports it. */
 function nodeOS(node: Node): string {

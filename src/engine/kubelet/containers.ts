@@ -12,6 +12,7 @@ import type { PodAddresses } from './downward-api';
 import { makeEnvironmentVariables, resolveEnv } from './env';
 import { subPathExprError } from './subpath-expr';
 import { expandContainerCommandAndArgs } from './expansion';
+import type { ContainerRun } from './container-run';
 import { commandExit, LONG_RUN_SECONDS, type PathExists, predictedExit } from './exit-prediction';
 import { formatPod } from './go-format';
 import { OOM_KILLED_EXIT_CODE, OOM_KILLED_REASON, type OOMKill, predictedOOMKill } from './memory-limit';
@@ -31,26 +32,8 @@ import { failedToStart, START_ERROR_EXIT_CODE } from './start-failure';
 import { terminationMessage } from './termination-message';
 import { Trace } from './trace';
 import { mountedPaths } from './volumes/mounted-files';
-
-export interface ContainerRun {
-  name: string;
-  init: boolean;
-  sidecar: boolean;
-  state: 'waiting' | 'running' | 'terminated';
-  reason: string | null;
-  message?: string;
-  exitCode?: number;
-  /** A previous run ended (lastState.terminated is set). */
-  lastTerminated: boolean;
-  /** That run's reason when it is not told by its exit code (StartError). */
-  lastReason?: string;
-  /** That run's termination message. */
-  lastMessage?: string;
-  restartCount: number;
-  /** Started and not waiting on a startup probe. */
-  started: boolean;
-  readyAt: number | null;
-}
+import type { KubeVersion } from '../version/kube-version';
+import { createdMessage, startedMessage } from './container-events';
 
 export interface ContainersOutcome {
   runs: ContainerRun[];
@@ -80,6 +63,8 @@ type StartResult =
 export interface PodOnNode {
   pod: Pod;
   node: Node;
+  /** The release of this node's kubelet (its `status.nodeInfo.kubeletVersion`), whose behaviour and texts apply. */
+  kubelet: KubeVersion;
   cluster: Cluster;
   trace: Trace;
   ips: PodAddresses;
@@ -128,7 +113,7 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
   trace.event({
     type: 'Normal',
     reason: 'Created',
-    message: `Created container: ${container.name}`,
+    message: createdMessage(on.kubelet, container.name),
     at: t + CONTAINER_CREATE,
     object,
   });
@@ -173,7 +158,7 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
   trace.event({
     type: 'Normal',
     reason: 'Started',
-    message: `Started container ${container.name}`,
+    message: startedMessage(on.kubelet, container.name),
     at: t + CONTAINER_START,
     object,
   });
@@ -283,12 +268,12 @@ function exited(
   recordRestarts(
     trace,
     loop,
-    { name: container.name, object, podRef },
+    { name: container.name, kubelet: on.kubelet, object, podRef },
     (at) => ensureImageOnRestart(container, on.node, on.cluster, trace, object, at),
     (at) => ({
       type: 'Normal',
       reason: 'Started',
-      message: `Started container ${container.name}`,
+      message: startedMessage(on.kubelet, container.name),
       at: at + CONTAINER_START,
       object,
     }),
@@ -379,14 +364,14 @@ function killedByLiveness(
   trace.event({
     type: 'Normal',
     reason: 'Created',
-    message: `Created container: ${container.name}`,
+    message: createdMessage(on.kubelet, container.name),
     at: restartAt,
     object,
   });
   trace.event({
     type: 'Normal',
     reason: 'Started',
-    message: `Started container ${container.name}`,
+    message: startedMessage(on.kubelet, container.name),
     at: restartAt + CONTAINER_START,
     object,
   });
@@ -436,6 +421,7 @@ function startFailed(on: PodOnNode, target: Target, started: { at: number; messa
     at: started.at,
     message: started.message,
     restarts: restartsAfter(on.pod.spec?.restartPolicy ?? 'Always', START_ERROR_EXIT_CODE),
+    kubelet: on.kubelet,
     imageCheck: (at) => ensureImageOnRestart(container, on.node, on.cluster, on.trace, object, at),
   });
 }

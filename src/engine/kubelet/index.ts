@@ -7,12 +7,14 @@ import type { KubeletOutput } from '../stages';
 import type { FinalState, StageStatus } from '../types';
 import { admitPod } from './admission';
 import { nodeInternalIP } from './cni';
-import { startContainers, type ContainerRun, type ContainersOutcome } from './containers';
+import type { ContainerRun } from './container-run';
+import { startContainers, type ContainersOutcome } from './containers';
 import { POD_WORKER_START, STATUS_UPDATE } from './latency';
 import { runSandbox } from './sandbox';
 import { conditions, containerStates, podPhase } from './status';
 import { ms, Trace } from './trace';
 import { mountVolumes } from './volumes';
+import { kubeletVersionOf } from '../version/node-version';
 
 function stageStatus(trace: Trace): StageStatus {
   if (trace.findings.some((f) => f.severity === 'error')) return 'failed';
@@ -81,6 +83,7 @@ function notStarted(pod: Pod): ContainersOutcome {
 
 export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): KubeletOutput {
   const trace = new Trace();
+  const kubelet = kubeletVersionOf(node, cluster.kubernetesVersion);
   const start = at + POD_WORKER_START;
   const qosClass = pod.status?.qosClass ?? null;
   const hostIP = nodeInternalIP(node);
@@ -128,7 +131,7 @@ export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): 
     podIP = sandbox.podIP;
     if (sandbox.readyAt !== null)
       outcome = startContainers(
-        { pod, node, cluster, trace, ips: { podIP: sandbox.podIP, hostIP: sandbox.hostIP } },
+        { pod, node, kubelet, cluster, trace, ips: { podIP: sandbox.podIP, hostIP: sandbox.hostIP } },
         sandbox.readyAt,
         start,
       );

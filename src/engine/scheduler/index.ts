@@ -122,7 +122,7 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
   const skipped = bypass(pod, cluster, at);
   if (skipped) return skipped;
   const snapshot = buildSnapshot(cluster);
-  const p = placeWorkload(pod, snapshot, workload);
+  const p = placeWorkload(pod, snapshot, workload, cluster.kubernetesVersion);
   const first = p.first;
   const firstPod = p.firstPod;
   const steps: Step[] = [];
@@ -232,7 +232,8 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
 
   const sampling = samplingNote(numNodes);
   if (sampling) notes.push(sampling);
-  const multiple = p.placements !== null && p.placements.length > 1;
+  const total = p.placements?.reduce((n, r) => n + r.count, 0) ?? 0;
+  const multiple = total > 1;
   if (multiple) {
     // A DaemonSet pod is pinned to its node by the controller, so there is no choice among nodes to speak of.
     if (workload.kind !== 'DaemonSet')
@@ -241,7 +242,9 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
       );
     notes.push(...pendingNotes(p.pending));
     // The first pod's own failure is already an error finding; later replicas that stay Pending are a warning.
-    const later = p.pending.filter((x) => x.index > 0);
+    const later = p.pending
+      .map((x) => (x.index === 0 && x.count > 1 ? { ...x, index: 1, count: x.count - 1 } : x))
+      .filter((x) => x.index > 0);
     const firstLater = later[0];
     if (firstLater)
       findings.push(failureFinding(firstPod, 'warning', firstLater.reasonCounts, pendingNotes(later).join('; ')));
@@ -271,7 +274,7 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
     step(
       'Replicas',
       p.pending.length > 0 ? 'warning' : 'ok',
-      `${p.placements.filter((x) => x !== null).length} of ${p.placements.length} pods placed, one after another`,
+      `${p.placements.reduce((n, r) => n + (r.node !== null ? r.count : 0), 0)} of ${total} pods placed, one after another`,
     );
 
   result.node = node;

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { defaultCluster, loadSnapshot } from '../../../../src/engine/cluster/load';
+import {
+  defaultCluster,
+  defaultClusterText,
+  loadDefaultCluster,
+  loadSnapshot,
+} from '../../../../src/engine/cluster/load';
 import { lookup } from '../../../../src/engine/cluster/lookup';
 import { withWorkspace } from '../../../../src/engine/cluster/workspace';
 
@@ -27,6 +32,36 @@ describe('cluster snapshots', () => {
     assert.equal(c.objects.StorageClass[0]?.volumeBindingMode, 'WaitForFirstConsumer');
     assert.equal(c.listedKinds.length, 15);
     assert.deepEqual([c.objects.PodDisruptionBudget, c.objects.CSINode], [[], []]);
+  });
+
+  it('embeds, read at build time, the same objects its text holds, for every release', () => {
+    for (const v of ['1.33', '1.36'] as const) {
+      const embedded = loadDefaultCluster(v);
+      const fromText = loadSnapshot(defaultClusterText(embedded.cluster.kubernetesVersion), 'embedded', {
+        complete: true,
+        kubernetesVersion: v,
+      });
+      assert.deepEqual(fromText.errors, []);
+      assert.deepStrictEqual(embedded.cluster.objects, fromText.cluster.objects);
+    }
+  });
+
+  it('reads the same snapshot from kubectl get -o json as from -o yaml, and locates an error in either', () => {
+    const yaml =
+      'apiVersion: v1\nkind: List\nitems:\n- kind: Node\n  metadata:\n    name: n1\n  status:\n    allocatable:\n      cpu: "2"\n';
+    const json = JSON.stringify(
+      {
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [{ kind: 'Node', metadata: { name: 'n1' }, status: { allocatable: { cpu: '2' } } }],
+      },
+      null,
+      4,
+    );
+    assert.deepStrictEqual(loadSnapshot(json, 's.json').cluster.objects, loadSnapshot(yaml, 's.yaml').cluster.objects);
+    const bad = loadSnapshot(json.replace('"2"', '"two"'), 's.json').errors;
+    assert.equal(bad.length, 1);
+    assert.equal(bad[0]?.line, 12);
   });
 
   it('reads a kubectl List and a YAML stream, ignoring kinds it does not use', () => {
@@ -63,6 +98,49 @@ describe('cluster snapshots', () => {
   it('reports a broken snapshot at its line', () => {
     const { errors } = loadSnapshot('kind: List\nitems:\n- kind: Node\n  metadata: {name: [}\n', 'bad.yaml');
     assert.equal(errors[0]?.line, 4);
+  });
+
+  // What kubectl's decoder says of a value its Go struct cannot hold (encoding/json decode.go UnmarshalTypeError,
+  // k8s.io/apimachinery resource.ParseQuantity): the snapshot is refused on load, at that field.
+  const malformed: { name: string; text: string; path: string; line: number; message: string }[] = [
+    {
+      name: 'a list where a quantity belongs',
+      text: 'kind: List\nitems:\n- kind: Node\n  metadata: {name: w1}\n  status:\n    capacity: {cpu: [4]}\n',
+      path: 'items[0].status.capacity[cpu]',
+      line: 6,
+      message:
+        "node/w1 items[0].status.capacity[cpu]: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+    },
+    {
+      name: 'a string where an integer belongs',
+      text: 'kind: Pod\nmetadata: {name: p, namespace: default}\nspec:\n  containers:\n  - name: c\n    ports: [{containerPort: "80"}]\n',
+      path: 'spec.containers[0].ports[0].containerPort',
+      line: 6,
+      message:
+        'pod/p spec.containers[0].ports[0].containerPort: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
+    },
+    {
+      name: 'a mapping where a list belongs',
+      text: 'kind: Node\nmetadata: {name: w1}\nspec: {taints: {key: a}}\n',
+      path: 'spec.taints',
+      line: 3,
+      message:
+        'node/w1 spec.taints: json: cannot unmarshal object into Go struct field NodeSpec.spec.taints of type []v1.Taint',
+    },
+  ];
+  for (const c of malformed)
+    it(`refuses a snapshot with ${c.name}, naming the field`, () => {
+      const { errors } = loadSnapshot(c.text, 'bad.yaml');
+      assert.deepEqual(
+        errors.map((e) => [e.path, e.line, e.message]),
+        [[c.path, c.line, c.message]],
+      );
+    });
+
+  it('reads a node without status as Go does: every field at its zero value', () => {
+    const { cluster, errors } = loadSnapshot('kind: Node\nmetadata: {name: w1}\nstatus: null\n', 's.yaml');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(cluster.objects.Node[0], { kind: 'Node', metadata: { name: 'w1' } });
   });
 
   // DESIGN.md §5: a kind the snapshot lists is authoritative; a kind it does not list is assumed.
