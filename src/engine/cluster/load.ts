@@ -11,6 +11,7 @@ import defaultSnapshot, { values as defaultSnapshotValues } from './default-clus
 import { chooseVersion, type RequestedVersion, type VersionEvidence } from '../version/choose';
 import { formatVersion, type KubeVersion, NEWEST } from '../version/kube-version';
 import { NEWEST_PATCH } from '../version/releases';
+import { kubeletSkew } from '../version/skew';
 
 const UNANNOUNCED_KINDS: ReadonlySet<ClusterKind> = new Set<ClusterKind>(['PodDisruptionBudget', 'CSINode']);
 
@@ -125,6 +126,7 @@ function snapshotOf(documents: SnapshotDocument[], source: string, options: Snap
   const evidence = { serverVersion, nodes: objects.Node, fromSnapshot: source !== EMBEDDED };
   const choice = chooseVersion(options.kubernetesVersion ?? 'auto', evidence);
   if (!choice.ok) errors.push(versionError(choice.error));
+  else for (const node of objects.Node) notes.push(...kubeletSkew(node, choice.version));
   const cluster: Cluster = {
     source,
     kubernetesVersion: choice.ok ? choice.version : { ...NEWEST, source: 'newest-supported', reason: choice.error },

@@ -15,6 +15,7 @@ import { conditions, containerStates, podPhase } from './status';
 import { ms, Trace } from './trace';
 import { mountVolumes } from './volumes';
 import { kubeletVersionOf } from '../version/node-version';
+import { kubeletSkew } from '../version/skew';
 
 function stageStatus(trace: Trace): StageStatus {
   if (trace.findings.some((f) => f.severity === 'error')) return 'failed';
@@ -94,6 +95,10 @@ export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): 
     duration: POD_WORKER_START,
     estimate: true,
   });
+  for (const skew of kubeletSkew(node, cluster.kubernetesVersion)) {
+    trace.finding('warning', 'VersionSkew', [], skew);
+    trace.step({ title: 'Kubelet version', status: 'warning', at, detail: skew });
+  }
 
   const rejection = admitPod(pod, node, cluster);
   if (rejection) {
