@@ -10,6 +10,7 @@ import { goDuration } from './go-format';
 import { PLEG_RELIST, PULL_BYTES_PER_SECOND, PULL_OVERHEAD, TYPICAL_IMAGE_BYTES } from './latency';
 import type { Trace } from './trace';
 import type { Segment } from '../types';
+import type { ImageErrorCode } from '../finding-code';
 import { gateEnabled } from '../version/feature-gates';
 import { kubeletVersionOf } from '../version/node-version';
 
@@ -93,7 +94,7 @@ function pullSecretsNamed(pod: Pod, cluster: Cluster): boolean {
 }
 
 /** Each image error also gives the container event `Warning Failed Error: <reason>` (startContainer). */
-function fail(trace: Trace, target: ImageTarget, at: number, reason: string, message: string): ImageResult {
+function fail(trace: Trace, target: ImageTarget, at: number, reason: ImageErrorCode, message: string): ImageResult {
   trace.event({ type: 'Warning', reason: 'Failed', message: `Error: ${reason}`, at, object: target.object });
   trace.finding('error', reason, [...target.segments, 'image'], message);
   return { ok: false, reason, message };
