@@ -8,7 +8,9 @@ import type { KubeObject } from '../k8s/objects';
 import { locate } from '../manifest/locate';
 import { type ManifestDocument, type ParsedManifest, parseManifest } from '../manifest/parse';
 import { createsPods, podSourceOf } from '../manifest/pod-documents';
+import { workspaceObjects } from '../manifest/workspace-objects';
 import { checkObject } from '../objects';
+import type { KubeVersion } from '../version/kube-version';
 import type { PodSource } from '../pod-source';
 import { servicesWithoutPods } from '../services-without-pods';
 import { simulate } from '../simulate';
@@ -53,8 +55,11 @@ interface DocEntry {
 interface WorkspaceFile {
   text: string;
   objects: KubeObject[];
-  /** The objects other than pod-creating ones, as the API server stores them; rejected or failing ones are left out. */
-  stored: KubeObject[];
+  /**
+   * The objects other than pod-creating ones, as the API server of release `minor` stores them; rejected or failing
+   * ones are left out. Computed when first needed for a release.
+   */
+  stored: { minor: number; objects: KubeObject[] } | null;
 }
 
 interface FileState {
@@ -114,12 +119,12 @@ export class AnalysisSession {
       return;
     }
     if (this.workspace.get(key)?.text === text) return;
-    this.workspace.set(key, { text, ...declaredBy(text, file) });
+    this.workspace.set(key, { text, objects: objectsOf(text, file), stored: null });
   }
 
   /** Records objects already read, under a name of their own (the CLI's and tests' workspace). */
   setWorkspaceObjects(key: string, objects: readonly KubeObject[]): void {
-    this.workspace.set(key, { text: '', objects: [...objects], stored: storedForms(objects) });
+    this.workspace.set(key, { text: '', objects: [...objects], stored: null });
   }
 
   /** Drops a file's cache (it was closed). */
@@ -149,7 +154,7 @@ export class AnalysisSession {
 
     const workspaceFiles = [...this.workspace].filter(([k]) => k !== key).map(([, w]) => w);
     const own = placedDocs.flatMap(({ doc }) => (doc.check?.stored ? [doc.check.stored] : []));
-    this.updateDeclared(state, [...own, ...workspaceFiles.flatMap((w) => w.stored)], placedDocs);
+    this.updateDeclared(state, [...own, ...workspaceFiles.flatMap((w) => this.storedOf(w))], placedDocs);
     const full = state.full as Cluster;
 
     this.counters.lastSimulated = [];
@@ -223,6 +228,14 @@ export class AnalysisSession {
     return { documentIndex: at.firstIndex + i, kind, segments: pathAt(doc.d.doc, local), identity };
   }
 
+  /** What a workspace file declares for the pods, at the cluster's release. */
+  private storedOf(w: WorkspaceFile): KubeObject[] {
+    const version = this.cluster.kubernetesVersion;
+    if (w.stored?.minor !== version.minor)
+      w.stored = { minor: version.minor, objects: storedForms(w.objects, version) };
+    return w.stored.objects;
+  }
+
   private stateOf(key: string): FileState {
     let state = this.files.get(key);
     if (!state) {
@@ -264,7 +277,7 @@ export class AnalysisSession {
     const doc: DocEntry = { d, manifest: entry.manifest, summary: summaryOf(entry.manifest, d) };
     if (d.object && !createsPods(d.object.kind)) {
       this.counters.checkedObjects++;
-      const check = checkObject(d.object, d.duplicateFields, file);
+      const check = checkObject(d.object, this.cluster.kubernetesVersion, d.duplicateFields, file);
       const exists = check.accepted && existsIn(this.cluster, d.object, this.namespace);
       doc.check = {
         findings: check.findings.map((f) => placedIn(entry.manifest, d, f)),
@@ -355,25 +368,21 @@ export function analyzeOnce(
   return session.analyze(file, text, file);
 }
 
-function declaredBy(text: string, file: string): { objects: KubeObject[]; stored: KubeObject[] } {
-  let manifest: ParsedManifest;
+/** A workspace file's objects; a file that cannot be read as objects declares none. */
+function objectsOf(text: string, file: string): KubeObject[] {
   try {
-    manifest = parseManifest(text, file);
+    return workspaceObjects(text, file);
   } catch {
-    return { objects: [], stored: [] };
+    return [];
   }
-  const objects = manifest.documents
-    .map((d) => d.object)
-    .filter((o): o is KubeObject => o !== null && typeof o.kind === 'string');
-  return { objects, stored: storedForms(objects) };
 }
 
-function storedForms(objects: readonly KubeObject[]): KubeObject[] {
+function storedForms(objects: readonly KubeObject[], version: KubeVersion): KubeObject[] {
   const stored: KubeObject[] = [];
   for (const o of objects) {
     if (createsPods(o.kind)) continue;
     try {
-      const s = checkObject(o).stored;
+      const s = checkObject(o, version).stored;
       if (s) stored.push(s);
     } catch {
       // An object the checks fail on is left out rather than failing every file that would see it.

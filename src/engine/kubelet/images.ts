@@ -10,8 +10,10 @@ import { goDuration } from './go-format';
 import { PLEG_RELIST, PULL_BYTES_PER_SECOND, PULL_OVERHEAD, TYPICAL_IMAGE_BYTES } from './latency';
 import type { Trace } from './trace';
 import type { Segment } from '../types';
+import type { ImageErrorCode } from '../finding-code';
 import { gateEnabled } from '../version/feature-gates';
 import { kubeletVersionOf } from '../version/node-version';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface ImageTarget {
   container: Container;
@@ -87,13 +89,13 @@ function pullSecretsNamed(pod: Pod, cluster: Cluster): boolean {
   if ((pod.spec?.imagePullSecrets ?? []).length > 0) return true;
   const sa = pod.spec?.serviceAccountName ?? 'default';
   const account = cluster.objects.ServiceAccount.find(
-    (s) => s.metadata?.name === sa && (s.metadata?.namespace ?? 'default') === (pod.metadata?.namespace ?? 'default'),
+    (s) => s.metadata?.name === sa && namespaceOf(s) === namespaceOf(pod),
   );
   return (account?.imagePullSecrets ?? []).length > 0;
 }
 
 /** Each image error also gives the container event `Warning Failed Error: <reason>` (startContainer). */
-function fail(trace: Trace, target: ImageTarget, at: number, reason: string, message: string): ImageResult {
+function fail(trace: Trace, target: ImageTarget, at: number, reason: ImageErrorCode, message: string): ImageResult {
   trace.event({ type: 'Warning', reason: 'Failed', message: `Error: ${reason}`, at, object: target.object });
   trace.finding('error', reason, [...target.segments, 'image'], message);
   return { ok: false, reason, message };

@@ -3,12 +3,7 @@
 import type { Node } from '../k8s/objects';
 import { quantityOf, type ResourceList } from '../k8s/pod-requests';
 import { hasAffinity, type HostPort, type PodInfo } from './pod-info';
-
-export interface Taint {
-  key: string;
-  value?: string;
-  effect: string;
-}
+import type { Taint } from '../component-helpers/taints';
 
 export class NodeInfo {
   readonly name: string;
@@ -38,7 +33,8 @@ export class NodeInfo {
 
   constructor(readonly node: Node) {
     this.name = node.metadata?.name ?? '';
-    this.labels = (node.metadata?.labels ?? {}) as Record<string, string>;
+    // Keys come from the user (a topologyKey, a selector): a null prototype keeps `toString` from finding a function.
+    this.labels = Object.assign(Object.create(null) as Record<string, string>, node.metadata?.labels ?? {});
     this.taints = (node.spec?.taints ?? []) as Taint[];
     this.allocatable = {};
     const alloc = (node.status?.allocatable ?? node.status?.capacity ?? {}) as Record<string, string | number>;
