@@ -530,7 +530,7 @@ async function main(bin) {
   });
 
   await check(
-    'typing a manifest whose env vars double at each step leaves the editor responsive and says why its analysis stopped',
+    'typing a manifest whose env vars double at each step leaves the editor responsive and names its problem',
     90_000,
     async () => {
       // Each variable expands the one before twice: 2^n characters at the n-th (issue: 56 s and 4.2 GB in the
