@@ -2,6 +2,7 @@
 // PersistentVolumeClaim, PersistentVolume, Namespace, ServiceAccount, LimitRange, ResourceQuota, PriorityClass,
 // StorageClass): strict decoding as for pods, then the kind's defaulting and its v1.34 validation. A rejected
 // object is never stored, so the pods applied with it do not see it. Other kinds are stored as written.
+import { type KubeVersion, NEWEST } from '../version/kube-version';
 import type { FieldError } from '../k8s/field-error';
 import type {
   ConfigMap,
@@ -90,6 +91,7 @@ function decode(
   obj: KubeObject,
   kind: string,
   duplicateFields: Segment[][],
+  version: KubeVersion,
 ): { errors: Finding[]; warnings: Finding[] } {
   const source: PodSource = {
     file: '',
@@ -101,7 +103,7 @@ function decode(
     templatePath: [],
     duplicateFields,
   };
-  const { errors, warnings } = decodeStrict(source);
+  const { errors, warnings } = decodeStrict(source, version);
   return { errors: base64Problems(obj, kind, errors), warnings };
 }
 
@@ -109,12 +111,18 @@ function decode(
  * What `kubectl apply` gets back for one non-pod object: the decoder's and validator's findings, whether the object
  * is created, and its stored form. `duplicateFields` are the keys the document writes twice (kubectl keeps the last).
  */
-export function checkObject(obj: KubeObject, duplicateFields: Segment[][] = [], file = ''): ObjectCheck {
+/** `version` is the API server's release (the newest supported by default). */
+export function checkObject(
+  obj: KubeObject,
+  duplicateFields: Segment[][] = [],
+  file = '',
+  version: KubeVersion = NEWEST,
+): ObjectCheck {
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
   const handler = HANDLERS[kind];
   if (!handler || !kindSchema(kind)) return { findings: [], accepted: true, stored: obj, kubectl: null };
   const name = obj.metadata?.name ?? '';
-  const { errors, warnings } = decode(obj, kind, duplicateFields);
+  const { errors, warnings } = decode(obj, kind, duplicateFields, version);
   if (errors.length > 0) {
     const where = { file, name, namespace: obj.metadata?.namespace ?? '' };
     const kubectl = decodeErrorLine(kind, errors, where);
