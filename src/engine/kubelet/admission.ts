@@ -115,7 +115,7 @@ function hasUntoleratedNoExecute(pod: Pod, node: Node): boolean {
 const isStaticPod = (pod: Pod): boolean =>
   ['file', 'http'].includes(pod.metadata?.annotations?.['kubernetes.io/config.source'] ?? '');
 
-function outOfReason(resource: string): string {
+function outOfReason(resource: string): `OutOf${string}` {
   return `OutOf${resource}`;
 }
 

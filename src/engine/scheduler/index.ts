@@ -5,7 +5,7 @@ import type { Cluster } from '../cluster/cluster';
 import { formatPath } from '../k8s/field-path';
 import type { Pod } from '../k8s/objects';
 import type { SchedulerOutput } from '../stages';
-import type { Finding, NodeReport, SchedulingResult, SimEvent, Step } from '../types';
+import type { Finding, FindingCode, NodeReport, SchedulingResult, SimEvent, Step } from '../types';
 import { truncateNote } from './fit-error';
 import { reasonPath } from './finding-path';
 import { pendingNotes, samplingNote, tieNote } from './notes';
@@ -22,7 +22,12 @@ const STEP = 0.001;
 /** Default terminationGracePeriodSeconds: how long preemption victims may take to go away. */
 const DEFAULT_GRACE = 30;
 
-function finding(severity: Finding['severity'], code: string, segments: Finding['segments'], message: string): Finding {
+function finding(
+  severity: Finding['severity'],
+  code: FindingCode,
+  segments: Finding['segments'],
+  message: string,
+): Finding {
   return { severity, code, stage: 'scheduler', path: formatPath(segments), segments, message };
 }
 

@@ -1,7 +1,7 @@
 // NodeAffinity (PreFilter, Filter, PreScore, Score; weight 2): spec.nodeSelector and required node affinity filter;
 // preferred terms add their weight (pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go).
 import { defaultNormalizeScore } from '../normalize';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import {
   isEmptyTerm,
   matchesRequiredAffinity,
@@ -32,7 +32,7 @@ function pinnedNodeNames(terms: NodeSelectorTerm[]): Set<string> | null {
   return names;
 }
 
-export const nodeAffinity: Plugin = {
+export const nodeAffinity = definePlugin({
   name: 'NodeAffinity',
   begin: (pod) => {
     const required = requiredNodeAffinity(pod.pod);
@@ -60,4 +60,4 @@ export const nodeAffinity: Plugin = {
       normalizeScore: (scores) => defaultNormalizeScore(scores, false),
     };
   },
-};
+});

@@ -6,7 +6,7 @@ import type { Cluster } from '../../cluster/cluster';
 import { lookup } from '../../cluster/lookup';
 import type { CSINode, PersistentVolumeClaim, Pod, Volume } from '../../k8s/objects';
 import type { NodeInfo } from '../node-info';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { podClaims } from '../pod-volumes';
 import { type Status, SKIP, unresolvable, unschedulable } from '../status';
 
@@ -133,7 +133,7 @@ function volumeLimits(node: NodeInfo, csiNode: CSINode | undefined): Map<string,
   return limits;
 }
 
-export const nodeVolumeLimits: Plugin = {
+export const nodeVolumeLimits = definePlugin({
   name: 'NodeVolumeLimits',
   begin: (pod, snapshot) => {
     const cluster = snapshot.cluster;
@@ -171,4 +171,4 @@ export const nodeVolumeLimits: Plugin = {
       },
     };
   },
-};
+});

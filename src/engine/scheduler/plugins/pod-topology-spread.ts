@@ -7,7 +7,7 @@ import { matchesSelector } from '../../k8s/label-selector';
 import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE as IMPORTED_MAX } from '../normalize';
 import type { PodInfo } from '../pod-info';
-import type { Plugin } from '../plugin';
+import { definePlugin, type Plugin } from '../plugin';
 import { matchesRequiredAffinity, requiredNodeAffinity } from '../required-node-affinity';
 import { countPodsMatching, countSelector, type CountSelector, isEmptySelector } from '../selector-count';
 import type { Snapshot } from '../snapshot';
@@ -118,7 +118,7 @@ export function podTopologySpread(ownerKind: string | null): Plugin {
       };
     return memo.constraints;
   };
-  return {
+  return definePlugin({
     name: 'PodTopologySpread',
     begin: (pod, snapshot) => {
       const included = makeInclusion(pod);
@@ -245,5 +245,5 @@ export function podTopologySpread(ownerKind: string | null): Plugin {
         },
       };
     },
-  };
+  });
 }

@@ -3,7 +3,7 @@
 // (pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go).
 import type { Taint } from '../node-info';
 import { defaultNormalizeScore } from '../normalize';
-import type { Plugin } from '../plugin';
+import { definePlugin, type Plugin } from '../plugin';
 import { unresolvable } from '../status';
 import { firstUntoleratedTaint, type Toleration, tolerated } from '../taints';
 import { atLeast, type KubeVersion } from '../../version/kube-version';
@@ -22,24 +22,25 @@ export function untoleratedReason(version: KubeVersion, taint: Taint): string {
     : `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
 }
 
-export const taintToleration = (version: KubeVersion): Plugin => ({
-  name: 'TaintToleration',
-  begin: (pod) => {
-    const tolerations = (pod.pod.spec?.tolerations ?? []) as Toleration[];
-    // An empty effect tolerates every effect, so it counts for PreferNoSchedule too.
-    const preferNoSchedule = tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-    return {
-      filter: (node) => {
-        const taint = node.taints.length > 0 ? firstUntoleratedTaint(node.taints, tolerations) : null;
-        return taint ? unresolvable(untoleratedReason(version, taint)) : null;
-      },
-      preScore: () => null,
-      score(node) {
-        let n = 0;
-        for (const t of node.taints) if (t.effect === 'PreferNoSchedule' && !tolerated(preferNoSchedule, t)) n++;
-        return n;
-      },
-      normalizeScore: (scores) => defaultNormalizeScore(scores, true),
-    };
-  },
-});
+export const taintToleration = (version: KubeVersion): Plugin =>
+  definePlugin({
+    name: 'TaintToleration',
+    begin: (pod) => {
+      const tolerations = (pod.pod.spec?.tolerations ?? []) as Toleration[];
+      // An empty effect tolerates every effect, so it counts for PreferNoSchedule too.
+      const preferNoSchedule = tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+      return {
+        filter: (node) => {
+          const taint = node.taints.length > 0 ? firstUntoleratedTaint(node.taints, tolerations) : null;
+          return taint ? unresolvable(untoleratedReason(version, taint)) : null;
+        },
+        preScore: () => null,
+        score(node) {
+          let n = 0;
+          for (const t of node.taints) if (t.effect === 'PreferNoSchedule' && !tolerated(preferNoSchedule, t)) n++;
+          return n;
+        },
+        normalizeScore: (scores) => defaultNormalizeScore(scores, true),
+      };
+    },
+  });

@@ -5,7 +5,7 @@ import type { Cluster } from '../../cluster/cluster';
 import { value } from '../../k8s/quantity';
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../../k8s/objects';
 import type { NodeInfo } from '../node-info';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { findClass, findPV, podClaims } from '../pod-volumes';
 import { type NodeSelectorTerm, termMatchesNode } from '../required-node-affinity';
 import { SKIP, unresolvable } from '../status';
@@ -67,7 +67,7 @@ function matchingPV(cluster: Cluster, claim: DelayedClaim, node: NodeInfo): Pers
   return best;
 }
 
-export const volumeBinding: Plugin = {
+export const volumeBinding = definePlugin({
   name: 'VolumeBinding',
   begin: (pod, snapshot) => {
     const cluster = snapshot.cluster;
@@ -157,4 +157,4 @@ export const volumeBinding: Plugin = {
       preBind: () => null,
     };
   },
-};
+});
