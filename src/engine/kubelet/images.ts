@@ -13,6 +13,7 @@ import type { Segment } from '../types';
 import type { ImageErrorCode } from '../finding-code';
 import { gateEnabled } from '../version/feature-gates';
 import { kubeletVersionOf } from '../version/node-version';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface ImageTarget {
   container: Container;
@@ -88,7 +89,7 @@ function pullSecretsNamed(pod: Pod, cluster: Cluster): boolean {
   if ((pod.spec?.imagePullSecrets ?? []).length > 0) return true;
   const sa = pod.spec?.serviceAccountName ?? 'default';
   const account = cluster.objects.ServiceAccount.find(
-    (s) => s.metadata?.name === sa && (s.metadata?.namespace ?? 'default') === (pod.metadata?.namespace ?? 'default'),
+    (s) => s.metadata?.name === sa && namespaceOf(s) === namespaceOf(pod),
   );
   return (account?.imagePullSecrets ?? []).length > 0;
 }
