@@ -100,8 +100,9 @@ const LEAVES = {
 /** `IoK8sApiAppsV1DeploymentSpec` → `apps.v1.DeploymentSpec`; `IoK8sApimachineryPkgApisMetaV1ObjectMeta` → `meta.v1.ObjectMeta`. */
 function definitionId(alias) {
   const m =
-    /^IoK8sApi(Core|Apps|Batch|Scheduling|Storage|Policy|Autoscaling|Networking)(V\d\w*?)([A-Z]\w*)$/.exec(alias) ??
-    /^IoK8sApimachineryPkgApis(Meta)(V\d)([A-Z]\w*)$/.exec(alias);
+    /^IoK8sApi(Core|Apps|Batch|Scheduling|Storage|Policy|Autoscaling|Networking)(V\d[a-z0-9]*)([A-Z]\w*)$/.exec(
+      alias,
+    ) ?? /^IoK8sApimachineryPkgApis(Meta)(V\d)([A-Z]\w*)$/.exec(alias);
   if (!m) throw new Error(`unexpected definition ${alias}`);
   return `${m[1].toLowerCase()}.${m[2].toLowerCase()}.${m[3]}`;
 }

@@ -95,7 +95,8 @@ export type JobFailureCode =
  * What the simulation notices about Services, and about its own inputs, where Kubernetes raises no event: a
  * Service that selects the pod but gets no endpoint from it, a spec.schedulerName or spec.nodeName it cannot
  * follow, and a cluster snapshot (an object Go's decoder would refuse, its Kubernetes version) or image-facts file
- * it cannot read, or a node whose kubelet is outside the version skew policy.
+ * it cannot read, or a node whose kubelet is outside the version skew policy, and a `$(VAR)` expansion stopped at
+ * the longest string execve accepts.
  */
 export type SimulationCode =
   | 'ServiceWithoutEndpoints'
@@ -107,7 +108,8 @@ export type SimulationCode =
   | 'SnapshotDecode'
   | 'VersionSkew'
   | 'ImageFacts'
-  | 'KubernetesVersion';
+  | 'KubernetesVersion'
+  | 'ExpansionLimit';
 
 export type FindingCode =
   | ManifestCode

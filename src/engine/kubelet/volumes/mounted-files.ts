@@ -6,6 +6,7 @@ import type { Cluster } from '../../cluster/cluster';
 import type { Container, Pod, Volume } from '../../k8s/objects';
 import { payloadOf, type KeyToPath } from './payload';
 import { findConfigMap, findSecret, type SourceLookup } from './sources';
+import { trimEndChar } from '../../k8s/linear-text';
 
 interface Projection {
   resource: 'configmap' | 'secret';
@@ -50,7 +51,7 @@ function volumeFiles(volume: Volume, cluster: Cluster, namespace: string): strin
   return null;
 }
 
-const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+const trimSlash = (p: string): string => (p.length > 1 ? trimEndChar(p, '/') : p);
 
 /** Absolute paths (directories and files) known to exist in the container from its API-object volumes. */
 export function mountedPaths(pod: Pod, container: Container, cluster: Cluster): Set<string> {
