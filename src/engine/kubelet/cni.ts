@@ -51,14 +51,14 @@ function podCIDR(node: Node): { network: number; size: number; text: string } | 
 function cniName(cluster: Cluster): string | null {
   const pods = cluster.objects.Pod;
   const known = cnis.get(pods);
-  if (known !== undefined) return known;
+  if (known?.counted === pods.length) return known.cni;
   const cni = cniOf(pods.map((p) => p.metadata?.name ?? ''));
-  cnis.set(pods, cni);
+  cnis.set(pods, { counted: pods.length, cni });
   return cni;
 }
 
-/** Worked out once per pod list: every pod's address needs it. */
-const cnis = new WeakMap<readonly Pod[], string | null>();
+/** Worked out once per pod list (again if it grew): every pod's address needs it. */
+const cnis = new WeakMap<readonly Pod[], { counted: number; cni: string | null }>();
 
 function cniOf(names: string[]): string | null {
   for (const [prefix, cni] of [

@@ -108,6 +108,8 @@ export function assignedPods(pods: Pod[]): Pod[] {
 interface Base {
   pods: readonly Pod[];
   namespaces: readonly Namespace[];
+  /** The lists' lengths when the base was built: a list that grew since gets a new base. */
+  lengths: string;
   infos: NodeInfo[];
   nominated: Map<string, PodInfo[]>;
   nsLabels: Map<string, Record<string, string>>;
@@ -120,8 +122,9 @@ const bases = new WeakMap<readonly Node[], Base>();
 
 function baseOf(cluster: Cluster): Base {
   const { Node: nodes, Pod: pods, Namespace: namespaces } = cluster.objects;
+  const lengths = `${nodes.length}/${pods.length}/${namespaces.length}`;
   const known = bases.get(nodes);
-  if (known && known.pods === pods && known.namespaces === namespaces) return known;
+  if (known && known.pods === pods && known.namespaces === namespaces && known.lengths === lengths) return known;
   const infos = nodeTreeOrder(nodes).map((n) => new NodeInfo(n));
   const byName = new Map(infos.map((n) => [n.name, n]));
   for (const p of assignedPods(pods)) byName.get(p.spec?.nodeName ?? '')?.addPod(podInfo(p));
@@ -145,7 +148,7 @@ function baseOf(cluster: Cluster): Base {
       ...((ns.metadata?.labels ?? {}) as Record<string, string>),
     });
   }
-  const base = { pods, namespaces, infos, nominated, nsLabels };
+  const base = { pods, namespaces, lengths, infos, nominated, nsLabels };
   bases.set(nodes, base);
   return base;
 }
