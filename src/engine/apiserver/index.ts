@@ -159,7 +159,7 @@ function createPod(posted: Obj, requestName: string, ctx: Context): PodCreate {
     ),
   );
 
-  const errors = validateCreate(pod as KubeObject);
+  const errors = validateCreate(pod as KubeObject, ctx.cluster.kubernetesVersion);
   // rest.BeforeCreate sends WarningsOnCreate only once validation has passed: a rejected request prints none.
   if (errors.length === 0) pushCreateWarnings(pod as KubeObject, findings, warnings);
   if (errors.length > 0) {
@@ -365,7 +365,7 @@ function runWorkload(ctx: Context, steps: Step[], findings: Finding[]): ApiServe
     ),
   );
 
-  const errors = validateCreate(obj as KubeObject);
+  const errors = validateCreate(obj as KubeObject, ctx.cluster.kubernetesVersion);
   const warnings: string[] = [];
   if (errors.length === 0) pushCreateWarnings(obj as KubeObject, findings, warnings);
   if (errors.length > 0) {

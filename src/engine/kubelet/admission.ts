@@ -4,18 +4,17 @@
 import type { Cluster } from '../cluster/cluster';
 import type { Node, Pod } from '../k8s/objects';
 import { podRequests, quantityOf } from '../k8s/pod-requests';
-import { termMatchesNode, requiredNodeAffinity } from '../scheduler/required-node-affinity';
-import { tolerated } from '../scheduler/taints';
+import { termMatchesNode, requiredNodeAffinity } from '../component-helpers/node-affinity';
+import { tolerated } from '../component-helpers/taints';
 import type { Segment } from '../types';
 import type { Rejection } from './rejection';
 import { checkSysctls } from './sysctls';
+import { namespaceOf } from '../k8s/namespace';
 
 /** The OS the kubelet runs on (`runtime.GOOS`), as the node reports it. */
 function nodeOS(node: Node): string {
   return node.status?.nodeInfo?.operatingSystem ?? node.metadata?.labels?.['kubernetes.io/os'] ?? 'linux';
 }
-
-const namespaceOf = (pod: Pod): string => pod.metadata?.namespace ?? 'default';
 
 /** Pods that hold resources on the node: assigned to it and not finished. */
 function activePodsOn(node: Node, cluster: Cluster, self: Pod): Pod[] {
@@ -24,7 +23,7 @@ function activePodsOn(node: Node, cluster: Cluster, self: Pod): Pod[] {
     (p) =>
       p.spec?.nodeName === name &&
       p !== self &&
-      !(p.metadata?.name === self.metadata?.name && (p.metadata?.namespace ?? 'default') === namespaceOf(self)) &&
+      !(p.metadata?.name === self.metadata?.name && namespaceOf(p) === namespaceOf(self)) &&
       p.status?.phase !== 'Succeeded' &&
       p.status?.phase !== 'Failed',
   );

@@ -34,6 +34,7 @@ import { Trace } from './trace';
 import { mountedPaths } from './volumes/mounted-files';
 import type { KubeVersion } from '../version/kube-version';
 import { createdMessage, startedMessage } from './container-events';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface ContainersOutcome {
   runs: ContainerRun[];
@@ -85,7 +86,7 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
   const { container } = target;
   const object = objectOf(target);
   const segments = segmentsOf(target);
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const image = ensureImage(pod, node, cluster, trace, { container, object, segments }, at, pulled);
   if (!image.ok) return { ok: false, reason: image.reason, message: image.message, at };
   let t = image.end;

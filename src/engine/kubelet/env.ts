@@ -10,6 +10,7 @@ import type { Segment } from '../types';
 import { findConfigMap, findSecret, notFound } from './volumes/sources';
 import { expandWithin, MAX_ARG_STRLEN, mappingFuncFor } from './expansion';
 import { serviceEnvVars } from './service-env';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface EnvError {
   message: string;
@@ -109,16 +110,12 @@ export interface ResolvedEnvVar {
 }
 
 function configMapData(cluster: Cluster, name: string, namespace: string): Record<string, string> | null {
-  const cm = cluster.objects.ConfigMap.find(
-    (c) => c.metadata?.name === name && (c.metadata?.namespace ?? 'default') === namespace,
-  );
+  const cm = cluster.objects.ConfigMap.find((c) => c.metadata?.name === name && namespaceOf(c) === namespace);
   return cm ? (cm.data ?? {}) : null;
 }
 
 function secretKeys(cluster: Cluster, name: string, namespace: string): string[] | null {
-  const secret = cluster.objects.Secret.find(
-    (c) => c.metadata?.name === name && (c.metadata?.namespace ?? 'default') === namespace,
-  );
+  const secret = cluster.objects.Secret.find((c) => c.metadata?.name === name && namespaceOf(c) === namespace);
   return secret ? Object.keys({ ...secret.data, ...secret.stringData }) : null;
 }
 
@@ -135,7 +132,7 @@ export function makeEnvironmentVariables(
   ips: PodAddresses,
   cluster: Cluster,
 ): { env: ResolvedEnvVar[]; lines: string[]; tooLong: number[] } {
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const services = serviceEnvVars(cluster, namespace, pod.spec?.enableServiceLinks !== false);
   // tmpEnv: a Map keeps the order variables were first set; a null value is a Secret's.
   const tmp = new Map<string, string | null>();

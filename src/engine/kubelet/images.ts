@@ -14,6 +14,7 @@ import type { ImageErrorCode } from '../finding-code';
 import { gateEnabled } from '../version/feature-gates';
 import { kubeletVersionOf } from '../version/node-version';
 import { podsBoundTo } from '../cluster/pods-by-node';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface ImageTarget {
   container: Container;
@@ -96,7 +97,7 @@ function pullSecretsNamed(pod: Pod, cluster: Cluster): boolean {
   if ((pod.spec?.imagePullSecrets ?? []).length > 0) return true;
   const sa = pod.spec?.serviceAccountName ?? 'default';
   const account = cluster.objects.ServiceAccount.find(
-    (s) => s.metadata?.name === sa && (s.metadata?.namespace ?? 'default') === (pod.metadata?.namespace ?? 'default'),
+    (s) => s.metadata?.name === sa && namespaceOf(s) === namespaceOf(pod),
   );
   return (account?.imagePullSecrets ?? []).length > 0;
 }

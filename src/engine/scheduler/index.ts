@@ -14,6 +14,7 @@ import { placeWorkload, type Workload } from './place';
 import { SPREAD_OWNER_KINDS } from './plugins/pod-topology-spread';
 import { podClaims } from './pod-volumes';
 import { buildSnapshot } from './snapshot';
+import { namespaceOf } from '../k8s/namespace';
 
 export type { Workload } from './place';
 
@@ -68,7 +69,7 @@ function failureFinding(
 }
 
 function assignedEvent(pod: Pod, node: string, at: number): SimEvent {
-  const ns = pod.metadata?.namespace ?? 'default';
+  const ns = namespaceOf(pod);
   return {
     type: 'Normal',
     reason: 'Scheduled',

@@ -3,12 +3,7 @@
 import type { Node } from '../k8s/objects';
 import { quantityOf, type ResourceList } from '../k8s/pod-requests';
 import { hasAffinity, type HostPort, type PodInfo } from './pod-info';
-
-export interface Taint {
-  key: string;
-  value?: string;
-  effect: string;
-}
+import type { Taint } from '../component-helpers/taints';
 
 export class NodeInfo {
   readonly name: string;

@@ -81,3 +81,19 @@ export function ipWarnings(path: string, value: string): string[] {
         `${path}: IPv6 address ${JSON.stringify(value)} should be in RFC 5952 canonical format (${JSON.stringify(canonical)})`,
       ];
 }
+
+/**
+ * parseIP's extra errors under strict validation (k8s.io/apimachinery pkg/util/validation/ip.go, used for the legacy
+ * IP fields once StrictIPCIDRValidation is on: v1.36): an address ParseIPSloppy accepts but netip.ParseAddr does not
+ * (a leading 0 in an IPv4 octet), and an IPv4-mapped IPv6 address. Values that do not parse at all get their own
+ * error elsewhere, so they return nothing here.
+ */
+export function strictIPErrors(value: string): string[] {
+  const v4 = parseIPv4(value);
+  if (v4) return value.split('.').some((p) => p.length > 1 && p.startsWith('0')) ? ['must not have leading 0s'] : [];
+  const v6 = parseIPv6(value);
+  if (!v6) return [];
+  const tailOctets = /:([0-9.]+)$/.exec(value)?.[1]?.split('.') ?? [];
+  if (tailOctets.some((p) => p.length > 1 && p.startsWith('0'))) return ['must not have leading 0s'];
+  return isMappedIPv4(v6) ? ['must not be an IPv4-mapped IPv6 address'] : [];
+}

@@ -8,7 +8,7 @@ import {
   type NodeSelectorTerm,
   requiredNodeAffinity,
   termMatchesNode,
-} from '../required-node-affinity';
+} from '../../component-helpers/node-affinity';
 import { SKIP, unresolvable } from '../status';
 
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";

@@ -2,7 +2,7 @@
 // NoSchedule taint (pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go).
 import { definePlugin } from '../plugin';
 import { unresolvable } from '../status';
-import { type Toleration, tolerated } from '../taints';
+import { type Toleration, tolerated } from '../../component-helpers/taints';
 
 export const ERR_REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 

@@ -8,11 +8,12 @@ import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE as IMPORTED_MAX } from '../normalize';
 import type { PodInfo } from '../pod-info';
 import { definePlugin, type Plugin } from '../plugin';
-import { matchesRequiredAffinity, requiredNodeAffinity } from '../required-node-affinity';
+import { matchesRequiredAffinity, requiredNodeAffinity } from '../../component-helpers/node-affinity';
 import { countPodsMatching, countSelector, type CountSelector, isEmptySelector } from '../selector-count';
 import type { Snapshot } from '../snapshot';
 import { SKIP, unresolvable, unschedulable } from '../status';
-import { firstUntoleratedTaint, type Toleration } from '../taints';
+import { firstUntoleratedTaint, type Toleration } from '../../component-helpers/taints';
+import { namespaceOf } from '../../k8s/namespace';
 
 // A module-local copy: the transpiled import is a getter, read on every node of every cycle.
 const MAX_NODE_SCORE = IMPORTED_MAX;
@@ -71,7 +72,7 @@ export function defaultConstraints(pod: PodInfo, snapshot: Snapshot, ownerKind: 
   const labels: Record<string, string> = {};
   for (const svc of snapshot.cluster.objects.Service) {
     const sel = svc.spec?.selector as Record<string, string> | undefined;
-    if ((svc.metadata?.namespace ?? 'default') !== pod.namespace || !sel || Object.keys(sel).length === 0) continue;
+    if (namespaceOf(svc) !== pod.namespace || !sel || Object.keys(sel).length === 0) continue;
     if (matchesSelector({ matchLabels: sel }, pod.labels)) Object.assign(labels, sel);
   }
   if (ownerKind && SPREAD_OWNER_KINDS.has(ownerKind)) Object.assign(labels, pod.labels);

@@ -1,11 +1,11 @@
 // TaintToleration (Filter, PreScore, Score; weight 3): NoSchedule/NoExecute taints the pod does not tolerate keep
 // it off the node; untolerated PreferNoSchedule taints lower the node's score
 // (pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go).
-import type { Taint } from '../node-info';
+import type { Taint } from '../../component-helpers/taints';
 import { defaultNormalizeScore } from '../normalize';
 import { definePlugin, type Plugin } from '../plugin';
 import { unresolvable } from '../status';
-import { firstUntoleratedTaint, type Toleration, tolerated } from '../taints';
+import { firstUntoleratedTaint, type Toleration, tolerated } from '../../component-helpers/taints';
 import { atLeast, type KubeVersion } from '../../version/kube-version';
 
 export const ERR_REASON_UNTOLERATED = 'node(s) had untolerated taint(s)';

@@ -7,8 +7,9 @@ import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../../k8s/obj
 import type { NodeInfo } from '../node-info';
 import { definePlugin } from '../plugin';
 import { findClass, findPV, podClaims } from '../pod-volumes';
-import { type NodeSelectorTerm, termMatchesNode } from '../required-node-affinity';
+import { type NodeSelectorTerm, termMatchesNode } from '../../component-helpers/node-affinity';
 import { SKIP, unresolvable } from '../status';
+import { namespaceOf } from '../../k8s/namespace';
 
 export const ERR_REASON_NODE_CONFLICT = "node(s) didn't match PersistentVolume's node affinity";
 export const ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
@@ -93,7 +94,7 @@ export const volumeBinding = definePlugin({
           if (pvc.metadata?.deletionTimestamp !== undefined)
             return { status: unresolvable(`persistentvolumeclaim "${c.name}" is being deleted`) };
           if (c.ephemeral && !controlledBy(pvc, pod.pod)) {
-            const ns = pod.pod.metadata?.namespace ?? 'default';
+            const ns = namespaceOf(pod.pod);
             return {
               status: unresolvable(
                 `PVC ${ns}/${c.name} was not created for pod ${ns}/${pod.pod.metadata?.name ?? ''} (pod is not owner)`,
