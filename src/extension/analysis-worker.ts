@@ -59,7 +59,7 @@ function answer(m: Request, stop: () => boolean): Answers[Request['type']] {
     case 'hover':
       return hover(m.key, m.offset);
     case 'complete':
-      return completeKey(m.text, m.file, m.offset);
+      return completeKey(m.text, m.file, m.offset, cluster.kubernetesVersion);
     case 'panel':
       return panel(m.key, m.line, m.documentIndex);
     default:
@@ -73,7 +73,10 @@ function hover(key: string, offset: number): Answers['hover'] {
   const result = analyses.get(key)?.results.find((r) => r.documentIndex === facts.documentIndex);
   const identity =
     facts.identity && result ? { summary: summary(result), start: facts.identity[0], end: facts.identity[1] } : null;
-  const docs = facts.kind && facts.segments.length > 0 ? describeField(facts.kind, facts.segments) : null;
+  const docs =
+    facts.kind && facts.segments.length > 0
+      ? describeField(facts.kind, facts.segments, cluster.kubernetesVersion)
+      : null;
   return { identity, docs };
 }
 

@@ -1,4 +1,5 @@
 import { type Document, LineCounter, parseAllDocuments } from 'yaml';
+import { goYamlTags } from './go-yaml-tags';
 import type { KubeObject } from '../k8s/objects';
 import type { Finding, Segment } from '../types';
 import { duplicateKeys } from './duplicate-keys';
@@ -27,14 +28,16 @@ export interface ParsedManifest {
 
 /**
  * Parses a YAML or JSON manifest the way kubectl reads it: a stream of documents, YAML 1.1 scalars (kubectl's
- * YAML decoder resolves `yes`/`on` as booleans and `0644` as octal), every node keeping its source range.
- * `firstLine` is the line the text starts on when it is a part of a file (lines in messages count from it).
+ * YAML decoder resolves `yes`/`on` as booleans and `0644` as octal; go-yaml-tags.ts says where it differs), every
+ * node keeping its source range. `firstLine` is the line the text starts on when it is a part of a file (lines in
+ * messages count from it).
  */
 export function parseManifest(text: string, file: string, firstLine = 1): ParsedManifest {
   const counter = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter: counter,
     version: '1.1',
+    customTags: goYamlTags,
     uniqueKeys: false,
     prettyErrors: false,
   });
