@@ -2,7 +2,7 @@
 // worker thread, the engine's session redoes what the edit touched, and the answer comes back to be mapped to
 // problems. Measured on a 1 MB manifest of about 1,900 documents and on one pod, with the editor thread's longest
 // busy stretch (the time it could not answer a keystroke) measured by a loop that notes every gap between its turns.
-import { execFileSync } from 'node:child_process';
+// Runs the built worker (dist/worker.js): `npm run bench` builds first.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -59,7 +59,6 @@ function line(what: string, xs: number[], target: number, unit = 'ms'): void {
 }
 
 async function main(): Promise<void> {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   const big = bigManifest();
   const documents = big.split(/^---$/m).length;
   console.log(`manifest: ${(big.length / 1024 / 1024).toFixed(2)} MB, ${documents} documents`);
