@@ -5,10 +5,12 @@ import {
   AnalysisCancelled,
   AnalysisSession,
   type Cluster,
+  type ClusterFromFiles,
   clusterFromFiles,
   completeKey,
   describeField,
   type FileAnalysis,
+  type NamedText,
 } from '../engine';
 import { fileView } from './file-view';
 import { summary } from './summary';
@@ -20,6 +22,8 @@ const cancel = new Int32Array((workerData as WorkerData).cancel);
 
 let cluster: Cluster = clusterFromFiles(null, null).cluster;
 const session = new AnalysisSession(cluster, 'default');
+/** The last cluster files loaded and what they gave. */
+let lastConfigure: { request: Extract<Request, { type: 'configure' }>; result: ClusterFromFiles } | null = null;
 /** Each file's last analysis, for the panel, which shows one document's whole simulation. */
 const analyses = new Map<string, FileAnalysis>();
 
@@ -37,7 +41,16 @@ port.on('message', (m: Envelope) => {
 function answer(m: Request, stop: () => boolean): Answers[Request['type']] {
   switch (m.type) {
     case 'configure': {
-      const { cluster: loaded, ...report } = clusterFromFiles(m.snapshot, m.facts, m.kubernetesVersion);
+      // A reload with the same files and release (a save that changed nothing, a namespace change) keeps the parse.
+      const same =
+        lastConfigure !== null &&
+        sameText(lastConfigure.request.snapshot, m.snapshot) &&
+        sameText(lastConfigure.request.facts, m.facts) &&
+        lastConfigure.request.kubernetesVersion === m.kubernetesVersion;
+      const result =
+        same && lastConfigure ? lastConfigure.result : clusterFromFiles(m.snapshot, m.facts, m.kubernetesVersion);
+      lastConfigure = { request: m, result };
+      const { cluster: loaded, ...report } = result;
       cluster = loaded;
       session.configure(cluster, m.namespace);
       analyses.clear();
@@ -102,6 +115,10 @@ function panel(key: string, line: number | null, chosen: number | null): PanelDa
 function clusterSummary(): ClusterSummary {
   const { minor, reason } = cluster.kubernetesVersion;
   return { source: cluster.source, nodes: cluster.objects.Node.length, kubernetesVersion: { minor, reason } };
+}
+
+function sameText(a: NamedText | null, b: NamedText | null): boolean {
+  return a === null || b === null ? a === b : a.text === b.text && a.source === b.source;
 }
 
 function assertNever(x: never): never {
