@@ -16,7 +16,11 @@ function findingItem(f: Finding): HTMLElement {
     f.path ? h('code', { class: 'finding-path' }, f.path) : null,
     h('span', { class: 'finding-message' }, f.message),
   );
-  const icon = h('span', { class: `icon severity-${f.severity}`, 'aria-label': f.severity }, severityIcon(f));
+  const icon = h(
+    'span',
+    { class: `icon severity-${f.severity}`, role: 'img', 'aria-label': iconLabel(f) },
+    severityIcon(f),
+  );
   if (f.line === undefined) return h('li', { class: 'finding' }, icon, body);
   const button = h(
     'button',
@@ -31,7 +35,11 @@ function findingItem(f: Finding): HTMLElement {
 
 /** A stage's finding, shortened to the field it is about: the full message is in the Findings section above. */
 export function fieldLink(f: Finding): HTMLElement {
-  const icon = h('span', { class: `icon severity-${f.severity}`, 'aria-label': f.severity }, severityIcon(f));
+  const icon = h(
+    'span',
+    { class: `icon severity-${f.severity}`, role: 'img', 'aria-label': iconLabel(f) },
+    severityIcon(f),
+  );
   const label = h(
     'span',
     { class: 'finding-body' },
@@ -54,7 +62,11 @@ function severityIcon(f: Finding): string {
   return f.severity === 'error' ? '✗' : f.severity === 'warning' ? '!' : 'i';
 }
 
-export function findingsSection(findings: Finding[]): HTMLElement | null {
+/** What a screen reader says for the icon: the severity, or that it is an assumption. */
+const iconLabel = (f: Finding): string => (f.assumption ? 'assumption' : f.severity);
+
+export function findingsSection(all: Finding[]): HTMLElement | null {
+  const findings = all.filter((f) => !f.assumption);
   if (findings.length === 0) return null;
   const order = { error: 0, warning: 1, info: 2 };
   const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
@@ -62,5 +74,16 @@ export function findingsSection(findings: Finding[]): HTMLElement | null {
     'findings',
     `Findings (${findings.length})`,
     h('ul', { class: 'findings' }, ...sorted.map(findingItem)),
+  );
+}
+
+/** What the simulation assumed to reach its verdict: not problems, but what to check if the real outcome differs. */
+export function assumptionsSection(all: Finding[]): HTMLElement | null {
+  const assumed = all.filter((f) => f.assumption);
+  if (assumed.length === 0) return null;
+  return section(
+    'assumptions',
+    `Assumptions (${assumed.length})`,
+    h('ul', { class: 'findings' }, ...assumed.map(findingItem)),
   );
 }

@@ -1,7 +1,7 @@
 // The simulation panel's script: renders the PanelModel the extension posts, and asks the extension to reveal a
 // field when a finding is clicked. Runs in the webview (a browser, no Node), bundled to dist/webview.js.
 import { assertNever, type PanelModel, type ToWebview } from '../src/webview-protocol';
-import { findingsSection } from './findings';
+import { assumptionsSection, findingsSection } from './findings';
 import { flowSection } from './flow';
 import { header } from './header';
 import { endpointsSection, eventsSection, stateSection, storedSection } from './pod-status';
@@ -18,6 +18,7 @@ function render(model: PanelModel): void {
     ...[
       header(model, r),
       findingsSection(findings),
+      assumptionsSection(findings),
       r && flowSection(r),
       r?.scheduling && schedulingSection(r.scheduling),
       r && stateSection(r),

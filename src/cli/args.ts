@@ -8,6 +8,10 @@ export interface SimulateArgs {
   images: string[];
   format: Format;
   namespace: string;
+  /** Text output: the full lifecycle of every object, not only the summary. */
+  details: boolean;
+  /** Text output: the full lifecycle of this document (1-based) only. */
+  document: number | null;
 }
 
 export type Args = SimulateArgs | { command: 'help' } | { command: 'version' } | { command: 'default-cluster' };
@@ -15,6 +19,7 @@ export type Args = SimulateArgs | { command: 'help' } | { command: 'version' } |
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: pod-preview simulate <file|dir|-> [...] [--cluster <snapshot.yaml>] [--images <file>] [--format text|json|sarif] [--namespace <ns>]
+                            [--details | --document <N>]
        pod-preview default-cluster      print the embedded cluster snapshot (a template for your own)
        pod-preview --help | --version
 
@@ -24,6 +29,10 @@ Without --cluster, the embedded default cluster is used (1 control-plane node, 3
 Objects of other kinds in the given files (ConfigMaps, Services, PVCs, Namespaces, ...) are applied with them.
 --images (repeatable) adds what the registry would know: \`docker image inspect\` or \`skopeo list-tags\` output, or
 Image documents (apiVersion podpreview/v1) with an image's config, its repository's tags and its file list.
+
+Text output is a summary: what kubectl apply would print, then one line per object (its verdict) with the problems
+behind it and their fixes. --details adds every object's full lifecycle (stages, nodes, status, events, the
+assumptions made); --document N adds it for the Nth document of each file only. JSON always holds everything.
 
 Exit codes: 0 no error predicted, 1 an error is predicted, 2 usage error or unreadable input.`;
 
@@ -46,6 +55,8 @@ export function parseArgs(argv: readonly string[]): Args {
     images: [],
     format: 'text',
     namespace: 'default',
+    details: false,
+    document: null,
   };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
@@ -70,6 +81,15 @@ export function parseArgs(argv: readonly string[]): Args {
         if (!(FORMATS as readonly string[]).includes(f))
           throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${f}"`);
         args.format = f as Format;
+        break;
+      }
+      case '--details':
+        args.details = true;
+        break;
+      case '--document': {
+        const n = value();
+        if (!/^[1-9][0-9]*$/.test(n)) throw new UsageError(`--document needs a document number from 1, got "${n}"`);
+        args.document = Number(n);
         break;
       }
       case '--namespace':

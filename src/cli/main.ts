@@ -45,6 +45,7 @@ function simulateCommand(args: SimulateArgs): number {
         : renderText(
             report,
             analyses.map((a) => ({ file: a.file, lines: a.documents.flatMap((d) => d.kubectl ?? []) })),
+            { details: args.details, document: args.document },
           );
   process.stdout.write(text);
   return hasErrors(report) ? 1 : 0;

@@ -1,5 +1,6 @@
 import type { FileAnalysis } from '../engine/analyze';
 import type { Cluster } from '../engine/cluster/cluster';
+import { verdictOf } from '../engine/verdict';
 import type { Finding, SimulationResult, Stage, StageReport } from '../engine/types';
 
 /** The CLI's JSON document (DESIGN.md §4, contract v1). */
@@ -44,7 +45,7 @@ function unreadable(
   name: string | null,
   findings: SimulationResult['findings'],
 ): SimulationResult {
-  return {
+  const result: Omit<SimulationResult, 'verdict'> = {
     file,
     documentIndex,
     kind: kind ?? '',
@@ -60,6 +61,7 @@ function unreadable(
     defaulted: null,
     endpoints: [],
   };
+  return { ...result, verdict: verdictOf(result) };
 }
 
 export const hasErrors = (report: Report): boolean =>

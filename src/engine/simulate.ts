@@ -12,6 +12,7 @@ import { formatPath } from './k8s/field-path';
 import { type PodSource, toDocumentPath } from './pod-source';
 import type { Pod } from './k8s/objects';
 
+import { verdictOf } from './verdict';
 import type { Condition, Finding, SimulationResult, Stage, StageReport } from './types';
 
 const LATER_STAGES: readonly Stage[] = ['etcd', 'scheduler', 'kubelet', 'endpoints'];
@@ -23,7 +24,12 @@ const skipped = (name: Stage): StageReport => ({ name, status: 'skipped', steps:
  * endpoints. A stage that cannot proceed stops the flow; later stages are reported as skipped, never invented.
  */
 export function simulate(source: PodSource, cluster: Cluster): SimulationResult {
-  const result: SimulationResult = {
+  const result = run(source, cluster);
+  return { ...result, verdict: verdictOf(result) };
+}
+
+function run(source: PodSource, cluster: Cluster): Omit<SimulationResult, 'verdict'> {
+  const result: Omit<SimulationResult, 'verdict'> = {
     file: source.file,
     documentIndex: source.documentIndex,
     kind: source.kind,
@@ -109,7 +115,7 @@ export function simulate(source: PodSource, cluster: Cluster): SimulationResult 
 }
 
 /** The workload controller's part (Job, CronJob, Deployment): its steps, events, findings and conditions. */
-function addController(result: SimulationResult, out: ControllerOutput | null): void {
+function addController(result: Omit<SimulationResult, 'verdict'>, out: ControllerOutput | null): void {
   if (!out) return;
   result.controller = out.report;
   result.workload = out.workload;

@@ -40,6 +40,11 @@ export interface Finding {
   message: string;
   related?: RelatedLocation[];
   fixes?: QuickFix[];
+  /**
+   * The finding states something the simulation assumes (a tag exists, an object it cannot see exists), not a
+   * predicted failure: views show it in the hover and the panel, and as a problem only when the user asks to.
+   */
+  assumption?: boolean;
   /** Mark the field's key rather than its value (unknown or duplicate fields). */
   target?: 'key' | 'value';
   /** Set by the manifest layer: 1-based position of the offending node, for text, JSON and SARIF output. */
@@ -213,6 +218,24 @@ export interface WorkloadStatus {
   pods?: { created: number; succeeded: number; failed: number };
 }
 
+export type Outcome = 'rejected' | 'unschedulable' | 'will fail' | 'running' | 'completed' | 'assumed';
+
+/** How the document ends, decided once by the engine (`verdict.ts`); every view shows it and none decides its own. */
+export interface Verdict {
+  /** `assumed`: it runs, resting on the stated assumptions (`findings[].assumption`). */
+  outcome: Outcome;
+  /** For `will fail` and a gated pod: the STATUS `kubectl get pods` settles on (`CrashLoopBackOff`, ...). */
+  state?: string;
+  /** The verdict in a few words, as the CodeLens and the panel's header show it. */
+  title: string;
+  /** The node the (first) pod runs on; null when it runs nowhere. */
+  node: string | null;
+  /** Why, in Kubernetes' words: what kubectl prints, the FailedScheduling message, the failing finding. */
+  reason?: string;
+  /** The first fix for that cause, when there is one. */
+  fix?: string;
+}
+
 export interface SimulationResult {
   file: string;
   documentIndex: number;
@@ -222,6 +245,7 @@ export interface SimulationResult {
   /** Where the pod template sits in the document (empty for a Pod). */
   templatePath: string;
   accepted: boolean;
+  verdict: Verdict;
   findings: Finding[];
   stages: StageReport[];
   scheduling: SchedulingResult | null;

@@ -65,7 +65,9 @@ export class Diagnostics implements vscode.Disposable {
     }
     this.collection.set(
       doc.uri,
-      placedFindings(analysis).map((f) => findingToDiagnostic(f, 1)),
+      placedFindings(analysis)
+        .filter(isProblem)
+        .map((f) => findingToDiagnostic(f, 1)),
     );
   }
 
@@ -76,6 +78,11 @@ export class Diagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.collection.delete(uri);
   }
+}
+
+/** An assumption is not a predicted failure: it is a problem only for those who asked for it. */
+export function isProblem(f: Finding): boolean {
+  return settings.diagnosticsEnabled() && (!f.assumption || settings.assumptionsAsProblems());
 }
 
 /** The finding's 1-based span as an editor range; a finding with no position sits at `fallbackLine`. */
