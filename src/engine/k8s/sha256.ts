@@ -1,5 +1,6 @@
 // SHA-256 (FIPS 180-4) in plain TypeScript. kube-proxy names its iptables and nftables chains after a SHA-256
 // digest; the engine stays free of Node's crypto module so that it runs unchanged in the webview and the CLI.
+import { utf8Bytes } from './utf8';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -73,5 +74,5 @@ export function sha256(data: Uint8Array): Uint8Array {
 
 /** The SHA-256 digest of a string's UTF-8 bytes, as Go's `sha256.Sum256([]byte(s))` computes it. */
 export function sha256Text(text: string): Uint8Array {
-  return sha256(new TextEncoder().encode(text));
+  return sha256(utf8Bytes(text));
 }

@@ -11,6 +11,7 @@ import { base64Bytes, decodeBase64 } from './base64';
 import { MAX_SECRET_SIZE } from './config-map';
 import { goJSONObjectError } from './go-json';
 import { validateMeta } from './meta';
+import { utf8Bytes } from '../k8s/utf8';
 
 const SERVICE_ACCOUNT_NAME_KEY = 'kubernetes.io/service-account.name';
 
@@ -28,7 +29,7 @@ export function defaultSecret(input: Secret): Secret {
 }
 
 function toBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = utf8Bytes(text);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {

@@ -2,6 +2,7 @@
 // either the PreFilter message or a histogram of every reason of every node (a node counts once per reason),
 // formatted "<count> <reason>" and sorted as strings (so "10 X" sorts before "2 Y"), then the PostFilter message.
 import type { Status } from './status';
+import { utf8Length, utf8Prefix } from '../k8s/utf8';
 
 export interface FitErrorInput {
   numAllNodes: number;
@@ -46,7 +47,6 @@ export function fitErrorMessage(input: FitErrorInput): string {
 
 /** Event notes are cut at validation.NoteLengthLimit (1024 bytes): the first 1020 bytes and " ...". */
 export function truncateNote(message: string): string {
-  const bytes = new TextEncoder().encode(message);
-  if (bytes.length <= 1024) return message;
-  return `${new TextDecoder().decode(bytes.slice(0, 1020)).replace(/\uFFFD$/, '')} ...`;
+  if (utf8Length(message) <= 1024) return message;
+  return `${utf8Prefix(message, 1020)} ...`;
 }

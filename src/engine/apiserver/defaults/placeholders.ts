@@ -1,11 +1,12 @@
 // The parts of a stored object the API server draws at random or from a clock (uid, generated name suffixes,
 // resourceVersion). The simulation has neither, so they are derived from a hash of the input: the same manifest
 // always gives the same values, and the output says they are placeholders.
+import { utf8Bytes } from '../../k8s/utf8';
 
 /** FNV-1a, 32 bits (Go's hash/fnv New32a), as the controllers use for pod-template-hash. */
 export function fnv32a(text: string): number {
   let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of utf8Bytes(text)) {
     hash ^= byte;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
@@ -18,7 +19,7 @@ const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 /** util/rand.SafeEncodeString: each byte mapped onto the alphabet. */
 export function safeEncodeString(text: string): string {
   let out = '';
-  for (const byte of new TextEncoder().encode(text)) out += ALPHANUMS[byte % ALPHANUMS.length];
+  for (const byte of utf8Bytes(text)) out += ALPHANUMS[byte % ALPHANUMS.length];
   return out;
 }
 

@@ -7,6 +7,7 @@ import { podQOSClass } from '../../k8s/qos';
 import { dropDisabledPodSpecFields, dropDisabledStatefulSetFields } from './drop-disabled';
 import { type Obj, child, ensure } from './object';
 import { placeholderSuffix, placeholderUid } from './placeholders';
+import { utf8Length } from '../../k8s/utf8';
 
 /** FillObjectMetaSystemFields and generateName: uid and, when only generateName is given, the name. */
 export function fillSystemFields(obj: Obj, seed: string): void {
@@ -35,10 +36,7 @@ function appArmorFieldFor(annotation: string): { type: string; localhostProfile?
   if (annotation === 'runtime/default') return { type: 'RuntimeDefault' };
   if (!annotation.startsWith('localhost/')) return null;
   const profile = annotation.slice('localhost/'.length);
-  const valid =
-    profile !== '' &&
-    profile.trim() === profile &&
-    new TextEncoder().encode(profile).length <= MAX_LOCALHOST_PROFILE_BYTES;
+  const valid = profile !== '' && profile.trim() === profile && utf8Length(profile) <= MAX_LOCALHOST_PROFILE_BYTES;
   return valid ? { type: 'Localhost', localhostProfile: profile } : null;
 }
 

@@ -6,6 +6,7 @@ import type { FieldPath } from '../../k8s/field-path';
 import { type FieldError, invalid, invalidOmitValue } from '../../k8s/field-error';
 import { isDNS1123Subdomain } from '../../k8s/names';
 import { visitContainers } from './pod-annotations';
+import { utf8Length } from '../../k8s/utf8';
 
 type WindowsOptions = NonNullable<NonNullable<Container['securityContext']>['windowsOptions']>;
 
@@ -20,9 +21,6 @@ const DNS_LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?';
 const DOMAIN_DNS_RE = new RegExp(`^${DNS_LABEL}(?:\\.${DNS_LABEL})*$`);
 const USER_CHARS_RE = /["/\\:;|=,+*?<>@[\]]/;
 const USER_DOTS_SPACES_RE = /^[. ]+$/;
-
-/** Go's len(): the UTF-8 byte length. */
-const byteLength = (s: string) => new TextEncoder().encode(s).length;
 
 /**
  * These fields are *string in the Go struct, and field.Error renders a pointer with json.Marshal, which escapes
@@ -42,13 +40,13 @@ function runAsUserNameErrors(name: string): string[] {
   const domain = hasDomain ? (parts[0] ?? '') : '';
   const user = (hasDomain ? parts[1] : parts[0]) ?? '';
   const msgs: string[] = [];
-  if (byteLength(domain) >= MAX_DOMAIN_LENGTH) {
+  if (utf8Length(domain) >= MAX_DOMAIN_LENGTH) {
     msgs.push(`runAsUserName's Domain length must be under ${MAX_DOMAIN_LENGTH} characters`);
   }
   if (hasDomain && !NETBIOS_RE.test(domain) && !DOMAIN_DNS_RE.test(domain)) {
     msgs.push("runAsUserName's Domain doesn't match the NetBios nor the DNS format");
   }
-  const userLength = byteLength(user);
+  const userLength = utf8Length(user);
   if (userLength === 0) msgs.push("runAsUserName's User cannot be empty");
   else if (userLength > MAX_USER_LENGTH) {
     msgs.push(`runAsUserName's User length must not be longer than ${MAX_USER_LENGTH} characters`);
@@ -74,7 +72,7 @@ export function validateWindowsSecurityContextOptions(
   }
   if (w.gmsaCredentialSpec != null) {
     const p = path.child('gmsaCredentialSpec');
-    const len = byteLength(w.gmsaCredentialSpec);
+    const len = utf8Length(w.gmsaCredentialSpec);
     if (len === 0) errs.push(invalidStringPointer(p, '', 'gmsaCredentialSpec cannot be an empty string'));
     else if (len > MAX_GMSA_SPEC_KIB * 1024) {
       errs.push(
