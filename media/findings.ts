@@ -7,7 +7,40 @@ function reveal(f: Finding): void {
   if (f.line !== undefined) post({ type: 'reveal', line: f.line, column: f.column ?? 1 });
 }
 
+/** A button per quick fix: the same change the editor's light bulb offers. */
+function fixButtons(f: Finding): HTMLElement | null {
+  const line = f.line;
+  if (line === undefined || !f.fixes || f.fixes.length === 0) return null;
+  return h(
+    'div',
+    { class: 'fixes' },
+    ...f.fixes.map((fix) => {
+      const b = h(
+        'button',
+        { class: 'fix', 'data-focus': `fix:${f.code}:${f.path}:${fix.title}` },
+        `Fix: ${fix.title}`,
+      );
+      b.addEventListener('click', () => post({ type: 'fix', line, fix }));
+      return b;
+    }),
+  );
+}
+
+/** What each node has (related information), under the finding it explains. */
+function relatedList(f: Finding): HTMLElement | null {
+  const numbers = (f.related ?? []).filter((r) => r.message.includes(': '));
+  if (numbers.length === 0) return null;
+  return h('ul', { class: 'related' }, ...numbers.map((r) => h('li', {}, r.message)));
+}
+
 function findingItem(f: Finding): HTMLElement {
+  const item = findingRow(f);
+  const extra = [relatedList(f), fixButtons(f)].filter((x): x is HTMLElement => x !== null);
+  if (extra.length === 0) return item;
+  return h('li', { class: 'finding-group' }, h('ul', { class: 'findings' }, item), ...extra);
+}
+
+function findingRow(f: Finding): HTMLElement {
   const where = f.line !== undefined ? `line ${f.line}` : '';
   const body = h(
     'span',
@@ -24,7 +57,7 @@ function findingItem(f: Finding): HTMLElement {
   if (f.line === undefined) return h('li', { class: 'finding' }, icon, body);
   const button = h(
     'button',
-    { class: 'finding-link', title: `Show ${where} in the editor` },
+    { class: 'finding-link', title: `Show ${where} in the editor`, 'data-focus': `finding:${f.code}:${f.path}` },
     icon,
     body,
     h('span', { class: 'finding-where' }, where),

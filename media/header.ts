@@ -69,7 +69,8 @@ export function header(model: PanelModel, r: SimulationResult | null): HTMLEleme
       v.title,
       ip ? h('span', { class: 'muted' }, ` · pod IP ${ip}`) : null,
     ),
-    v.reason ? h('p', { class: 'verdict-reason' }, v.reason) : null,
+    // An assumed verdict rests on the assumptions the section below lists; the reason would repeat the first.
+    v.reason && v.outcome !== 'assumed' ? h('p', { class: 'verdict-reason' }, v.reason) : null,
     v.fix ? h('p', { class: 'verdict-fix' }, h('strong', {}, 'Fix: '), v.fix) : null,
     h(
       'p',

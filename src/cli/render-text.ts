@@ -56,7 +56,7 @@ export function renderText(
       for (const line of ordered) out.push(...line.text.split('\n').map((l) => `  ${l}`));
     }
     const results = report.results.filter((r) => r.file === file);
-    if (results.length > 0) out.push('', lines.length > 0 ? 'What becomes of its pods:' : `${file}:`);
+    if (results.length > 0) out.push('', ...(lines.length > 0 ? [] : [`${file}:`]));
     for (const r of results) out.push(...summaryLines(r));
   }
   if (report.results.length === 0)
@@ -95,6 +95,9 @@ function summaryLines(r: SimulationResult): string[] {
   const problems = r.findings.filter((f) => !f.assumption && f.severity !== 'info');
   for (const f of problems) {
     out.push(`    ${findingLine(r.file, f)}`);
+    // The numbers behind a scheduling failure; the counts kube-scheduler's message already gives are not repeated.
+    if (f.code === 'FailedScheduling')
+      for (const x of f.related ?? []) if (x.message.includes(': ')) out.push(`      ${x.message}`);
     for (const fix of f.fixes ?? []) out.push(`      fix: ${fix.title}`);
   }
   if (problems.length === 0 && v.reason && v.outcome !== 'assumed') out.push(`    ${v.reason}`);

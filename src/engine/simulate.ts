@@ -1,4 +1,5 @@
 import type { Cluster } from './cluster/cluster';
+import { lookup } from './cluster/lookup';
 import { provisionImmediateClaims } from './cluster/immediate-provisioning';
 import { claimTemplateSegments, statefulSetClaimNames, withStatefulSetClaims } from './cluster/statefulset-claims';
 import { runApiServer } from './apiserver';
@@ -53,12 +54,23 @@ function run(source: PodSource, cluster: Cluster): Omit<SimulationResult, 'verdi
       const claim =
         source.kind === 'StatefulSet' && api.pod ? claimTemplateSegments(source.object, api.pod, f.segments) : null;
       const segments = claim ?? toDocumentPath(source, f.segments);
-      return { ...f, segments, path: formatPath(segments) };
+      const fixes = f.fixes?.map((x) => ({ ...x, segments: toDocumentPath(source, x.segments) }));
+      const related = f.related?.map((r) => {
+        const at = toDocumentPath(source, r.segments);
+        return { ...r, segments: at, path: formatPath(at) };
+      });
+      return {
+        ...f,
+        segments,
+        path: formatPath(segments),
+        ...(fixes ? { fixes } : {}),
+        ...(related ? { related } : {}),
+      };
     });
 
   result.accepted = api.accepted;
   result.defaulted = api.defaulted;
-  result.findings.push(...api.findings);
+  result.findings.push(...api.findings, ...assumedNamespace(source, cluster));
   result.events.push(...api.events);
   result.stages.push(api.report);
   if (!api.accepted || !api.pod) {
@@ -122,6 +134,28 @@ function addController(result: Omit<SimulationResult, 'verdict'>, out: Controlle
   result.findings.push(...out.findings);
   result.events.push(...out.events);
   result.events.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * A namespace the cluster cannot show (the embedded stand-in lacks the user's own, or a snapshot lists none) is
+ * assumed to exist, and said once, at `metadata.namespace`, with what the API server answers if it does not.
+ */
+function assumedNamespace(source: PodSource, cluster: Cluster): Finding[] {
+  const found = lookup(cluster, 'Namespace', source.namespace);
+  if (found.status !== 'assumed') return [];
+  const written = typeof source.object.metadata?.namespace === 'string';
+  const segments = written ? ['metadata', 'namespace'] : ['metadata'];
+  return [
+    {
+      severity: 'warning',
+      code: 'NamespaceLifecycle',
+      stage: 'apiserver',
+      path: formatPath(segments),
+      segments,
+      message: `Namespace "${source.namespace}": ${found.why}; if it does not exist, the API server rejects the object: namespaces "${source.namespace}" not found`,
+      assumption: true,
+    },
+  ];
 }
 
 function withoutVictims(cluster: Cluster, victims: readonly string[]): Cluster {

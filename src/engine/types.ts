@@ -98,8 +98,20 @@ export interface ScoreReport {
   skipped?: boolean;
 }
 
+/** The pod's request of one resource against a node, as quantities (`kubectl describe node` Allocatable). */
+export interface ResourceFit {
+  resource: string;
+  requested: string;
+  allocatable: string;
+  /** Allocatable minus what the pods already on the node request. */
+  free: string;
+  fits: boolean;
+}
+
 export interface NodeReport {
   name: string;
+  /** Every resource the pod requests, against this node's allocatable and free amount. */
+  resources?: ResourceFit[];
   filters: FilterReport[];
   scores: ScoreReport[];
   total: number;

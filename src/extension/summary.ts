@@ -19,7 +19,8 @@ export function lensTitle(r: SimulationResult): string {
 export function summary(r: SimulationResult): string[] {
   const v = r.verdict;
   const lines = [`${r.kind} ${r.namespace}/${r.name}: ${v.title}`];
-  if (v.reason) lines.push(v.reason);
+  // An assumed verdict's reason is its first assumption, listed below with the others.
+  if (v.reason && v.outcome !== 'assumed') lines.push(v.reason);
   if (v.fix) lines.push(`Fix: ${v.fix}`);
   const ip = r.finalState?.podIP;
   if (ip) lines.push(`Pod IP ${ip}`);

@@ -123,7 +123,7 @@ let embedded: Cluster | null = null;
 
 /** The embedded default cluster (DESIGN.md §6): a control-plane node and three workers in three zones. */
 export function defaultCluster(): Cluster {
-  embedded ??= loadSnapshot(defaultSnapshot, 'embedded', true).cluster;
+  embedded ??= { ...loadSnapshot(defaultSnapshot, 'embedded', true).cluster, standIn: true };
   return embedded;
 }
 

@@ -6,6 +6,7 @@ import { formatPath } from '../k8s/field-path';
 import type { Pod } from '../k8s/objects';
 import type { SchedulerOutput } from '../stages';
 import type { Finding, NodeReport, SchedulingResult, SimEvent, Step } from '../types';
+import { lowerRequestFix, resourceFits, schedulingRelated } from './advice';
 import { truncateNote } from './fit-error';
 import { reasonPath } from './finding-path';
 import { pendingNotes, samplingNote, tieNote } from './notes';
@@ -226,8 +227,14 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
       );
       step('Bind', 'ok', `after the victims are gone, the pod is bound to ${node}`);
       events.push(assignedEvent(firstPod, node, t));
-    } else
-      findings.push(failureFinding(firstPod, 'error', first.reasonCounts, first.message, filterDepth(first.reports)));
+    } else {
+      const f = failureFinding(firstPod, 'error', first.reasonCounts, first.message, filterDepth(first.reports));
+      // The numbers are the cluster's before this pod, as the first replica saw it.
+      const before = buildSnapshot(cluster);
+      const related = [...(f.related ?? []), ...schedulingRelated(firstPod, before, result.nodes)];
+      const fix = lowerRequestFix(firstPod, before, result.nodes);
+      findings.push({ ...f, ...(related.length > 0 ? { related } : {}), ...(fix ? { fixes: [fix] } : {}) });
+    }
   }
 
   const sampling = samplingNote(numNodes);
@@ -274,6 +281,11 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
       `${p.placements.filter((x) => x !== null).length} of ${p.placements.length} pods placed, one after another`,
     );
 
+  const fits = resourceFits(firstPod, buildSnapshot(cluster));
+  result.nodes = result.nodes.map((n) => {
+    const resources = fits.get(n.name) ?? [];
+    return resources.length > 0 ? { ...n, resources } : n;
+  });
   result.node = node;
   const failed = node === null;
   const nodeObject = node ? (snapshot.byName.get(node)?.node ?? null) : null;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { defaultCluster, loadSnapshot } from '../../../../src/engine/cluster/load';
+import { defaultCluster, defaultClusterText, loadSnapshot } from '../../../../src/engine/cluster/load';
 import { lookup } from '../../../../src/engine/cluster/lookup';
 import { withWorkspace } from '../../../../src/engine/cluster/workspace';
 
@@ -93,6 +93,9 @@ describe('cluster snapshots', () => {
     const got = lookup(c, 'ConfigMap', 'app-config', 'default');
     assert.equal(got.status, 'found');
     assert.equal(got.status === 'found' && got.fromWorkspace, true);
-    assert.equal(lookup(defaultCluster(), 'ConfigMap', 'app-config', 'default').status, 'missing');
+    // The embedded cluster stands in for the user's, which likely holds it; a user's snapshot is the cluster itself.
+    assert.equal(lookup(defaultCluster(), 'ConfigMap', 'app-config', 'default').status, 'assumed');
+    const snapshot = loadSnapshot(defaultClusterText(), 'cluster.yaml', true).cluster;
+    assert.equal(lookup(snapshot, 'ConfigMap', 'app-config', 'default').status, 'missing');
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText } from '../../../../src/engine/analyze';
 import type { Cluster } from '../../../../src/engine/cluster/cluster';
-import { defaultCluster, loadSnapshot } from '../../../../src/engine/cluster/load';
+import { defaultClusterText, loadSnapshot } from '../../../../src/engine/cluster/load';
 import { workspaceObjects } from '../../../../src/engine/manifest/workspace-objects';
 import type { Condition, ContainerState, SimulationResult } from '../../../../src/engine/types';
 
@@ -47,8 +47,11 @@ export interface DocCase {
   check?: (r: SimulationResult) => void;
 }
 
+const asSnapshot = loadSnapshot(defaultClusterText(), 'cluster.yaml', true).cluster;
+
 function clusterFor(c: DocCase): Cluster {
-  if (!c.cluster) return defaultCluster();
+  // The pages show a real cluster, where what is not there is missing: the embedded nodes, as the user's snapshot.
+  if (!c.cluster) return asSnapshot;
   const path = join(FIXTURES, c.cluster);
   const loaded = loadSnapshot(readFileSync(path, 'utf8'), path);
   assert.deepEqual(loaded.errors, [], `snapshot ${c.cluster} does not load`);
