@@ -45,6 +45,9 @@ function findingRow(f: Finding): HTMLElement {
   const body = h(
     'span',
     { class: 'finding-body' },
+    f.then
+      ? h('span', { class: 'tag then', title: 'kubectl shows this once the mistakes above are fixed' }, 'then')
+      : null,
     h('span', { class: 'finding-code' }, f.code),
     f.path ? h('code', { class: 'finding-path' }, f.path) : null,
     h('span', { class: 'finding-message' }, f.message),

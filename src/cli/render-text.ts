@@ -84,7 +84,7 @@ export function renderText(
 }
 
 const findingLine = (file: string, f: Finding): string =>
-  `${file}:${f.line ?? 1}:${f.column ?? 1}  ${f.severity}  ${f.code}  ${f.message}`;
+  `${file}:${f.line ?? 1}:${f.column ?? 1}  ${f.then ? 'then ' : ''}${f.severity}  ${f.code}  ${f.message}`;
 
 /** The object's verdict on one line, then each problem (not the assumptions) with its fix. */
 function summaryLines(r: SimulationResult): string[] {

@@ -11,10 +11,10 @@ import { runEndpoints } from './endpoints';
 import { type ControllerOutput, runControllers } from './controllers';
 import { formatPath } from './k8s/field-path';
 import { type PodSource, toDocumentPath } from './pod-source';
-import type { Pod } from './k8s/objects';
+import type { KubeObject, Pod } from './k8s/objects';
 
 import { verdictOf } from './verdict';
-import type { Condition, Finding, SimulationResult, Stage, StageReport } from './types';
+import type { Condition, Finding, Segment, SimulationResult, Stage, StageReport } from './types';
 
 const LATER_STAGES: readonly Stage[] = ['etcd', 'scheduler', 'kubelet', 'endpoints'];
 
@@ -26,7 +26,77 @@ const skipped = (name: Stage): StageReport => ({ name, status: 'skipped', steps:
  */
 export function simulate(source: PodSource, cluster: Cluster): SimulationResult {
   const result = run(source, cluster);
-  return { ...result, verdict: verdictOf(result) };
+  const findings = foldConsequences([...result.findings, ...thenFindings(source, cluster, result)]);
+  // The verdict is the real outcome: what the API server answers now, not what would follow the fixes.
+  return { ...result, findings, verdict: verdictOf(result) };
+}
+
+/**
+ * Strict decoding stops the request before validation, so kubectl shows only the unknown fields. The mistakes the
+ * next phases would reject once those fields are fixed are found by sending the object again without them, and are
+ * marked `then`; the kubectl output and the verdict stay those of the first answer.
+ */
+function thenFindings(source: PodSource, cluster: Cluster, first: Omit<SimulationResult, 'verdict'>): Finding[] {
+  if (first.accepted) return [];
+  const errors = first.findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0 || !errors.every((f) => f.code === 'StrictDecoding')) return [];
+  const unknown = errors.filter((f) => f.target === 'key').map((f) => f.segments);
+  const object = withoutFields(source.object, unknown);
+  const next = simulate({ ...source, object, duplicateFields: [] }, cluster);
+  const seen = new Set(first.findings.map((f) => `${f.code} ${f.path} ${f.message}`));
+  return next.findings
+    .filter((f) => !f.assumption && f.severity !== 'info' && !seen.has(`${f.code} ${f.path} ${f.message}`))
+    .map((f) => ({ ...f, then: true }));
+}
+
+function withoutFields(object: KubeObject, paths: readonly Segment[][]): KubeObject {
+  const copy = JSON.parse(JSON.stringify(object)) as Record<string, unknown>;
+  for (const path of paths) {
+    let at: unknown = copy;
+    for (const s of path.slice(0, -1)) at = (at as Record<string | number, unknown> | undefined)?.[key(s)];
+    const last = path.at(-1);
+    if (at && typeof at === 'object' && last !== undefined) delete (at as Record<string | number, unknown>)[key(last)];
+  }
+  return copy as unknown as KubeObject;
+}
+
+const key = (s: Segment): string | number => (typeof s === 'object' ? s.key : s);
+
+/** Findings that only follow from another problem: the Deployment stops progressing because its pods cannot run. */
+const CONSEQUENCES = new Set(['ProgressDeadlineExceeded']);
+
+/**
+ * One root cause is one problem: a warning at the very field of an error (later replicas that cannot fit either),
+ * or a consequence such as the Deployment's ProgressDeadlineExceeded, is kept as related information of its cause.
+ */
+function foldConsequences(findings: Finding[]): Finding[] {
+  const problem = (f: Finding) => !f.assumption && f.severity !== 'info';
+  const causeOf = (f: Finding): Finding | undefined => {
+    if (!problem(f) || f.severity !== 'warning') return undefined;
+    const same = (c: Finding) => c !== f && problem(c) && !!c.then === !!f.then;
+    if (CONSEQUENCES.has(f.code))
+      return (
+        findings.find((c) => same(c) && !CONSEQUENCES.has(c.code) && c.severity === 'error') ??
+        findings.find((c) => same(c) && !CONSEQUENCES.has(c.code))
+      );
+    return findings.find((c) => same(c) && c.severity === 'error' && c.path === f.path);
+  };
+  const folded = new Map<Finding, NonNullable<Finding['related']>>();
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const cause = causeOf(f);
+    if (!cause) {
+      kept.push(f);
+      continue;
+    }
+    const more = folded.get(cause) ?? [];
+    more.push({ path: f.path, segments: f.segments, message: `${f.code}: ${f.message}` });
+    folded.set(cause, more);
+  }
+  return kept.map((f) => {
+    const more = folded.get(f);
+    return more ? { ...f, related: [...(f.related ?? []), ...more] } : f;
+  });
 }
 
 function run(source: PodSource, cluster: Cluster): Omit<SimulationResult, 'verdict'> {

@@ -45,6 +45,11 @@ export interface Finding {
    * predicted failure: views show it in the hover and the panel, and as a problem only when the user asks to.
    */
   assumption?: boolean;
+  /**
+   * Not what kubectl prints now: what a later phase would reject once the mistakes before it are fixed (strict
+   * decoding stops the request before validation and admission see the object).
+   */
+  then?: boolean;
   /** Mark the field's key rather than its value (unknown or duplicate fields). */
   target?: 'key' | 'value';
   /** Set by the manifest layer: 1-based position of the offending node, for text, JSON and SARIF output. */

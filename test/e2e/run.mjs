@@ -539,11 +539,24 @@ async function main(bin) {
       assert(/1050m free of 2[\s\S]*3900m free of 4/.test(table), `no allocatable/free numbers in:\n${table}`);
       const fix = frame.locator('button.fix', { hasText: /Lower the cpu request to 3900m/ }).first();
       await fix.waitFor();
+      await frame.locator('#scheduling table').scrollIntoViewIfNeeded();
       await shootBothThemes('too-big', frame);
+      await fix.scrollIntoViewIfNeeded();
       await fix.click();
-      await waitForText(editorLine(/cpu:/), /cpu:\s+"3900m"/, 'the fixed request');
+      // The panel has the focus now: the manifest is in the other editor group.
+      const cpu = page
+        .locator('.editor-group-container')
+        .filter({ has: page.locator('.tab.active[aria-label^="too-big-pod.yaml"]') })
+        .locator('.view-line')
+        .filter({ hasText: /cpu:/ })
+        .first();
+      await waitForText(cpu, /cpu:\s+"3900m"/, 'the fixed request');
       await waitForText(app.locator('.header'), /Running on worker-[123]/, 'panel verdict after the fix');
-      await runCommand('File: Revert File');
+      // Undo the fix and save, so the file is as it was for the next check.
+      await cpu.click();
+      await page.keyboard.press('Control+Z');
+      await page.keyboard.press('Control+S');
+      await waitForText(app.locator('.header'), /Pending: unschedulable/, 'panel verdict after the revert');
     },
   );
 
