@@ -7,6 +7,12 @@ function reveal(f: Finding): void {
   if (f.line !== undefined) post({ type: 'reveal', line: f.line, column: f.column ?? 1 });
 }
 
+/** A field path that may wrap only between its segments (`spec.containers[0].` / `resources.requests.cpu`). */
+function pathElement(path: string): HTMLElement {
+  const parts = path.split(/(?<=\.)/);
+  return h('code', { class: 'finding-path' }, ...parts.flatMap((p, i) => (i === 0 ? [p] : [h('wbr'), p])));
+}
+
 /** A button per quick fix: the same change the editor's light bulb offers. */
 function fixButtons(f: Finding): HTMLElement | null {
   const line = f.line;
@@ -49,7 +55,7 @@ function findingRow(f: Finding): HTMLElement {
       ? h('span', { class: 'tag then', title: 'kubectl shows this once the mistakes above are fixed' }, 'then')
       : null,
     h('span', { class: 'finding-code' }, f.code),
-    f.path ? h('code', { class: 'finding-path' }, f.path) : null,
+    f.path ? pathElement(f.path) : null,
     h('span', { class: 'finding-message' }, f.message),
   );
   const icon = h(
@@ -80,7 +86,7 @@ export function fieldLink(f: Finding): HTMLElement {
     'span',
     { class: 'finding-body' },
     h('span', { class: 'finding-code' }, f.code),
-    f.path ? h('code', { class: 'finding-path' }, f.path) : null,
+    f.path ? pathElement(f.path) : null,
   );
   if (f.line === undefined) return h('li', { class: 'finding' }, icon, label);
   const button = h(

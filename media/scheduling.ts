@@ -163,7 +163,9 @@ export function schedulingSection(s: SchedulingResult): HTMLElement {
         h(
           'ol',
           { class: 'placements' },
-          ...s.placements.map((p) => h('li', {}, p ?? h('span', { class: 'fail' }, 'Pending (no node fits)'))),
+          ...s.placements.map((p) =>
+            h('li', {}, p.node ?? h('span', { class: 'fail' }, `Pending: ${p.message ?? 'no node fits'}`)),
+          ),
         ),
       )
     : null;

@@ -42,11 +42,7 @@ function simulateCommand(args: SimulateArgs): number {
       ? JSON.stringify(report, null, 2) + '\n'
       : args.format === 'sarif'
         ? renderSarif(report, version) + '\n'
-        : renderText(
-            report,
-            analyses.map((a) => ({ file: a.file, lines: a.documents.flatMap((d) => d.kubectl ?? []) })),
-            { details: args.details, document: args.document },
-          );
+        : renderText(report, { details: args.details, document: args.document });
   process.stdout.write(text);
   return hasErrors(report) ? 1 : 0;
 }

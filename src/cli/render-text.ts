@@ -1,5 +1,4 @@
 import type { Finding, NodeReport, SimulationResult, Step } from '../engine/types';
-import type { ApplyLine } from '../engine/analyze';
 import type { Report } from './report';
 
 /** Columns padded like kubectl's tabwriter: two spaces between columns. */
@@ -18,12 +17,6 @@ export function table(rows: readonly (readonly string[])[], indent = '  '): stri
 
 const seconds = (t: number) => `${Number(t.toFixed(3))}s`;
 
-/** What `kubectl apply -f <file>` would print, one entry per document it can tell. */
-export interface ApplyOutput {
-  file: string;
-  lines: ApplyLine[];
-}
-
 export interface TextOptions {
   /** The full lifecycle of every object (stages, nodes, status, events), not just the summary. */
   details: boolean;
@@ -36,24 +29,18 @@ export interface TextOptions {
  * problems behind it and their fixes. The lifecycle that reads like `kubectl describe pod` (stages, Conditions, an
  * Events table) follows only for the documents asked for.
  */
-export function renderText(
-  report: Report,
-  applied: readonly ApplyOutput[] = [],
-  options: TextOptions = { details: false, document: null },
-): string {
+export function renderText(report: Report, options: TextOptions = { details: false, document: null }): string {
   const out: string[] = [
     `Cluster: ${report.cluster.source} (${report.cluster.nodes} nodes, Kubernetes ${report.kubernetesVersion})`,
     ...report.cluster.notes.map((n) => `  note: ${n}`),
   ];
   // Each file as kubectl answers it, then what becomes of each of its pods.
-  const files = [...new Set([...applied.map((a) => a.file), ...report.results.map((r) => r.file)])];
+  const files = [...new Set([...report.apply.map((a) => a.file), ...report.results.map((r) => r.file)])];
   for (const file of files) {
-    const lines = applied.find((a) => a.file === file)?.lines ?? [];
+    const lines = report.apply.find((a) => a.file === file)?.lines ?? [];
     if (lines.length > 0) {
-      // kubectl apply goes on past a failed object and prints the errors it collected at the end.
-      const ordered = [...lines.filter((l) => l.accepted), ...lines.filter((l) => !l.accepted)];
       out.push('', `kubectl apply -f ${file} would print:`);
-      for (const line of ordered) out.push(...line.text.split('\n').map((l) => `  ${l}`));
+      out.push(...lines.map((l) => `  ${l}`));
     }
     const results = report.results.filter((r) => r.file === file);
     if (results.length > 0) out.push('', ...(lines.length > 0 ? [] : [`${file}:`]));
@@ -207,7 +194,8 @@ function renderScheduling(nodes: readonly NodeReport[], r: SimulationResult): st
       ]),
     );
   }
-  if (s.placements) out.push(`Replicas:     ${s.placements.map((p, i) => `#${i + 1} ${p ?? 'Pending'}`).join(', ')}`);
+  if (s.placements)
+    out.push(`Replicas:     ${s.placements.map((p, i) => `#${i + 1} ${p.node ?? 'Pending'}`).join(', ')}`);
   for (const n of s.notes ?? []) out.push(`  note: ${n}`);
   return out;
 }

@@ -8,6 +8,8 @@ export interface Report {
   apiVersion: 'podpreview/v1';
   kubernetesVersion: string;
   cluster: { source: string; nodes: number; notes: string[] };
+  /** What `kubectl apply -f <file>` prints for each file, stdout and stderr lines in order. */
+  apply: { file: string; lines: string[] }[];
   results: SimulationResult[];
   /** Findings about documents that create no pod (a Service no pod will back), with their file. */
   findings: (Finding & { file: string })[];
@@ -32,9 +34,20 @@ export function buildReport(analyses: readonly FileAnalysis[], cluster: Cluster)
     apiVersion: 'podpreview/v1',
     kubernetesVersion: cluster.kubernetesVersion,
     cluster: { source: cluster.source, nodes: cluster.objects.Node.length, notes: cluster.notes },
+    apply: analyses.map(applyOutput),
     results,
     findings,
   };
+}
+
+/**
+ * kubectl apply goes on past a failed object and prints the errors it collected at the end: the created lines (with
+ * their `Warning:` lines) first, in file order, then the errors.
+ */
+function applyOutput(a: FileAnalysis): { file: string; lines: string[] } {
+  const lines = a.documents.flatMap((d) => d.kubectl ?? []);
+  const ordered = [...lines.filter((l) => l.accepted), ...lines.filter((l) => !l.accepted)];
+  return { file: a.file, lines: ordered.flatMap((l) => l.text.split('\n')) };
 }
 
 /** A document kubectl cannot even read: nothing is sent to the API server, so every stage is skipped. */

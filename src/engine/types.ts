@@ -129,13 +129,22 @@ export interface Preemption {
   message: string;
 }
 
+export interface ReplicaPlacement {
+  node: string | null;
+  /** The replica's own `0/N nodes are available: ...` (or scheduling gates) when it stays Pending, else null. */
+  message: string | null;
+}
+
 export interface SchedulingResult {
   node: string | null;
   /** `0/N nodes are available: ...` when no node fits, else null. */
   message: string | null;
   nodes: NodeReport[];
-  /** For workloads with replicas: the node of each replica, in creation order (null = stays Pending). */
-  placements: (string | null)[] | null;
+  /**
+   * For workloads with replicas, in creation order: each replica's node, or null and its own FailedScheduling
+   * message when it stays Pending.
+   */
+  placements: ReplicaPlacement[] | null;
   /** Where the real scheduler's choice is random or sampled, said plainly. */
   notes?: string[];
   preemption?: Preemption | null;
@@ -269,6 +278,8 @@ export interface SimulationResult {
   finalState: FinalState | null;
   events: SimEvent[];
   defaulted: Record<string, unknown> | null;
+  /** For a workload: its first pod as the API server stores it after admission (`defaulted` is the workload). */
+  pod?: Record<string, unknown>;
   endpoints: EndpointReport[];
   /** The workload controller's steps after the first pod's fate (Job, CronJob, Deployment); absent otherwise. */
   controller?: ControllerReport;

@@ -323,6 +323,8 @@ async function main(bin) {
 
   await check("hovering the pod's name shows its verdict, node and pod IP", 30_000, async () => {
     await openFile('web-pod.yaml');
+    // The CodeLens moves the lines down when it appears: hover once it is there.
+    await page.locator('.editor-group-container.active .codelens-decoration').first().waitFor();
     const name = editorLine(/name:\s+web$/)
       .locator('span', { hasText: /^web$/ })
       .last();
@@ -594,6 +596,7 @@ async function main(bin) {
       assert(measured.lastVisible, 'the last node column cannot be scrolled into view');
       assert(measured.pluginPinned, 'the plugin column scrolls away with the nodes');
       assert(measured.breaking.length === 0, `elements that break inside words: ${measured.breaking.join(', ')}`);
+      await frame.locator('#scheduling table').scrollIntoViewIfNeeded();
       await shootBothThemes('narrow-panel', frame);
       await frame.evaluate(() => (document.querySelector('#scheduling .table-wrap').scrollLeft = 0));
       await page.setViewportSize(size);

@@ -141,7 +141,11 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
     message: null,
     // By name, for reading; kube-scheduler itself visits nodes zone by zone from a rotating start.
     nodes: [...(first?.reports ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    placements: p.placements,
+    placements:
+      p.placements?.map((node, index) => ({
+        node,
+        message: node === null ? (p.pending.find((x) => x.index === index)?.message ?? null) : null,
+      })) ?? null,
     notes,
     preemption: null,
   };

@@ -65,7 +65,11 @@ function assertScheduling(c: SchedulingCase, r: SimulationResult): void {
       'no FailedScheduling event with the message',
     );
   } else if (c.node !== null && !s.gated) assert.equal(s.message, null);
-  if (c.placements) assert.deepEqual(s.placements, c.placements);
+  if (c.placements)
+    assert.deepEqual(
+      s.placements?.map((p) => p.node),
+      c.placements,
+    );
   for (const [node, want] of Object.entries(c.rejections ?? {})) assert.deepEqual(firstRejection(r, node), want, node);
   for (const node of c.feasible ?? []) assert.equal(firstRejection(r, node), null, `${node} is rejected`);
   if (c.laterReplica !== undefined) {
@@ -384,7 +388,11 @@ const cases: SchedulingCase[] = [
     node: 'kube-node-1',
     phase: 'Running',
     check: (r) =>
-      assert.deepEqual([...(r.scheduling?.placements ?? [])].sort(), ['kube-node-1', 'kube-node-2', 'kube-node-3']),
+      assert.deepEqual((r.scheduling?.placements ?? []).map((p) => p.node).sort(), [
+        'kube-node-1',
+        'kube-node-2',
+        'kube-node-3',
+      ]),
   },
   {
     // The web-server Deployment applied before redis-cache: required pod affinity that no pod satisfies (and that
@@ -435,7 +443,7 @@ const cases: SchedulingCase[] = [
     fixture: 'scheduling-host-port/deployment.yaml',
     node: /^worker-[123]$/,
     check: (r) => {
-      const placed = r.scheduling?.placements ?? [];
+      const placed = (r.scheduling?.placements ?? []).map((p) => p.node);
       assert.deepEqual(placed.slice(0, 3).sort(), ['worker-1', 'worker-2', 'worker-3']);
       assert.equal(placed[3], null);
     },
@@ -589,7 +597,7 @@ const cases: SchedulingCase[] = [
     fixture: 'scheduling-daemonset/daemonset.yaml',
     node: /^(control-plane|worker-[123])$/,
     check: (r) =>
-      assert.deepEqual([...(r.scheduling?.placements ?? [])].sort(), [
+      assert.deepEqual((r.scheduling?.placements ?? []).map((p) => p.node).sort(), [
         'control-plane',
         'worker-1',
         'worker-2',
@@ -605,7 +613,11 @@ const cases: SchedulingCase[] = [
     node: /^worker-[123]$/,
     noEvents: ['FailedScheduling'],
     check: (r) => {
-      assert.deepEqual([...(r.scheduling?.placements ?? [])].sort(), ['worker-1', 'worker-2', 'worker-3']);
+      assert.deepEqual((r.scheduling?.placements ?? []).map((p) => p.node).sort(), [
+        'worker-1',
+        'worker-2',
+        'worker-3',
+      ]);
       assert.ok(r.scheduling?.notes?.some((n) => n.includes('no pod on control-plane')));
     },
   },
@@ -640,7 +652,12 @@ describe('docs outputs: scheduling', () => {
       assert.ok(s, `${c.name}: no scheduling in the CLI's JSON`);
       assertNode(s.node, c.node, c.name);
       assert.equal(s.message, c.message, c.name);
-      if (c.placements) assert.deepEqual(s.placements, c.placements, c.name);
+      if (c.placements)
+        assert.deepEqual(
+          s.placements?.map((p) => p.node),
+          c.placements,
+          c.name,
+        );
     }
   });
 });

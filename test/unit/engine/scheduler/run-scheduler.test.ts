@@ -165,10 +165,16 @@ describe('runScheduler', () => {
 
     it('a Deployment with hostname anti-affinity places one replica per worker; replicas 4 and 5 stay Pending', () => {
       const out = run(antiAffine, [cp, ...workers], [], { kind: 'Deployment', replicas: 5 });
-      assert.deepEqual(out.result.placements, ['w1', 'w2', 'w3', null, null]);
+      assert.deepEqual(
+        out.result.placements?.map((p) => p.node),
+        ['w1', 'w2', 'w3', null, null],
+      );
       const pendingMessage =
         "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 node(s) didn't match pod anti-affinity rules. no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.";
       assert.ok(out.result.notes?.includes(`replicas 4 and 5 stay Pending: ${pendingMessage}`));
+      // Each Pending replica carries its own FailedScheduling message.
+      assert.deepEqual(out.result.placements?.[3], { node: null, message: pendingMessage });
+      assert.deepEqual(out.result.placements?.[0], { node: 'w1', message: null });
       assert.deepEqual(
         out.findings.map((f) => [f.severity, f.code]),
         [['warning', 'FailedScheduling']],
@@ -182,7 +188,10 @@ describe('runScheduler', () => {
         replicas: 5,
       });
       // LeastAllocated spreads: w1, w2, then both at 1 of 2 CPUs, then full.
-      assert.deepEqual(out.result.placements, ['w1', 'w2', 'w1', 'w2', null]);
+      assert.deepEqual(
+        out.result.placements?.map((p) => p.node),
+        ['w1', 'w2', 'w1', 'w2', null],
+      );
       assert.ok(
         out.result.notes?.some((n) =>
           n.startsWith('replica 5 stays Pending: 0/2 nodes are available: 2 Insufficient cpu.'),
@@ -193,7 +202,10 @@ describe('runScheduler', () => {
     it('a StatefulSet names its pods <sts>-<ordinal> and creates none after a Pending one (OrderedReady)', () => {
       const sts = makePod('db-0', { requests: { cpu: '1500m' } });
       const out = run(sts, workers.slice(0, 1), [], { kind: 'StatefulSet', replicas: 3 });
-      assert.deepEqual(out.result.placements, ['w1', null, null]);
+      assert.deepEqual(
+        out.result.placements?.map((p) => p.node),
+        ['w1', null, null],
+      );
       assert.ok(out.result.notes?.some((n) => n.startsWith('replica 2 stays Pending')));
       assert.ok(out.result.notes?.some((n) => n.includes('1 replica(s) are not created')));
     });
@@ -203,7 +215,10 @@ describe('runScheduler', () => {
         kind: 'DaemonSet',
         replicas: null,
       });
-      assert.deepEqual(out.result.placements, ['w1', 'w2', 'w3']);
+      assert.deepEqual(
+        out.result.placements?.map((p) => p.node),
+        ['w1', 'w2', 'w3'],
+      );
       assert.ok(
         out.result.notes?.includes(
           'The DaemonSet runs no pod on cp: untolerated taint node-role.kubernetes.io/control-plane:NoSchedule.',
@@ -221,7 +236,10 @@ describe('runScheduler', () => {
         kind: 'DaemonSet',
         replicas: null,
       });
-      assert.deepEqual(out.result.placements, ['w1', null, 'w3']);
+      assert.deepEqual(
+        out.result.placements?.map((p) => p.node),
+        ['w1', null, 'w3'],
+      );
       assert.ok(
         out.result.notes?.includes(
           "the pod for w2 stays Pending: 0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
@@ -234,7 +252,10 @@ describe('runScheduler', () => {
         kind: 'DaemonSet',
         replicas: null,
       });
-      assert.deepEqual(out.result.placements, ['cordoned']);
+      assert.deepEqual(
+        out.result.placements?.map((p) => p.node),
+        ['cordoned'],
+      );
     });
   });
 
