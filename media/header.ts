@@ -14,7 +14,9 @@ const TONE: Record<Verdict['outcome'], 'ok' | 'warning' | 'error'> = {
 };
 
 export function header(model: PanelModel, r: SimulationResult | null): HTMLElement {
-  const cluster = `${model.cluster.source === 'embedded' ? 'embedded default cluster' : model.cluster.source} (${model.cluster.nodes} node${model.cluster.nodes === 1 ? '' : 's'})`;
+  const release = model.cluster.kubernetesVersion;
+  const cluster = `${model.cluster.source === 'embedded' ? 'embedded default cluster' : model.cluster.source} (${model.cluster.nodes} node${model.cluster.nodes === 1 ? '' : 's'}, Kubernetes 1.${release.minor})`;
+  const version = h('p', { class: 'meta', title: release.reason }, `Kubernetes 1.${release.minor}: ${release.reason}`);
   const picker =
     model.documents.length > 1
       ? (() => {
@@ -49,6 +51,7 @@ export function header(model: PanelModel, r: SimulationResult | null): HTMLEleme
             : none,
       ),
       h('p', { class: 'meta' }, `Cluster: ${cluster}`),
+      version,
     );
   }
   const v = r.verdict;
@@ -79,6 +82,7 @@ export function header(model: PanelModel, r: SimulationResult | null): HTMLEleme
       r.templatePath ? ` · pod template at ${r.templatePath}` : '',
       ` · cluster: ${cluster}`,
     ),
+    version,
     picker,
   );
 }

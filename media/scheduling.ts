@@ -1,7 +1,18 @@
 // The scheduler's decision: the chosen node, every node's filter and score per plugin, replica placements.
-import type { NodeReport, ResourceFit, SchedulingResult } from '../src/engine/types';
+import type { NodeReport, PlacementRun, ResourceFit, SchedulingResult } from '../src/engine/types';
 import { type Child, h } from './dom';
 import { rerender, savedState, saveState, section } from './state';
+
+/** One item per run of replicas on one node, numbered by the first replica of the run. */
+function placementItems(runs: readonly PlacementRun[]): HTMLElement[] {
+  let index = 1;
+  return runs.map((r) => {
+    const value = String(index);
+    const many = r.count > 1 ? ` (replicas ${index}–${index + r.count - 1})` : '';
+    index += r.count;
+    return h('li', { value }, r.node ?? h('span', { class: 'fail' }, 'Pending (no node fits)'), many);
+  });
+}
 
 function filterCell(status: string, reasons: string[]): Child {
   if (status === 'Success')
@@ -156,18 +167,7 @@ export function schedulingSection(s: SchedulingResult): HTMLElement {
     ? h('p', { class: 'verdict tone-ok' }, `Bound to node ${s.node}`)
     : h('p', { class: 'verdict tone-error' }, s.message ?? 'No node fits');
   const placements = s.placements
-    ? h(
-        'div',
-        {},
-        h('h3', {}, 'Replica placements'),
-        h(
-          'ol',
-          { class: 'placements' },
-          ...s.placements.map((p) =>
-            h('li', {}, p.node ?? h('span', { class: 'fail' }, `Pending: ${p.message ?? 'no node fits'}`)),
-          ),
-        ),
-      )
+    ? h('div', {}, h('h3', {}, 'Replica placements'), h('ol', { class: 'placements' }, ...placementItems(s.placements)))
     : null;
   const preemption = s.preemption
     ? h(

@@ -34,6 +34,10 @@ const KINDS = [
   ['batch/v1', 'CronJob', 'kubernetes-models/batch/v1/CronJob'],
   ['scheduling.k8s.io/v1', 'PriorityClass', 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass'],
   ['storage.k8s.io/v1', 'StorageClass', 'kubernetes-models/storage.k8s.io/v1/StorageClass'],
+  // Read only from a cluster snapshot, where they are decoded as kubectl decodes them before anything uses them.
+  ['v1', 'Node', 'kubernetes-models/v1/Node'],
+  ['policy/v1', 'PodDisruptionBudget', 'kubernetes-models/policy/v1/PodDisruptionBudget'],
+  ['storage.k8s.io/v1', 'CSINode', 'kubernetes-models/storage.k8s.io/v1/CSINode'],
 ];
 
 /**
@@ -96,8 +100,9 @@ const LEAVES = {
 /** `IoK8sApiAppsV1DeploymentSpec` → `apps.v1.DeploymentSpec`; `IoK8sApimachineryPkgApisMetaV1ObjectMeta` → `meta.v1.ObjectMeta`. */
 function definitionId(alias) {
   const m =
-    /^IoK8sApi(Core|Apps|Batch|Scheduling|Storage|Policy|Autoscaling|Networking)(V\d\w*?)([A-Z]\w*)$/.exec(alias) ??
-    /^IoK8sApimachineryPkgApis(Meta)(V\d)([A-Z]\w*)$/.exec(alias);
+    /^IoK8sApi(Core|Apps|Batch|Scheduling|Storage|Policy|Autoscaling|Networking)(V\d[a-z0-9]*)([A-Z]\w*)$/.exec(
+      alias,
+    ) ?? /^IoK8sApimachineryPkgApis(Meta)(V\d)([A-Z]\w*)$/.exec(alias);
   if (!m) throw new Error(`unexpected definition ${alias}`);
   return `${m[1].toLowerCase()}.${m[2].toLowerCase()}.${m[3]}`;
 }

@@ -1,3 +1,8 @@
+import { chooseVersion, type RequestedVersion } from '../engine/version/choose';
+import { formatVersion, NEWEST, SUPPORTED_MINORS } from '../engine/version/kube-version';
+
+const SUPPORTED = SUPPORTED_MINORS.map((minor) => formatVersion({ minor })).join('|');
+
 export type Format = 'text' | 'json' | 'sarif';
 
 export interface SimulateArgs {
@@ -12,15 +17,21 @@ export interface SimulateArgs {
   details: boolean;
   /** Text output: the full lifecycle of this document (1-based) only. */
   document: number | null;
+  /** `auto`, or the release asked for (`1.35`). */
+  kubernetesVersion: RequestedVersion;
 }
 
-export type Args = SimulateArgs | { command: 'help' } | { command: 'version' } | { command: 'default-cluster' };
+export type Args =
+  | SimulateArgs
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'default-cluster'; kubernetesVersion: RequestedVersion };
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: pod-preview simulate <file|dir|-> [...] [--cluster <snapshot.yaml>] [--images <file>] [--format text|json|sarif] [--namespace <ns>]
+export const USAGE = `Usage: pod-preview simulate <file|dir|-> [...] [--cluster <snapshot.yaml>] [--images <file>] [--format text|json|sarif] [--namespace <ns>] [--kubernetes-version auto|${SUPPORTED}]
                             [--details | --document <N>]
-       pod-preview default-cluster      print the embedded cluster snapshot (a template for your own)
+       pod-preview default-cluster [--kubernetes-version ${SUPPORTED}]   print the embedded cluster snapshot (a template for your own)
        pod-preview --help | --version
 
 Simulates what \`kubectl apply\` would do to every pod-creating object (Pod, Deployment, ReplicaSet, StatefulSet,
@@ -29,6 +40,9 @@ Without --cluster, the embedded default cluster is used (1 control-plane node, 3
 Objects of other kinds in the given files (ConfigMaps, Services, PVCs, Namespaces, ...) are applied with them.
 --images (repeatable) adds what the registry would know: \`docker image inspect\` or \`skopeo list-tags\` output, or
 Image documents (apiVersion podpreview/v1) with an image's config, its repository's tags and its file list.
+--kubernetes-version picks the release to simulate; auto (the default) reads it from the snapshot (a \`kubectl version
+-o yaml\` document in it, else the control plane nodes' kubelet version, else the newest node's), and without a
+snapshot simulates ${formatVersion(NEWEST)}.
 
 Text output is a summary: what kubectl apply would print, then one line per object (its verdict) with the problems
 behind it and their fixes. --details adds every object's full lifecycle (stages, nodes, status, events, the
@@ -38,14 +52,27 @@ Exit codes: 0 no error predicted, 1 an error is predicted, 2 usage error or unre
 
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 
+/** A release the user asked for is checked here, so a typo is a usage error before any file is read. */
+function kubernetesVersion(v: string): RequestedVersion {
+  if (v === 'auto') return v;
+  const choice = chooseVersion(v, { nodes: [], fromSnapshot: false });
+  if (!choice.ok) throw new UsageError(`--kubernetes-version: ${choice.error}`);
+  return v;
+}
+
 export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help')
     return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'default-cluster') {
-    if (rest.length > 0) throw new UsageError(`default-cluster takes no arguments, got "${rest[0]}"`);
-    return { command: 'default-cluster' };
+    const [flag, value, ...more] = rest;
+    if (flag === undefined) return { command: 'default-cluster', kubernetesVersion: 'auto' };
+    if (flag.startsWith('--kubernetes-version=') && value === undefined)
+      return { command: 'default-cluster', kubernetesVersion: kubernetesVersion(flag.slice(flag.indexOf('=') + 1)) };
+    if (flag === '--kubernetes-version' && value !== undefined && more.length === 0)
+      return { command: 'default-cluster', kubernetesVersion: kubernetesVersion(value) };
+    throw new UsageError(`default-cluster takes only --kubernetes-version, got "${flag}"`);
   }
   if (command !== 'simulate') throw new UsageError(`unknown command "${command}"`);
   const args: SimulateArgs = {
@@ -57,6 +84,7 @@ export function parseArgs(argv: readonly string[]): Args {
     namespace: 'default',
     details: false,
     document: null,
+    kubernetesVersion: 'auto',
   };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
@@ -92,6 +120,9 @@ export function parseArgs(argv: readonly string[]): Args {
         args.document = Number(n);
         break;
       }
+      case '--kubernetes-version':
+        args.kubernetesVersion = kubernetesVersion(value());
+        break;
       case '--namespace':
       case '-n':
         args.namespace = value();

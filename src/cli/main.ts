@@ -1,21 +1,32 @@
-import { readFileSync } from 'node:fs';
 import { analyzeText } from '../engine/analyze';
-import { defaultCluster, defaultClusterText, loadImageFacts, loadSnapshot, withImages } from '../engine/cluster/load';
+import {
+  defaultClusterText,
+  loadDefaultCluster,
+  loadImageFacts,
+  loadSnapshot,
+  withImages,
+} from '../engine/cluster/load';
+import { chooseVersion, type RequestedVersion } from '../engine/version/choose';
+import { type KubeVersion, NEWEST } from '../engine/version/kube-version';
 import { workspaceObjects } from '../engine/manifest/workspace-objects';
 import { parseArgs, type SimulateArgs, USAGE, UsageError } from './args';
+import { escapeControl } from './escape';
+import { Output, writeJson } from './output';
 import { readInputs, readText } from './read-inputs';
 import { buildReport, hasErrors } from './report';
-import { renderSarif } from './render-sarif';
+import { sarifLog } from './render-sarif';
 import { renderText } from './render-text';
 
 declare const PACKAGE_VERSION: string | undefined;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
 
-function simulateCommand(args: SimulateArgs): number {
-  const files = readInputs(args.inputs, () => readFileSync(0, 'utf8'));
-  let cluster = defaultCluster();
+function simulateCommand(args: SimulateArgs, out: Output): number {
+  const files = readInputs(args.inputs);
+  let cluster = loadDefaultCluster(args.kubernetesVersion).cluster;
   if (args.cluster) {
-    const loaded = loadSnapshot(readText(args.cluster), args.cluster);
+    const loaded = loadSnapshot(readText(args.cluster), args.cluster, { kubernetesVersion: args.kubernetesVersion });
+    const version = loaded.errors.find((e) => e.code === 'KubernetesVersion');
+    if (version) throw new UsageError(`cluster snapshot ${args.cluster}: ${version.message}`);
     if (loaded.errors.length > 0) {
       const first = loaded.errors[0];
       throw new UsageError(
@@ -23,7 +34,7 @@ function simulateCommand(args: SimulateArgs): number {
       );
     }
     if (loaded.cluster.objects.Node.length === 0)
-      process.stderr.write(`warning: cluster snapshot ${args.cluster} has no Node objects: no pod can be scheduled\n`);
+      warn(`warning: cluster snapshot ${args.cluster} has no Node objects: no pod can be scheduled`);
     cluster = loaded.cluster;
   }
   for (const file of args.images) {
@@ -37,35 +48,45 @@ function simulateCommand(args: SimulateArgs): number {
   const workspace = files.flatMap((f) => workspaceObjects(f.text, f.name));
   const analyses = files.map((f) => analyzeText(f.text, f.name, cluster, { namespace: args.namespace, workspace }));
   const report = buildReport(analyses, cluster);
-  const text =
-    args.format === 'json'
-      ? JSON.stringify(report, null, 2) + '\n'
-      : args.format === 'sarif'
-        ? renderSarif(report, version) + '\n'
-        : renderText(report, { details: args.details, document: args.document });
-  process.stdout.write(text);
+  if (args.format === 'text') out.write(renderText(report, { details: args.details, document: args.document }));
+  else {
+    writeJson(out, args.format === 'json' ? report : sarifLog(report, version));
+    out.write('\n');
+  }
   return hasErrors(report) ? 1 : 0;
 }
 
-function main(argv: readonly string[]): number {
+/** The release `default-cluster` prints its snapshot for: the one asked for, else the newest supported. */
+function requestedMinor(requested: RequestedVersion): KubeVersion {
+  const choice = chooseVersion(requested, { nodes: [], fromSnapshot: false });
+  return choice.ok ? choice.version : NEWEST;
+}
+
+/** One line to standard error, its control characters escaped like the text output's. */
+function warn(line: string): void {
+  process.stderr.write(`${escapeControl(line)}\n`);
+}
+
+function main(argv: readonly string[], out: Output): number {
   try {
     const args = parseArgs(argv);
     switch (args.command) {
       case 'help':
-        process.stdout.write(USAGE + '\n');
+        out.write(USAGE + '\n');
         return 0;
       case 'version':
-        process.stdout.write(`pod-preview ${version}\n`);
+        out.write(`pod-preview ${version}\n`);
         return 0;
       case 'default-cluster':
-        process.stdout.write(defaultClusterText());
+        out.write(defaultClusterText(requestedMinor(args.kubernetesVersion)));
         return 0;
       case 'simulate':
-        return simulateCommand(args);
+        return simulateCommand(args, out);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`pod-preview: ${e.message}\n\n${USAGE}\n`);
+      warn(`pod-preview: ${e.message}`);
+      process.stderr.write(`\n${USAGE}\n`);
       return 2;
     }
     process.stderr.write(`pod-preview: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
@@ -73,4 +94,6 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+const out = new Output();
+process.exitCode = main(process.argv.slice(2), out);
+out.flush();

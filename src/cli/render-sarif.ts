@@ -4,7 +4,7 @@ import type { Report } from './report';
 const LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0, one result per finding, with the finding's real line and column region. */
-export function renderSarif(report: Report, version: string): string {
+export function sarifLog(report: Report, version: string): object {
   const rules = new Map<string, { id: string; shortDescription: { text: string } }>();
   const located = [
     ...report.results.flatMap((r) =>
@@ -61,5 +61,5 @@ export function renderSarif(report: Report, version: string): string {
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2);
+  return sarif;
 }

@@ -1,4 +1,5 @@
-import type { Finding, NodeReport, SimulationResult, Step } from '../engine/types';
+import type { Finding, NodeReport, PlacementRun, SimulationResult, Step } from '../engine/types';
+import { escapeControl } from './escape';
 import type { Report } from './report';
 
 /** Columns padded like kubectl's tabwriter: two spaces between columns. */
@@ -32,6 +33,7 @@ export interface TextOptions {
 export function renderText(report: Report, options: TextOptions = { details: false, document: null }): string {
   const out: string[] = [
     `Cluster: ${report.cluster.source} (${report.cluster.nodes} nodes, Kubernetes ${report.kubernetesVersion})`,
+    `  Kubernetes ${report.kubernetesVersion}: ${report.cluster.kubernetesVersion.reason}`,
     ...report.cluster.notes.map((n) => `  note: ${n}`),
   ];
   // Each file as kubectl answers it, then what becomes of each of its pods.
@@ -67,7 +69,7 @@ export function renderText(report: Report, options: TextOptions = { details: fal
       '',
       `Full lifecycle: --details (or --document N for one)${assumed > 0 ? `; it also lists the ${assumed} assumption(s) made` : ''}.`,
     );
-  return out.join('\n') + '\n';
+  return out.map(escapeControl).join('\n') + '\n';
 }
 
 const findingLine = (file: string, f: Finding): string =>
@@ -194,8 +196,7 @@ function renderScheduling(nodes: readonly NodeReport[], r: SimulationResult): st
       ]),
     );
   }
-  if (s.placements)
-    out.push(`Replicas:     ${s.placements.map((p, i) => `#${i + 1} ${p.node ?? 'Pending'}`).join(', ')}`);
+  if (s.placements) out.push(`Replicas:     ${replicaRuns(s.placements)}`);
   for (const n of s.notes ?? []) out.push(`  note: ${n}`);
   return out;
 }
@@ -209,4 +210,16 @@ function stageTitle(name: string): string {
     endpoints: 'Endpoints',
   };
   return `${titles[name] ?? name}:`.padEnd(13);
+}
+
+/** `#1 worker-1, #2 worker-2, #3–1000 Pending`: one entry per run of replicas on the same node. */
+function replicaRuns(runs: readonly PlacementRun[]): string {
+  let index = 1;
+  return runs
+    .map((r) => {
+      const who = r.count === 1 ? `#${index}` : `#${index}–${index + r.count - 1}`;
+      index += r.count;
+      return `${who} ${r.node ?? 'Pending'}`;
+    })
+    .join(', ');
 }

@@ -1,15 +1,23 @@
 import type { FileAnalysis } from '../engine/analyze';
 import type { Cluster } from '../engine/cluster/cluster';
 import { verdictOf } from '../engine/verdict';
+import type { VersionSource } from '../engine/version/choose';
+import { formatVersion } from '../engine/version/kube-version';
 import type { Finding, SimulationResult, Stage, StageReport } from '../engine/types';
 
 /** The CLI's JSON document (DESIGN.md §4, contract v1). */
 export interface Report {
   apiVersion: 'podpreview/v1';
+  /** The release simulated, `1.36` (fixed in v1 as a string; `cluster.kubernetesVersion` says why that one). */
   kubernetesVersion: string;
-  cluster: { source: string; nodes: number; notes: string[] };
   /** What `kubectl apply -f <file>` prints for each file, stdout and stderr lines in order. */
   apply: { file: string; lines: string[] }[];
+  cluster: {
+    source: string;
+    nodes: number;
+    notes: string[];
+    kubernetesVersion: { minor: number; source: VersionSource; reason: string };
+  };
   results: SimulationResult[];
   /** Findings about documents that create no pod (a Service no pod will back), with their file. */
   findings: (Finding & { file: string })[];
@@ -32,8 +40,17 @@ export function buildReport(analyses: readonly FileAnalysis[], cluster: Cluster)
   }
   return {
     apiVersion: 'podpreview/v1',
-    kubernetesVersion: cluster.kubernetesVersion,
-    cluster: { source: cluster.source, nodes: cluster.objects.Node.length, notes: cluster.notes },
+    kubernetesVersion: formatVersion(cluster.kubernetesVersion),
+    cluster: {
+      source: cluster.source,
+      nodes: cluster.objects.Node.length,
+      notes: cluster.notes,
+      kubernetesVersion: {
+        minor: cluster.kubernetesVersion.minor,
+        source: cluster.kubernetesVersion.source,
+        reason: cluster.kubernetesVersion.reason,
+      },
+    },
     apply: analyses.map(applyOutput),
     results,
     findings,

@@ -14,7 +14,8 @@ import { type PodSource, toDocumentPath } from './pod-source';
 import type { KubeObject, Pod } from './k8s/objects';
 
 import { verdictOf } from './verdict';
-import type { Condition, Finding, SchedulingResult, Segment, SimulationResult, Stage, StageReport } from './types';
+import type { Condition, Finding, Segment, SimulationResult, Stage, StageReport } from './types';
+import { namespaceOf } from './k8s/namespace';
 
 const LATER_STAGES: readonly Stage[] = ['etcd', 'scheduler', 'kubelet', 'endpoints'];
 
@@ -171,7 +172,7 @@ function run(source: PodSource, cluster: Cluster): Omit<SimulationResult, 'verdi
     result.finalState = pendingState(api.pod, sched.result.message);
     result.stages.push(skipped('kubelet'), skipped('endpoints'));
     const pending = { pod: api.pod, kubelet: null, pendingReason: sched.result.message, events: result.events };
-    addController(result, runControllers(source, api.defaulted, { ...pending, placements: nodesOf(sched.result) }));
+    addController(result, runControllers(source, api.defaulted, { ...pending, placements: sched.result.placements }));
     return result;
   }
 
@@ -182,11 +183,11 @@ function run(source: PodSource, cluster: Cluster): Omit<SimulationResult, 'verdi
   result.findings.push(...relocate(kubelet.findings));
   result.events.push(...kubelet.events);
   result.stages.push(kubelet.report);
-  const outcome = { pod: api.pod, kubelet, pendingReason: null, placements: nodesOf(sched.result) };
+  const outcome = { pod: api.pod, kubelet, pendingReason: null, placements: sched.result.placements };
   addController(result, runControllers(source, api.defaulted, { ...outcome, events: result.events }));
 
   // Services select every replica of a workload, not just the one the kubelet stage followed.
-  const replicas = runningReplicas(api.pod, source.kind, nodesOf(sched.result), kubelet.finalState, onNode);
+  const replicas = runningReplicas(api.pod, source.kind, sched.result.placements, kubelet.finalState, onNode);
   const withReplicas = { ...onNode, objects: { ...onNode.objects, Pod: [...onNode.objects.Pod, ...replicas] } };
   const endpoints = runEndpoints(api.pod, kubelet, withReplicas, kubelet.end);
   result.endpoints = endpoints.endpoints;
@@ -229,14 +230,10 @@ function assumedNamespace(source: PodSource, cluster: Cluster): Finding[] {
   ];
 }
 
-const nodesOf = (s: SchedulingResult): (string | null)[] | null => s.placements?.map((p) => p.node) ?? null;
-
 function withoutVictims(cluster: Cluster, victims: readonly string[]): Cluster {
   if (victims.length === 0) return cluster;
   const gone = new Set(victims);
-  const Pod = cluster.objects.Pod.filter(
-    (p) => !gone.has(`${p.metadata?.namespace ?? 'default'}/${p.metadata?.name ?? ''}`),
-  );
+  const Pod = cluster.objects.Pod.filter((p) => !gone.has(`${namespaceOf(p)}/${p.metadata?.name ?? ''}`));
   return { ...cluster, objects: { ...cluster.objects, Pod } };
 }
 

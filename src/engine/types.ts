@@ -1,5 +1,8 @@
 // The one result object every view reads (DESIGN.md §3–4). Plain data only: it is serialised as the CLI's JSON
 // and posted to the webview, so no classes, Maps or functions live here.
+import type { FindingCode } from './finding-code';
+
+export type { FindingCode };
 
 /** A field path segment: a field name, a list index or a map key (`requests[cpu]`). */
 export type Segment = string | number | { key: string };
@@ -26,12 +29,8 @@ export interface RelatedLocation {
 
 export interface Finding {
   severity: Severity;
-  /**
-   * A closed family of codes: the API server's ErrorType constants (`FieldValueRequired`, ...), `StrictDecoding`,
-   * `YAMLSyntax`, admission plugin names (`PodSecurity`, `LimitRanger`, ...), event reasons
-   * (`FailedScheduling`, `FailedMount`, `ErrImagePull`, `CreateContainerConfigError`, ...).
-   */
-  code: string;
+  /** The reason Kubernetes gives (`FieldValueRequired`, `PodSecurity`, `FailedScheduling`, ...): finding-code.ts. */
+  code: FindingCode;
   stage: Stage;
   /** Kubernetes notation in the structure of the file the user wrote, e.g. `spec.template.spec.containers[0].image`. */
   path: string;
@@ -129,9 +128,10 @@ export interface Preemption {
   message: string;
 }
 
-export interface ReplicaPlacement {
+export interface PlacementRun {
   node: string | null;
-  /** The replica's own `0/N nodes are available: ...` (or scheduling gates) when it stays Pending, else null. */
+  count: number;
+  /** For replicas that stay Pending: the `0/N nodes are available: ...` message (or gates) they get; else null. */
   message: string | null;
 }
 
@@ -141,10 +141,10 @@ export interface SchedulingResult {
   message: string | null;
   nodes: NodeReport[];
   /**
-   * For workloads with replicas, in creation order: each replica's node, or null and its own FailedScheduling
-   * message when it stays Pending.
+   * For workloads with replicas: runs of consecutive replicas, in creation order, on one node (null = they stay
+   * Pending). Identical replicas that cannot fit are one run, however many the workload asks for.
    */
-  placements: ReplicaPlacement[] | null;
+  placements: PlacementRun[] | null;
   /** Where the real scheduler's choice is random or sampled, said plainly. */
   notes?: string[];
   preemption?: Preemption | null;

@@ -5,7 +5,7 @@ import { locate } from '../engine/manifest/locate';
 import { type ParsedManifest, parseManifest } from '../engine/manifest/parse';
 import type { Finding, QuickFix } from '../engine/types';
 import type { Analyzer } from './analyzer';
-import { findingRange } from './diagnostics';
+import { findingRange } from './finding-diagnostic';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
 

@@ -1,17 +1,10 @@
 // Predicted failures as problems in the editor: the YAML errors and the engine's findings of every open
 // Kubernetes manifest, at the exact field, refreshed a moment after the user stops typing.
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../engine/types';
+import type { Finding } from '../engine/types';
 import { type Analyzer, placedFindings } from './analyzer';
+import { findingToDiagnostic } from './finding-diagnostic';
 import * as settings from './settings';
-
-const DIAGNOSTIC_SOURCE = 'Pod Lifecycle Preview';
-
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
 
 export class Diagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('pod-lifecycle-preview');
@@ -83,22 +76,4 @@ export class Diagnostics implements vscode.Disposable {
 /** An assumption is not a predicted failure: it is a problem only for those who asked for it. */
 export function isProblem(f: Finding): boolean {
   return settings.diagnosticsEnabled() && (!f.assumption || settings.assumptionsAsProblems());
-}
-
-/** The finding's 1-based span as an editor range; a finding with no position sits at `fallbackLine`. */
-export function findingRange(f: Finding, fallbackLine: number): vscode.Range {
-  const line = Math.max((f.line ?? fallbackLine) - 1, 0);
-  const column = Math.max((f.column ?? 1) - 1, 0);
-  const endLine = Math.max((f.endLine ?? f.line ?? fallbackLine) - 1, line);
-  const endColumn = f.endLine !== undefined || f.endColumn !== undefined ? Math.max((f.endColumn ?? 1) - 1, 0) : column;
-  return new vscode.Range(line, column, endLine, endLine === line ? Math.max(endColumn, column) : endColumn);
-}
-
-export function findingToDiagnostic(f: Finding, fallbackLine: number): vscode.Diagnostic {
-  // A `then` mistake is not in kubectl's answer yet: it is what comes back once the first ones are fixed.
-  const message = f.then ? `Then, once the above is fixed: ${f.message}` : f.message;
-  const d = new vscode.Diagnostic(findingRange(f, fallbackLine), message, SEVERITY[f.severity]);
-  d.source = DIAGNOSTIC_SOURCE;
-  d.code = f.code;
-  return d;
 }

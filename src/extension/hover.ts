@@ -8,7 +8,8 @@ import { parseManifest } from '../engine/manifest/parse';
 import { pathAt } from '../engine/manifest/path-at';
 import type { Segment, SimulationResult } from '../engine/types';
 import { type Analyzer, placedFindings } from './analyzer';
-import { findingRange, isProblem } from './diagnostics';
+import { isProblem } from './diagnostics';
+import { findingRange } from './finding-diagnostic';
 import { summary } from './summary';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];

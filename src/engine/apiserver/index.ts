@@ -6,7 +6,7 @@ import { formatPath } from '../k8s/field-path';
 import type { KubeObject, Pod } from '../k8s/objects';
 import { type PodSource, toDocumentPath } from '../pod-source';
 import type { ApiServerOutput } from '../stages';
-import type { Finding, Segment, SimEvent, Step, StepStatus } from '../types';
+import type { Finding, FindingCode, Segment, SimEvent, Step, StepStatus } from '../types';
 import { mutatingAdmission, validatingAdmission } from './admission/chain';
 import { podSecurity } from './admission/podsecurity';
 import { namespaceLifecycle } from './admission/namespace-lifecycle';
@@ -27,6 +27,7 @@ import { type EtcdWrite, etcdKey } from './etcd';
 import { type ControllerPod, podFromTemplate } from './pod-from-template';
 import { createWarnings, validateCreate } from './validation';
 import { invalidLine, invalidStatusMessage } from './validation/invalid-message';
+import { formatVersion } from '../version/kube-version';
 
 /** The stage output plus the etcd writes the request and the controllers make, for the etcd stage. */
 export interface ApiServerResult extends ApiServerOutput {
@@ -55,7 +56,7 @@ function serverError(reason: string, file: string, message: string): string {
   return `Error from server (${reason}): error when creating ${JSON.stringify(file)}: ${message}`;
 }
 
-function denialFinding(d: Denial & { plugin: string }): Finding {
+function denialFinding(d: Denial & { plugin: FindingCode }): Finding {
   const finding: Finding = {
     severity: 'error',
     code: d.plugin,
@@ -73,7 +74,7 @@ function denialFinding(d: Denial & { plugin: string }): Finding {
   return finding;
 }
 
-function warningFinding(code: string, w: AdmissionWarning, move: (s: Segment[]) => Segment[]): Finding {
+function warningFinding(code: FindingCode, w: AdmissionWarning, move: (s: Segment[]) => Segment[]): Finding {
   const segments = move(w.segments);
   return { severity: 'warning', code, stage: 'apiserver', path: formatPath(segments), segments, message: w.message };
 }
@@ -139,14 +140,16 @@ function createPod(posted: Obj, requestName: string, ctx: Context): PodCreate {
   steps.push(step('Mutating admission', 'ok', at, pluginNotes(mutating.outcomes)));
 
   fillSystemFields(pod, ctx.seed);
-  const prepared = preparePod(typed);
+  const prepared = preparePod(typed, ctx.cluster.kubernetesVersion);
   for (const w of prepared.warnings) {
     findings.push(warningFinding('Warning', w, (s) => s));
     warnings.push(`Warning: ${w.message}`);
   }
   const name = typed.metadata?.name ?? requestName;
   const droppedNote =
-    prepared.dropped.length > 0 ? ` Dropped (feature gate off in v1.34): ${prepared.dropped.join(', ')}.` : '';
+    prepared.dropped.length > 0
+      ? ` Dropped (feature gate off in v${formatVersion(ctx.cluster.kubernetesVersion)}): ${prepared.dropped.join(', ')}.`
+      : '';
   steps.push(
     step(
       'System fields and PrepareForCreate',
@@ -156,7 +159,7 @@ function createPod(posted: Obj, requestName: string, ctx: Context): PodCreate {
     ),
   );
 
-  const errors = validateCreate(pod as KubeObject);
+  const errors = validateCreate(pod as KubeObject, ctx.cluster.kubernetesVersion);
   // rest.BeforeCreate sends WarningsOnCreate only once validation has passed: a rejected request prints none.
   if (errors.length === 0) pushCreateWarnings(pod as KubeObject, findings, warnings);
   if (errors.length > 0) {
@@ -320,7 +323,7 @@ function jobFromCronJob(ctx: Context) {
     };
     defaultWorkload('Job', job);
     fillSystemFields(job, `${ctx.seed}#job`);
-    prepareWorkload('Job', job);
+    prepareWorkload('Job', job, ctx.cluster.kubernetesVersion);
     return job;
   };
 }
@@ -348,8 +351,11 @@ function runWorkload(ctx: Context, steps: Step[], findings: Finding[]): ApiServe
   steps.push(step('Mutating admission', 'ok', at, pluginNotes([lifecycle])));
 
   fillSystemFields(obj, ctx.seed);
-  const dropped = prepareWorkload(kind, obj);
-  const droppedNote = dropped.length > 0 ? ` Dropped (feature gate off in v1.34): ${dropped.join(', ')}.` : '';
+  const dropped = prepareWorkload(kind, obj, ctx.cluster.kubernetesVersion);
+  const droppedNote =
+    dropped.length > 0
+      ? ` Dropped (feature gate off in v${formatVersion(ctx.cluster.kubernetesVersion)}): ${dropped.join(', ')}.`
+      : '';
   steps.push(
     step(
       'System fields and PrepareForCreate',
@@ -359,7 +365,7 @@ function runWorkload(ctx: Context, steps: Step[], findings: Finding[]): ApiServe
     ),
   );
 
-  const errors = validateCreate(obj as KubeObject);
+  const errors = validateCreate(obj as KubeObject, ctx.cluster.kubernetesVersion);
   const warnings: string[] = [];
   if (errors.length === 0) pushCreateWarnings(obj as KubeObject, findings, warnings);
   if (errors.length > 0) {

@@ -16,6 +16,7 @@ import type {
   ServiceAccount,
   StorageClass,
 } from '../k8s/objects';
+import type { SimulatedVersion } from '../version/choose';
 import type { ImageCatalog } from './image-catalog';
 
 /** The kinds a snapshot can hold (DESIGN.md §5), keyed by their `kind`. */
@@ -73,7 +74,11 @@ export const NAMESPACED_KINDS: ReadonlySet<ClusterKind> = new Set<ClusterKind>([
 export interface Cluster {
   /** `embedded` or the snapshot's file name, shown in every output. */
   source: string;
-  kubernetesVersion: string;
+  /**
+   * The release the API server, admission, scheduler, controllers and endpoints follow (the control plane's); each
+   * node's kubelet follows its own (`kubeletVersionOf`).
+   */
+  kubernetesVersion: SimulatedVersion;
   objects: ClusterObjects;
   /**
    * Kinds the snapshot lists at all. A kind it does not list is unknown, not empty: a reference to it is assumed

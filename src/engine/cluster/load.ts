@@ -1,12 +1,17 @@
 import type { KubeObject } from '../k8s/objects';
-import { documentValue, parseManifest } from '../manifest/parse';
-import type { Finding } from '../types';
+import { formatPath } from '../k8s/field-path';
+import { locate } from '../manifest/locate';
+import { documentValue, type ManifestDocument, parseManifest, type ParsedManifest } from '../manifest/parse';
+import { plainValues } from '../manifest/plain-values';
+import type { Finding, Segment } from '../types';
+import { decodeClusterObject } from './decode-object';
 import { type Cluster, CLUSTER_KINDS, type ClusterKind, emptyObjects } from './cluster';
 import { addImageFacts, emptyCatalog, type ImageCatalog, mergeCatalogs } from './image-catalog';
-import defaultSnapshot from './default-cluster.yaml';
-
-/** The Kubernetes release whose behaviour and messages the engine reproduces. */
-export const SIMULATED_VERSION = '1.34';
+import defaultSnapshot, { values as defaultSnapshotValues } from './default-cluster.yaml';
+import { chooseVersion, type RequestedVersion, type VersionEvidence } from '../version/choose';
+import { formatVersion, type KubeVersion, NEWEST } from '../version/kube-version';
+import { NEWEST_PATCH } from '../version/releases';
+import { kubeletSkew } from '../version/skew';
 
 const UNANNOUNCED_KINDS: ReadonlySet<ClusterKind> = new Set<ClusterKind>(['PodDisruptionBudget', 'CSINode']);
 
@@ -16,34 +21,98 @@ export interface LoadedSnapshot {
   errors: Finding[];
 }
 
+export interface SnapshotOptions {
+  /** The snapshot lists every kind, even those with no objects (true for the embedded one). */
+  complete?: boolean;
+  /** The release to simulate; `auto` (the default) lets the snapshot decide. */
+  kubernetesVersion?: RequestedVersion;
+}
+
+/** One document of a snapshot: its value, and what is needed to point at an error in it. */
+interface SnapshotDocument {
+  object: KubeObject | null;
+  /** The value even when it is no mapping (`docker image inspect` prints an array); null when it has none. */
+  raw: unknown;
+  findings: Finding[];
+  /** The parsed document, to locate a field in; absent when the text was read without positions. */
+  parsed?: { d: ManifestDocument; manifest: ParsedManifest };
+}
+
 /**
- * Reads a cluster snapshot: what `kubectl get ... -A -o yaml` prints (a `List`), or the same objects as a YAML
- * stream. `complete` says the snapshot lists every kind, even those with no objects (true for the embedded one);
- * otherwise only the kinds that have objects count as listed.
+ * A snapshot's documents read without positions, when the text allows it (JSON, or YAML in kubectl's block
+ * style): a large snapshot then costs a fraction of the time and memory. Null when the `yaml` library must read
+ * it, and whenever a document is not what a snapshot holds, so that the error points at a line.
  */
-export function loadSnapshot(text: string, source: string, complete = false): LoadedSnapshot {
+function plainDocuments(text: string): SnapshotDocument[] | null {
+  const values = plainValues(text);
+  if (values === null) return null;
+  const documents = values.map((raw) => ({ object: isMapping(raw) ? (raw as KubeObject) : null, raw, findings: [] }));
+  return documents.every((d) => d.object !== null || d.raw === null || isImageFacts(d.raw)) ? documents : null;
+}
+
+function parsedDocuments(text: string, source: string): SnapshotDocument[] {
   const manifest = parseManifest(text, source);
+  return manifest.documents.map((d) => ({
+    object: d.object,
+    raw: d.object ?? (d.doc.errors.length === 0 ? rawValue(d.doc) : null),
+    findings: d.findings,
+    parsed: { d, manifest },
+  }));
+}
+
+const isMapping = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const isImageFacts = (raw: unknown): boolean => addImageFacts(emptyCatalog(), raw, '');
+
+/**
+ * Reads a cluster snapshot: what `kubectl get ... -A -o yaml` (or `-o json`) prints (a `List`), or the same
+ * objects as a YAML stream, plus optionally what `kubectl version -o yaml` prints. Unless the snapshot is
+ * `complete`, only the kinds that have objects count as listed.
+ */
+export function loadSnapshot(text: string, source: string, options: SnapshotOptions = {}): LoadedSnapshot {
+  const plain = plainDocuments(text);
+  // An object that does not decode is reported at its field: the text is parsed again, with positions.
+  return (
+    (plain && snapshotOf(plain, source, options)) ??
+    (snapshotOf(parsedDocuments(text, source), source, options) as LoadedSnapshot)
+  );
+}
+
+/** The snapshot of these documents; null when an object does not decode and the documents carry no positions. */
+function snapshotOf(documents: SnapshotDocument[], source: string, options: SnapshotOptions): LoadedSnapshot | null {
   const errors: Finding[] = [];
   const objects = emptyObjects();
   const images = emptyCatalog();
   const ignored = new Map<string, number>();
-  for (const d of manifest.documents) {
+  let serverVersion: VersionEvidence['serverVersion'] = null;
+  for (const d of documents) {
     // Image facts may come as `docker image inspect` output: a JSON array, which is no Kubernetes object.
-    const raw = d.object ?? (d.doc.errors.length === 0 ? rawValue(d.doc) : null);
-    if (addImageFacts(images, raw, source)) continue;
+    if (addImageFacts(images, d.raw, source)) continue;
     errors.push(...d.findings);
-    for (const item of itemsOf(d.object)) {
+    if (isVersionDocument(d.object)) {
+      serverVersion = (d.object.serverVersion as VersionEvidence['serverVersion']) ?? serverVersion;
+      continue;
+    }
+    for (const { item, at } of itemsOf(d.object)) {
       if (addImageFacts(images, item, source)) continue;
       const kind = item.kind;
       if (typeof kind === 'string' && (CLUSTER_KINDS as readonly string[]).includes(kind)) {
-        (objects[kind as ClusterKind] as KubeObject[]).push(kind === 'Secret' ? withoutSecretValues(item) : item);
+        const decoded = decodeClusterObject(item, kind);
+        if (!decoded.ok) {
+          if (!d.parsed) return null;
+          const { d: doc, manifest } = d.parsed;
+          errors.push(decodeFinding(item, kind, [...at, ...decoded.segments], decoded.message, doc, manifest));
+          continue;
+        }
+        const object = decoded.object;
+        (objects[kind as ClusterKind] as KubeObject[]).push(kind === 'Secret' ? withoutSecretValues(object) : object);
       } else {
         const name = typeof kind === 'string' ? kind : '(no kind)';
         ignored.set(name, (ignored.get(name) ?? 0) + 1);
       }
     }
   }
-  const listedKinds = complete ? [...CLUSTER_KINDS] : CLUSTER_KINDS.filter((k) => objects[k].length > 0);
+  const listedKinds = options.complete ? [...CLUSTER_KINDS] : CLUSTER_KINDS.filter((k) => objects[k].length > 0);
   const notes = [...ignored].map(
     ([kind, n]) => `ignored ${n} object${n === 1 ? '' : 's'} of kind ${kind}: the simulation does not use that kind`,
   );
@@ -54,15 +123,13 @@ export function loadSnapshot(text: string, source: string, complete = false): Lo
     notes.push(
       `the snapshot lists no ${unlisted.join(', ')}: objects of those kinds are assumed to exist when referenced`,
     );
-  // The engine models one release; a snapshot of another is simulated with 1.34's rules, and the output says so.
-  const nodeVersion = versionOf(objects.Node);
-  if (nodeVersion && nodeVersion !== SIMULATED_VERSION)
-    notes.push(
-      `the snapshot's nodes run Kubernetes ${nodeVersion}; the simulation follows Kubernetes ${SIMULATED_VERSION}, so some messages may differ from what this cluster prints`,
-    );
+  const evidence = { serverVersion, nodes: objects.Node, fromSnapshot: source !== EMBEDDED };
+  const choice = chooseVersion(options.kubernetesVersion ?? 'auto', evidence);
+  if (!choice.ok) errors.push(versionError(choice.error));
+  else for (const node of objects.Node) notes.push(...kubeletSkew(node, choice.version));
   const cluster: Cluster = {
     source,
-    kubernetesVersion: SIMULATED_VERSION,
+    kubernetesVersion: choice.ok ? choice.version : { ...NEWEST, source: 'newest-supported', reason: choice.error },
     objects,
     listedKinds,
     workspace: [],
@@ -119,26 +186,93 @@ function rawValue(doc: Parameters<typeof documentValue>[0]): unknown {
   return value.ok ? value.value : null;
 }
 
-let embedded: Cluster | null = null;
+const EMBEDDED = 'embedded';
+const embedded = new Map<string, LoadedSnapshot>();
 
-/** The embedded default cluster (DESIGN.md §6): a control-plane node and three workers in three zones. */
+/**
+ * The embedded default cluster (DESIGN.md §6): a control-plane node and three workers in three zones, running the
+ * requested release (the newest supported one by default). An unsupported release is an error in `errors`.
+ */
+export function loadDefaultCluster(kubernetesVersion: RequestedVersion = 'auto'): LoadedSnapshot {
+  let loaded = embedded.get(kubernetesVersion);
+  if (!loaded) {
+    const chosen = chooseVersion(kubernetesVersion, { nodes: [], fromSnapshot: false });
+    const values = JSON.parse(embeddedValues(chosen.ok ? chosen.version : NEWEST)) as unknown[];
+    const documents = values.map((raw) => ({ object: raw as KubeObject, raw, findings: [] }));
+    // The embedded objects decode (a unit test loads the text), so there is never an error to locate.
+    loaded = snapshotOf(documents, EMBEDDED, { complete: true, kubernetesVersion }) as LoadedSnapshot;
+    embedded.set(kubernetesVersion, loaded);
+  }
+  return loaded;
+}
+
+/** The embedded default cluster at the newest supported release. */
 export function defaultCluster(): Cluster {
-  embedded ??= { ...loadSnapshot(defaultSnapshot, 'embedded', true).cluster, standIn: true };
-  return embedded;
+  return { ...loadDefaultCluster().cluster, standIn: true };
 }
 
-/** The text of the embedded snapshot, for users who want it as a template. */
-export function defaultClusterText(): string {
-  return defaultSnapshot;
+/**
+ * The text of the embedded snapshot, for users who want it as a template. It is written for the newest supported
+ * release; for another, its nodes run that release's newest patch, as a cluster upgraded in place would.
+ */
+export function defaultClusterText(version: KubeVersion = NEWEST): string {
+  if (version.minor === NEWEST.minor) return defaultSnapshot;
+  return defaultSnapshot
+    .replaceAll(NEWEST_PATCH[NEWEST.minor], NEWEST_PATCH[version.minor])
+    .replace(`(Kubernetes ${formatVersion(NEWEST)})`, `(Kubernetes ${formatVersion(version)})`);
 }
 
-function itemsOf(o: KubeObject | null): KubeObject[] {
+/**
+ * The embedded snapshot's documents as JSON, read from its YAML at build time so that starting up parses no YAML;
+ * for another release, with the same patch versions replaced as in the text.
+ */
+function embeddedValues(version: KubeVersion): string {
+  if (version.minor === NEWEST.minor) return defaultSnapshotValues;
+  return defaultSnapshotValues.replaceAll(NEWEST_PATCH[NEWEST.minor], NEWEST_PATCH[version.minor]);
+}
+
+/** What `kubectl version -o yaml|json` prints: no kind, a `clientVersion` and (when the server answered) `serverVersion`. */
+function isVersionDocument(o: KubeObject | null): o is KubeObject & { serverVersion?: unknown } {
+  return o !== null && o.kind === undefined && ('serverVersion' in o || 'clientVersion' in o);
+}
+
+function versionError(message: string): Finding {
+  return { severity: 'error', code: 'KubernetesVersion', stage: 'manifest', path: '', segments: [], message };
+}
+
+/** The objects a document holds (itself, or a List's items), each with its path in the document. */
+function itemsOf(o: KubeObject | null): { item: KubeObject; at: Segment[] }[] {
   if (!o) return [];
   if (typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items))
-    return (o.items as unknown[]).filter(
-      (i): i is KubeObject => i !== null && typeof i === 'object' && !Array.isArray(i),
+    return (o.items as unknown[]).flatMap((item, i) =>
+      item !== null && typeof item === 'object' && !Array.isArray(item)
+        ? [{ item: item as KubeObject, at: ['items', i] }]
+        : [],
     );
-  return [o];
+  return [{ item: o, at: [] }];
+}
+
+/** An object the snapshot cannot hold, at the field Go's decoder stopped on, named as `kubectl get` names it. */
+function decodeFinding(
+  item: KubeObject,
+  kind: string,
+  segments: Segment[],
+  message: string,
+  d: ManifestDocument,
+  manifest: ParsedManifest,
+): Finding {
+  const at = locate(d.doc, segments, manifest.lineCounter);
+  const name = typeof item.metadata?.name === 'string' ? item.metadata.name : '';
+  const path = formatPath(segments);
+  return {
+    severity: 'error',
+    code: 'SnapshotDecode',
+    stage: 'manifest',
+    path,
+    segments,
+    message: `${kind.toLowerCase()}/${name} ${path}: ${message}`,
+    ...(at ? { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn } : {}),
+  };
 }
 
 /** Only a Secret's keys matter to a pod; its values are never kept, so they can never be printed. */
@@ -147,10 +281,4 @@ function withoutSecretValues(secret: KubeObject): KubeObject {
     m && typeof m === 'object' ? Object.fromEntries(Object.keys(m).map((k) => [k, ''])) : undefined;
   const { data, stringData, ...rest } = secret;
   return { ...rest, ...(data ? { data: blank(data) } : {}), ...(stringData ? { stringData: blank(stringData) } : {}) };
-}
-
-function versionOf(nodes: readonly { status?: { nodeInfo?: { kubeletVersion?: string } } }[]): string | null {
-  const v = nodes[0]?.status?.nodeInfo?.kubeletVersion;
-  const m = v ? /^v?(\d+)\.(\d+)/.exec(v) : null;
-  return m ? `${m[1]}.${m[2]}` : null;
 }

@@ -3,7 +3,7 @@
 // forward with the real reasons, messages and timings.
 import type { Pod } from '../k8s/objects';
 import type { PodSource } from '../pod-source';
-import type { FinalState, SimEvent } from '../types';
+import type { FinalState, PlacementRun, SimEvent } from '../types';
 import type { ControllerOutput } from './controller-output';
 import { runDeploymentController } from './deployment';
 import { runJobController } from './job';
@@ -18,8 +18,8 @@ export interface PodOutcome {
   kubelet: { finalState: FinalState; readyAt: number | null; end: number } | null;
   /** The scheduler's message when no node runs the pod. */
   pendingReason: string | null;
-  /** Where each replica of the workload runs (null: Pending), or null for a single pod. */
-  placements: (string | null)[] | null;
+  /** Where the replicas of the workload run, in runs (null: Pending), or null for a single pod. */
+  placements: readonly PlacementRun[] | null;
   /** The events so far: the controller's creation events and the first pod's. */
   events: readonly SimEvent[];
 }
@@ -112,7 +112,7 @@ export function runControllers(
     }
     case 'Deployment': {
       const spec = obj(workload.spec);
-      const placed = outcome.placements?.filter((p) => p !== null).length;
+      const placed = outcome.placements?.reduce((n, r) => n + (r.node !== null ? r.count : 0), 0);
       return runDeploymentController({
         name: source.name,
         spec,

@@ -4,11 +4,11 @@
 // backoff_utils.go getRemainingTimePerIndex, v1.34).
 import { jobFailureBackoff } from './backoff';
 import type { ControllerOutput } from './controller-output';
-import { BACKOFF, type JobRun, MAX_ROUNDS, type PodFate, SYNC } from './job-run';
+import { BACKOFF, type JobFailure, type JobRun, MAX_ROUNDS, type PodFate, PodNames, SYNC } from './job-run';
 import { matchPodFailurePolicy } from './pod-failure-policy';
 
-const FAILED_INDEXES = { reason: 'FailedIndexes', message: 'Job has failed indexes' };
-const MAX_FAILED_INDEXES = {
+const FAILED_INDEXES: JobFailure = { reason: 'FailedIndexes', message: 'Job has failed indexes' };
+const MAX_FAILED_INDEXES: JobFailure = {
   reason: 'MaxFailedIndexesExceeded',
   message: 'Job has exceeded the specified maximal number of failed indexes',
 };
@@ -33,7 +33,7 @@ export function runPerIndex(run: JobRun, fate: Extract<PodFate, { kind: 'failed'
 
   const stopActive = () =>
     [...active.values()].map((a) => ({
-      name: a.name,
+      names: new PodNames(1, () => a.name),
       stopsIn: Math.min(Math.max(a.finish - t, 0), spec.terminationGracePeriodSeconds),
     }));
 
@@ -46,7 +46,7 @@ export function runPerIndex(run: JobRun, fate: Extract<PodFate, { kind: 'failed'
       .slice(0, Math.max(0, spec.parallelism - active.size));
     const ready = chosen.filter(({ at }) => at <= t);
     for (const { i } of ready) {
-      const [name = ''] = run.createPods(1, t, i, t > firstPod.createdAt);
+      const name = run.createPods(1, t, i, t > firstPod.createdAt).at(0);
       active.set(i, { name, finish: t + fate.after });
     }
     if (ready.length > 0)
@@ -74,7 +74,7 @@ export function runPerIndex(run: JobRun, fate: Extract<PodFate, { kind: 'failed'
       active.delete(i);
       const verdict = matchPodFailurePolicy(spec.rules, fate.state, namespace, a.name);
       if (verdict.action === 'FailJob' && verdict.message && verdict.rule !== null) {
-        const why = { reason: 'PodFailurePolicy', message: verdict.message };
+        const why: JobFailure = { reason: 'PodFailurePolicy', message: verdict.message };
         run.fail(t, why, stopActive());
         rec.finding('error', why.reason, run.path('podFailurePolicy', 'rules', verdict.rule), why.message);
         return run.output('failed');

@@ -4,7 +4,7 @@
 // counts them, backs off after failures, and finishes the Job.
 import { jobFailureBackoff, restartAt } from './backoff';
 import type { ControllerOutput } from './controller-output';
-import { BACKOFF, type JobInput, JobRun, MAX_ROUNDS, type PodFate, SYNC, plural } from './job-run';
+import { BACKOFF, type JobFailure, type JobInput, JobRun, MAX_ROUNDS, type PodFate, SYNC, plural } from './job-run';
 import { runPerIndex } from './job-per-index';
 import { matchPodFailurePolicy } from './pod-failure-policy';
 import { matchSuccessPolicy } from './success-policy';
@@ -37,16 +37,14 @@ function runRounds(
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const n = run.wantActive();
     const names = run.createPods(n, t, nextIndex, round > 0);
-    rec.step(`Create ${plural(n, 'pod')}`, 'ok', t, names.join(', '), round > 0 && estimate);
+    rec.step(`Create ${plural(n, 'pod')}`, 'ok', t, names.listed(), round > 0 && estimate);
     const finish = t + fate.after;
     // The sync that counts finished pods comes a second after they finish; a deadline reached first wins.
     if (finish + SYNC > run.deadline) {
       const running = fate.kind === 'running' ? Infinity : finish - run.deadline;
-      const active =
-        running > 0
-          ? names.map((name) => ({ name, stopsIn: Math.min(running, spec.terminationGracePeriodSeconds) }))
-          : [];
-      run.deadlineExceeded(active);
+      run.deadlineExceeded(
+        running > 0 ? [{ names, stopsIn: Math.min(running, spec.terminationGracePeriodSeconds) }] : [],
+      );
       return run.output('failed');
     }
     const sync = finish + SYNC;
@@ -73,7 +71,7 @@ function runRounds(
       t = sync;
       continue;
     }
-    const verdict = matchPodFailurePolicy(spec.rules, fate.state, namespace, names[0] ?? '');
+    const verdict = matchPodFailurePolicy(spec.rules, fate.state, namespace, names.at(0));
     backoffFailures += n;
     if (verdict.counts) run.failed += n;
     rec.step(
@@ -86,7 +84,7 @@ function runRounds(
       round > 0,
     );
     if (verdict.action === 'FailJob' && verdict.message && verdict.rule !== null) {
-      const why = { reason: 'PodFailurePolicy', message: verdict.message };
+      const why: JobFailure = { reason: 'PodFailurePolicy', message: verdict.message };
       run.fail(sync, why, []);
       rec.finding('error', why.reason, run.path('podFailurePolicy', 'rules', verdict.rule), why.message);
       return run.output('failed');
@@ -124,9 +122,9 @@ function runRestarts(run: JobRun, restarts: readonly number[]): ControllerOutput
   const { rec, spec } = run;
   const { firstPod } = run.input;
   const names = run.createPods(run.wantActive(), firstPod.createdAt, 0);
-  rec.step(`Create ${plural(names.length, 'pod')}`, 'ok', firstPod.createdAt, names.join(', '));
+  rec.step(`Create ${plural(names.count, 'pod')}`, 'ok', firstPod.createdAt, names.listed());
   // Every active pod restarts in step; the controller sums their restartCounts: >= backoffLimit (> 0 when it is 0).
-  const perPod = spec.backoffLimit === 0 ? 1 : Math.ceil(spec.backoffLimit / Math.max(names.length, 1));
+  const perPod = spec.backoffLimit === 0 ? 1 : Math.ceil(spec.backoffLimit / Math.max(names.count, 1));
   const reached = restartAt(restarts, perPod);
   if (reached === null) {
     rec.step(
@@ -138,7 +136,7 @@ function runRestarts(run: JobRun, restarts: readonly number[]): ControllerOutput
     return run.output('warning');
   }
   const sync = firstPod.createdAt + reached + SYNC;
-  const active = names.map((name) => ({ name, stopsIn: SYNC }));
+  const active = [{ names, stopsIn: SYNC }];
   if (sync > run.deadline) {
     run.deadlineExceeded(active);
     return run.output('failed');
@@ -147,7 +145,7 @@ function runRestarts(run: JobRun, restarts: readonly number[]): ControllerOutput
     'Restarts reach backoffLimit',
     'failed',
     sync - SYNC,
-    `${plural(perPod * names.length, 'container restart')} in active pods, backoffLimit ${spec.backoffLimit}`,
+    `${plural(perPod * names.count, 'container restart')} in active pods, backoffLimit ${spec.backoffLimit}`,
     perPod > restarts.length,
   );
   run.fail(sync, BACKOFF, active);
@@ -159,13 +157,13 @@ function runRestarts(run: JobRun, restarts: readonly number[]): ControllerOutput
 function runStuck(run: JobRun, reason: string): ControllerOutput {
   const { firstPod } = run.input;
   const names = run.createPods(run.wantActive(), firstPod.createdAt, 0);
-  run.rec.step(`Create ${plural(names.length, 'pod')}`, 'ok', firstPod.createdAt, names.join(', '));
+  run.rec.step(`Create ${plural(names.count, 'pod')}`, 'ok', firstPod.createdAt, names.listed());
   if (run.deadline === Infinity) {
     run.rec.step('Job stays active', 'waiting', firstPod.createdAt, `its pods never finish: ${reason}`);
     return run.output('warning');
   }
   // Pods that never started stop at once when deleted.
-  run.deadlineExceeded(names.map((name) => ({ name, stopsIn: 0 })));
+  run.deadlineExceeded([{ names, stopsIn: 0 }]);
   return run.output('failed');
 }
 

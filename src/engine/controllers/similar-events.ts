@@ -5,7 +5,7 @@
 // defaultAggregateIntervalInSeconds 600).
 import type { SimEvent } from '../types';
 
-const MAX_EVENTS = 10;
+export const MAX_EVENTS = 10;
 const INTERVAL = 600;
 export const COMBINED_PREFIX = '(combined from similar events): ';
 

@@ -1,6 +1,6 @@
 // The `Endpoints:` line of `kubectl describe service` (k8s.io/kubectl pkg/describe/describe.go,
 // formatEndpointSlices), printed once per Service port from the Service's EndpointSlices.
-import type { EndpointSlice } from './endpoint-slice';
+import type { EndpointSlice } from './endpoint-slice-object';
 
 const MAX_LISTED = 3;
 

@@ -1,7 +1,7 @@
 // The names cluster DNS answers for a Service (CoreDNS `kubernetes` plugin, coredns/coredns v1.12.1
 // plugin/kubernetes): it reads the same EndpointSlices as kube-proxy and publishes ready endpoints only.
 import type { Cluster } from '../cluster/cluster';
-import type { EndpointSlice, SliceEndpoint } from './endpoint-slice';
+import type { EndpointSlice, SliceEndpoint } from './endpoint-slice-object';
 import type { ServiceSpec } from './service-spec';
 import { UNALLOCATED_CLUSTER_IP } from './kube-proxy';
 

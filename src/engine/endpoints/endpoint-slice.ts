@@ -5,61 +5,12 @@
 import type { MemberPod } from './member-pod';
 import { findPort } from './find-port';
 import { type ServicePortSpec, type ServiceSpec, serviceKey } from './service-spec';
+import type { EndpointConditions, EndpointSlice, SliceEndpoint, SlicePort } from './endpoint-slice-object';
 import { type TopologyEvent, addTopologyHints } from './topology-hints';
 
 export const MANAGED_BY = 'endpointslice-controller.k8s.io';
 /** kube-controller-manager `--max-endpoints-per-slice` default. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
-
-export interface EndpointConditions {
-  ready: boolean;
-  serving: boolean;
-  terminating: boolean;
-}
-
-export interface EndpointHints {
-  forZones?: { name: string }[];
-  forNodes?: { name: string }[];
-}
-
-export interface SliceEndpoint {
-  addresses: string[];
-  conditions: EndpointConditions;
-  hostname?: string;
-  targetRef: { kind: 'Pod'; namespace: string; name: string; uid?: string };
-  nodeName?: string;
-  zone?: string;
-  hints?: EndpointHints;
-}
-
-export interface SlicePort {
-  name: string;
-  protocol: string;
-  port: number;
-  appProtocol?: string;
-}
-
-export type EndpointSlice = {
-  apiVersion: 'discovery.k8s.io/v1';
-  kind: 'EndpointSlice';
-  metadata: {
-    /** The API server appends 5 random characters: `web-` becomes e.g. `web-x7k2p`. */
-    generateName: string;
-    namespace: string;
-    labels: Record<string, string>;
-    ownerReferences: {
-      apiVersion: 'v1';
-      kind: 'Service';
-      name: string;
-      uid?: string;
-      controller: true;
-      blockOwnerDeletion: true;
-    }[];
-  };
-  addressType: string;
-  ports: SlicePort[];
-  endpoints: SliceEndpoint[];
-};
 
 export interface UnresolvedPort {
   pod: MemberPod;

@@ -3,7 +3,7 @@
 // pkg/proxy/endpointslicecache.go reads them, with endpoints chosen by pkg/proxy/topology.go CategorizeEndpoints.
 import { endpointChain, externalChain, localServiceChain, serviceChain, servicePortName } from './chain-names';
 import { joinHostPort } from './describe';
-import type { EndpointSlice } from './endpoint-slice';
+import type { EndpointSlice } from './endpoint-slice-object';
 import type { ServicePortSpec, ServiceSpec } from './service-spec';
 
 export interface ProxyEndpoint {

@@ -5,14 +5,8 @@ import type { EndpointReport, Finding, SimEvent, Step } from '../types';
 import { endpointChain, serviceChain, servicePortName } from './chain-names';
 import { describeEndpoints } from './describe';
 import { serviceDns } from './dns';
-import {
-  type EndpointSlice,
-  type NodeLookup,
-  type SliceEndpoint,
-  aggregateError,
-  reconcileSlices,
-  shouldPodBeInEndpoints,
-} from './endpoint-slice';
+import { type NodeLookup, aggregateError, reconcileSlices, shouldPodBeInEndpoints } from './endpoint-slice';
+import { type EndpointSlice, type SliceEndpoint } from './endpoint-slice-object';
 import { type ProxyContext, type ServiceRules, serviceRules } from './kube-proxy';
 import { COREDNS_SYNC_SECONDS, ENDPOINTSLICE_SYNC_SECONDS, KUBE_PROXY_SYNC_SECONDS, after } from './latency';
 import type { MemberPod } from './member-pod';

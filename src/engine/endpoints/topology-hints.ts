@@ -5,7 +5,7 @@
 // order; zones are taken here in name order, so a simulation always picks the same of several valid answers.
 import type { Node } from '../k8s/objects';
 import { milliValue } from '../k8s/quantity';
-import type { EndpointSlice, SliceEndpoint } from './endpoint-slice';
+import type { EndpointSlice, SliceEndpoint } from './endpoint-slice-object';
 
 /** `overloadThreshold`: the most any endpoint should be overloaded. */
 const OVERLOAD_THRESHOLD = 0.2;

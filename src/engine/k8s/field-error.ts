@@ -1,18 +1,8 @@
 import type { Segment } from '../types';
+import type { ErrorType } from '../finding-code';
 import { FieldPath } from './field-path';
 
-/** apimachinery's `field.ErrorType` constants, as they appear in a Status cause's `reason`. */
-export type ErrorType =
-  | 'FieldValueRequired'
-  | 'FieldValueInvalid'
-  | 'FieldValueNotSupported'
-  | 'FieldValueDuplicate'
-  | 'FieldValueNotFound'
-  | 'FieldValueForbidden'
-  | 'FieldValueTooLong'
-  | 'FieldValueTooMany'
-  | 'FieldValueTypeInvalid'
-  | 'InternalError';
+export type { ErrorType };
 
 export interface FieldError {
   type: ErrorType;

@@ -11,7 +11,8 @@ import { missingExecutable } from './exec-lookup';
 import type { PodAddresses } from './downward-api';
 import { makeEnvironmentVariables, resolveEnv } from './env';
 import { subPathExprError } from './subpath-expr';
-import { expandContainerCommandAndArgs } from './expansion';
+import { expandContainerCommandAndArgs, MAX_ARG_STRLEN } from './expansion';
+import type { ContainerRun } from './container-run';
 import { commandExit, LONG_RUN_SECONDS, type PathExists, predictedExit } from './exit-prediction';
 import { formatPod } from './go-format';
 import { OOM_KILLED_EXIT_CODE, OOM_KILLED_REASON, type OOMKill, predictedOOMKill } from './memory-limit';
@@ -31,26 +32,9 @@ import { failedToStart, START_ERROR_EXIT_CODE } from './start-failure';
 import { terminationMessage } from './termination-message';
 import { Trace } from './trace';
 import { mountedPaths } from './volumes/mounted-files';
-
-export interface ContainerRun {
-  name: string;
-  init: boolean;
-  sidecar: boolean;
-  state: 'waiting' | 'running' | 'terminated';
-  reason: string | null;
-  message?: string;
-  exitCode?: number;
-  /** A previous run ended (lastState.terminated is set). */
-  lastTerminated: boolean;
-  /** That run's reason when it is not told by its exit code (StartError). */
-  lastReason?: string;
-  /** That run's termination message. */
-  lastMessage?: string;
-  restartCount: number;
-  /** Started and not waiting on a startup probe. */
-  started: boolean;
-  readyAt: number | null;
-}
+import type { KubeVersion } from '../version/kube-version';
+import { createdMessage, startedMessage } from './container-events';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface ContainersOutcome {
   runs: ContainerRun[];
@@ -80,9 +64,20 @@ type StartResult =
 export interface PodOnNode {
   pod: Pod;
   node: Node;
+  /** The release of this node's kubelet (its `status.nodeInfo.kubeletVersion`), whose behaviour and texts apply. */
+  kubelet: KubeVersion;
   cluster: Cluster;
   trace: Trace;
   ips: PodAddresses;
+}
+
+/** What the simulation says when `$(VAR)` expansion passes what execve can take. */
+function tooLongMessage(what: string): string {
+  return (
+    `${what} expands to more than ${MAX_ARG_STRLEN} characters, the longest argument or environment string Linux's ` +
+    'execve accepts (MAX_ARG_STRLEN): the runtime cannot start the process with it (E2BIG, "argument list too long"). ' +
+    'The simulation stops expanding it there'
+  );
 }
 
 /** startContainer up to and including postStart; `pulled` holds the images this pod's sync has pulled so far. */
@@ -91,7 +86,7 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
   const { container } = target;
   const object = objectOf(target);
   const segments = segmentsOf(target);
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const image = ensureImage(pod, node, cluster, trace, { container, object, segments }, at, pulled);
   if (!image.ok) return { ok: false, reason: image.reason, message: image.message, at };
   let t = image.end;
@@ -120,15 +115,28 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
     return { ok: false, reason: 'CreateContainerConfigError', message: configError.message, at: t };
   }
   if (nonRoot.unverified) trace.finding('warning', 'CreateContainerConfigError', nonRoot.segments, nonRoot.unverified);
-  const { env: resolved, lines: envLines } = made ?? makeEnvironmentVariables(pod, node, container, ips, cluster);
+  const {
+    env: resolved,
+    lines: envLines,
+    tooLong,
+  } = made ?? makeEnvironmentVariables(pod, node, container, ips, cluster);
   // The runtime gets the command and args with `$(VAR)` expanded against this environment.
   const known = new Map(resolved.flatMap((v) => (v.value === null ? [] : [[v.name, v.value] as const])));
   const expanded = expandContainerCommandAndArgs(container, known);
+  for (const i of tooLong)
+    trace.finding('warning', 'ExpansionLimit', [...segments, 'env', i, 'value'], tooLongMessage('this variable'));
+  if (expanded.tooLong > 0)
+    trace.finding(
+      'warning',
+      'ExpansionLimit',
+      [...segments, 'command'],
+      tooLongMessage('an element of command or args'),
+    );
 
   trace.event({
     type: 'Normal',
     reason: 'Created',
-    message: `Created container: ${container.name}`,
+    message: createdMessage(on.kubelet, container.name),
     at: t + CONTAINER_CREATE,
     object,
   });
@@ -173,7 +181,7 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
   trace.event({
     type: 'Normal',
     reason: 'Started',
-    message: `Started container ${container.name}`,
+    message: startedMessage(on.kubelet, container.name),
     at: t + CONTAINER_START,
     object,
   });
@@ -283,12 +291,12 @@ function exited(
   recordRestarts(
     trace,
     loop,
-    { name: container.name, object, podRef },
+    { name: container.name, kubelet: on.kubelet, object, podRef },
     (at) => ensureImageOnRestart(container, on.node, on.cluster, trace, object, at),
     (at) => ({
       type: 'Normal',
       reason: 'Started',
-      message: `Started container ${container.name}`,
+      message: startedMessage(on.kubelet, container.name),
       at: at + CONTAINER_START,
       object,
     }),
@@ -379,14 +387,14 @@ function killedByLiveness(
   trace.event({
     type: 'Normal',
     reason: 'Created',
-    message: `Created container: ${container.name}`,
+    message: createdMessage(on.kubelet, container.name),
     at: restartAt,
     object,
   });
   trace.event({
     type: 'Normal',
     reason: 'Started',
-    message: `Started container ${container.name}`,
+    message: startedMessage(on.kubelet, container.name),
     at: restartAt + CONTAINER_START,
     object,
   });
@@ -436,6 +444,7 @@ function startFailed(on: PodOnNode, target: Target, started: { at: number; messa
     at: started.at,
     message: started.message,
     restarts: restartsAfter(on.pod.spec?.restartPolicy ?? 'Always', START_ERROR_EXIT_CODE),
+    kubelet: on.kubelet,
     imageCheck: (at) => ensureImageOnRestart(container, on.node, on.cluster, on.trace, object, at),
   });
 }

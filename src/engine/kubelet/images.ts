@@ -10,6 +10,10 @@ import { goDuration } from './go-format';
 import { PLEG_RELIST, PULL_BYTES_PER_SECOND, PULL_OVERHEAD, TYPICAL_IMAGE_BYTES } from './latency';
 import type { Trace } from './trace';
 import type { Segment } from '../types';
+import type { ImageErrorCode } from '../finding-code';
+import { gateEnabled } from '../version/feature-gates';
+import { kubeletVersionOf } from '../version/node-version';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface ImageTarget {
   container: Container;
@@ -85,17 +89,37 @@ function pullSecretsNamed(pod: Pod, cluster: Cluster): boolean {
   if ((pod.spec?.imagePullSecrets ?? []).length > 0) return true;
   const sa = pod.spec?.serviceAccountName ?? 'default';
   const account = cluster.objects.ServiceAccount.find(
-    (s) => s.metadata?.name === sa && (s.metadata?.namespace ?? 'default') === (pod.metadata?.namespace ?? 'default'),
+    (s) => s.metadata?.name === sa && namespaceOf(s) === namespaceOf(pod),
   );
   return (account?.imagePullSecrets ?? []).length > 0;
 }
 
 /** Each image error also gives the container event `Warning Failed Error: <reason>` (startContainer). */
-function fail(trace: Trace, target: ImageTarget, at: number, reason: string, message: string): ImageResult {
+function fail(trace: Trace, target: ImageTarget, at: number, reason: ImageErrorCode, message: string): ImageResult {
   trace.event({ type: 'Warning', reason: 'Failed', message: `Error: ${reason}`, at, object: target.object });
   trace.finding('error', reason, [...target.segments, 'image'], message);
   return { ok: false, reason, message };
 }
+
+/**
+ * KubeletEnsureSecretPulledImages (off to v1.34, on from v1.35, kubernetes#135228) is the node's kubelet's gate: with
+ * it, EnsureImageExists asks the pull manager whether this pod may use the image already present
+ * (images/image_manager.go MustAttemptImagePull).
+ */
+function verifiesPulledImages(node: Node, cluster: Cluster): boolean {
+  return gateEnabled('KubeletEnsureSecretPulledImages', kubeletVersionOf(node, cluster.kubernetesVersion));
+}
+
+/** The Pulled event of a present image: image_manager.go's two texts, with the gate off and with it on. */
+function alreadyPresent(image: string, verifies: boolean): string {
+  return verifies
+    ? `Container image "${image}" already present on machine and can be accessed by the pod`
+    : `Container image "${image}" already present on machine`;
+}
+
+/** The part of MustAttemptImagePull the snapshot cannot answer, said where the kubelet's answer is assumed. */
+const CREDENTIALS_ASSUMED =
+  'assumed accessible to this pod: the kubelet pulls it again when it pulled it earlier with credentials this pod lacks, and the snapshot does not say how the image came to the node';
 
 /**
  * `pulled`: canonical names this pod's earlier containers already pulled onto the node — the runtime has them now,
@@ -122,10 +146,11 @@ export function ensureImage(
   const policy = pullPolicy(target.container, ref);
   const present = pulled.has(canonicalName(ref)) || cachedOn(node, cluster, ref);
   if (policy !== 'Always' && present) {
+    const verifies = verifiesPulledImages(node, cluster);
     trace.event({
       type: 'Normal',
       reason: 'Pulled',
-      message: `Container image "${image}" already present on machine`,
+      message: alreadyPresent(image, verifies),
       at,
       object: target.object,
     });
@@ -133,7 +158,7 @@ export function ensureImage(
       title: `Image ${image}`,
       status: 'ok',
       at,
-      detail: `already present on ${node.metadata?.name ?? 'the node'} (imagePullPolicy ${policy})`,
+      detail: `already present on ${node.metadata?.name ?? 'the node'} (imagePullPolicy ${policy})${verifies ? `; ${CREDENTIALS_ASSUMED}` : ''}`,
     });
     return { ok: true, end: at, ref };
   }
@@ -287,7 +312,7 @@ export function ensureImageOnRestart(
   const defaulted = applyDefaultImageTag(image);
   if (!defaulted.ok) return at;
   if (restartPullDelay(container) === 0) {
-    const message = `Container image "${image}" already present on machine`;
+    const message = alreadyPresent(image, verifiesPulledImages(node, cluster));
     trace.event({ type: 'Normal', reason: 'Pulled', message, at, object });
     return at;
   }

@@ -7,12 +7,16 @@ import type { KubeletOutput } from '../stages';
 import type { FinalState, StageStatus } from '../types';
 import { admitPod } from './admission';
 import { nodeInternalIP } from './cni';
-import { startContainers, type ContainerRun, type ContainersOutcome } from './containers';
+import type { ContainerRun } from './container-run';
+import { startContainers, type ContainersOutcome } from './containers';
 import { POD_WORKER_START, STATUS_UPDATE } from './latency';
 import { runSandbox } from './sandbox';
 import { conditions, containerStates, podPhase } from './status';
 import { ms, Trace } from './trace';
 import { mountVolumes } from './volumes';
+import { kubeletVersionOf } from '../version/node-version';
+import { kubeletSkew } from '../version/skew';
+import { namespaceOf } from '../k8s/namespace';
 
 function stageStatus(trace: Trace): StageStatus {
   if (trace.findings.some((f) => f.severity === 'error')) return 'failed';
@@ -35,7 +39,7 @@ function output(trace: Trace, finalState: FinalState, end: number, readyAt: numb
 
 /** getPullSecretsForPod: missing secrets are reported once and the pull goes on without them. */
 function checkPullSecrets(pod: Pod, cluster: Cluster, trace: Trace, at: number): void {
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const missing: string[] = [];
   for (const [i, ref] of (pod.spec?.imagePullSecrets ?? []).entries()) {
     const name = ref.name ?? '';
@@ -81,6 +85,7 @@ function notStarted(pod: Pod): ContainersOutcome {
 
 export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): KubeletOutput {
   const trace = new Trace();
+  const kubelet = kubeletVersionOf(node, cluster.kubernetesVersion);
   const start = at + POD_WORKER_START;
   const qosClass = pod.status?.qosClass ?? null;
   const hostIP = nodeInternalIP(node);
@@ -91,6 +96,10 @@ export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): 
     duration: POD_WORKER_START,
     estimate: true,
   });
+  for (const skew of kubeletSkew(node, cluster.kubernetesVersion)) {
+    trace.finding('warning', 'VersionSkew', [], skew);
+    trace.step({ title: 'Kubelet version', status: 'warning', at, detail: skew });
+  }
 
   const rejection = admitPod(pod, node, cluster);
   if (rejection) {
@@ -128,7 +137,7 @@ export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): 
     podIP = sandbox.podIP;
     if (sandbox.readyAt !== null)
       outcome = startContainers(
-        { pod, node, cluster, trace, ips: { podIP: sandbox.podIP, hostIP: sandbox.hostIP } },
+        { pod, node, kubelet, cluster, trace, ips: { podIP: sandbox.podIP, hostIP: sandbox.hostIP } },
         sandbox.readyAt,
         start,
       );

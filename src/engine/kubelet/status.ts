@@ -4,7 +4,7 @@
 // while the pod has a ready sandbox (status/generate.go GeneratePodReadyToStartContainersCondition).
 import type { Container, Pod } from '../k8s/objects';
 import type { Condition, ContainerState } from '../types';
-import type { ContainerRun } from './containers';
+import type { ContainerRun } from './container-run';
 import { goList } from './go-format';
 
 export interface StatusInput {

@@ -3,7 +3,7 @@
 // not in a snapshot, so only the safe list is allowed: the default kubelet configuration.
 import type { Node, Pod } from '../k8s/objects';
 import { normalizeSysctlName, sysctlNamespace } from '../k8s/sysctl';
-import type { Rejection } from './admission';
+import type { Rejection } from './rejection';
 
 /** safe_sysctls.go, with the kernel each needs to be namespaced (pkg/util/kernel constants). */
 const SAFE_SYSCTLS: { name: string; kernel?: [number, number] }[] = [

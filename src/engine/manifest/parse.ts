@@ -102,7 +102,8 @@ function kubectlYamlError(text: string, file: string, code: string, offset: numb
 
 function syntaxFinding(message: string, pos: [number, number], lc: LineCounter, kubectl: string | null): Finding {
   // The library appends " at line L, column C:" and a code excerpt; the position is carried separately.
-  const short = message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+  const at = / at line \d+, column \d+/.exec(message);
+  const short = at ? message.slice(0, at.index) : message;
   const start = lc.linePos(pos[0]);
   const end = lc.linePos(Math.max(pos[1], pos[0] + 1));
   return {

@@ -4,6 +4,9 @@
 
 const END = 'unexpected end of JSON input';
 
+/** encoding/json scanner.go maxNestingDepth: one more level of `{` or `[` is a syntax error. */
+const MAX_NESTING_DEPTH = 10000;
+
 class GoSyntaxError {
   constructor(readonly message: string) {}
 }
@@ -38,68 +41,69 @@ class Scanner {
     return this.s[this.i];
   }
 
-  /** Reads one value; returns its kind for the top-level type check. */
+  /**
+   * Reads one value; returns its kind for the top-level type check. Nesting is kept on an explicit stack, not the
+   * call stack, so a value nested as deep as Go's limit allows still scans; one level deeper is Go's error.
+   */
   value(): string {
-    this.ws();
-    const c = this.peek();
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') {
-      this.string();
-      return 'string';
-    }
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
-      this.number();
-      return 'number';
-    }
-    if (c === 't' || c === 'f' || c === 'n') return this.literal(c === 't' ? 'true' : c === 'f' ? 'false' : 'null');
-    return this.fail('looking for beginning of value');
-  }
-
-  object(): string {
-    this.i++;
-    this.ws();
-    if (this.peek() === '}') {
-      this.i++;
-      return 'object';
-    }
+    const open: string[] = [];
+    let kind: string | null = null;
     for (;;) {
-      this.ws();
-      if (this.peek() !== '"') this.fail('looking for beginning of object key string');
-      this.string();
-      this.ws();
-      if (this.peek() !== ':') this.fail('after object key');
-      this.i++;
-      this.value();
+      // At the beginning of a value.
       this.ws();
       const c = this.peek();
-      if (c === '}') {
+      let scalar: string | null = null;
+      if (c === '{' || c === '[') {
+        if (open.length >= MAX_NESTING_DEPTH) this.fail('exceeded max depth');
+        kind ??= c === '{' ? 'object' : 'array';
         this.i++;
-        return 'object';
+        this.ws();
+        if (this.peek() === (c === '{' ? '}' : ']')) {
+          this.i++;
+        } else {
+          open.push(c);
+          if (c === '{') this.key();
+          continue;
+        }
+      } else if (c === '"') {
+        this.string();
+        scalar = 'string';
+      } else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+        this.number();
+        scalar = 'number';
+      } else if (c === 't' || c === 'f' || c === 'n') {
+        scalar = this.literal(c === 't' ? 'true' : c === 'f' ? 'false' : 'null');
+      } else {
+        this.fail('looking for beginning of value');
       }
-      if (c !== ',') this.fail('after object key:value pair');
-      this.i++;
+      kind ??= scalar;
+      // After a complete value: close what ends here, or go on to the next element.
+      for (;;) {
+        const inner = open[open.length - 1];
+        if (inner === undefined) return kind ?? 'null';
+        this.ws();
+        const next = this.peek();
+        if (next === (inner === '{' ? '}' : ']')) {
+          this.i++;
+          open.pop();
+          continue;
+        }
+        if (next !== ',') this.fail(inner === '{' ? 'after object key:value pair' : 'after array element');
+        this.i++;
+        if (inner === '{') this.key();
+        break;
+      }
     }
   }
 
-  array(): string {
-    this.i++;
+  /** An object's key and its colon. */
+  key(): void {
     this.ws();
-    if (this.peek() === ']') {
-      this.i++;
-      return 'array';
-    }
-    for (;;) {
-      this.value();
-      this.ws();
-      const c = this.peek();
-      if (c === ']') {
-        this.i++;
-        return 'array';
-      }
-      if (c !== ',') this.fail('after array element');
-      this.i++;
-    }
+    if (this.peek() !== '"') this.fail('looking for beginning of object key string');
+    this.string();
+    this.ws();
+    if (this.peek() !== ':') this.fail('after object key');
+    this.i++;
   }
 
   string(): void {

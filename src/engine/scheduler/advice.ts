@@ -8,9 +8,9 @@ import { podRequests, quantityOf } from '../k8s/pod-requests';
 import type { NodeReport, QuickFix, RelatedLocation, ResourceFit, Segment } from '../types';
 import { reasonPath } from './finding-path';
 import type { NodeInfo } from './node-info';
-import { requiredNodeAffinity } from './required-node-affinity';
+import { requiredNodeAffinity } from '../component-helpers/node-affinity';
 import type { Snapshot } from './snapshot';
-import { firstUntoleratedTaint, type Toleration } from './taints';
+import { firstUntoleratedTaint, type Toleration } from '../component-helpers/taints';
 
 const FIT = 'NodeResourcesFit';
 const MI = 1024 * 1024;

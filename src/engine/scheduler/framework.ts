@@ -174,57 +174,61 @@ function refilterWith(profile: Profile, pod: PodInfo): FilterDiagnosis['refilter
   };
 }
 
-interface Scored {
-  node: NodeInfo;
-  total: number;
-  scores: ScoreReport[];
-}
-
 /**
- * PreScore, Score, NormalizeScore and weights over the feasible nodes. Per-plugin reports are built only for the
- * table; otherwise only the totals are kept, because this runs for every replica.
+ * PreScore, Score, NormalizeScore and weights over the feasible nodes: each node's total, in `feasible`'s order.
+ * Per-plugin reports are filled only for the table, because this runs for every replica.
  */
-function prioritize(cycles: Named[], profile: Profile, feasible: NodeInfo[], report: boolean): Scored[] {
+function prioritize(
+  cycles: Named[],
+  profile: Profile,
+  feasible: NodeInfo[],
+  reports: ScoreReport[][] | null,
+): Float64Array {
   const n = feasible.length;
   const totals = new Float64Array(n);
-  const reports: ScoreReport[][] = report ? feasible.map(() => []) : [];
   const raw: number[] = new Array<number>(n);
   for (const { name, c } of cycles) {
     if (!c.score) continue;
     const weight = profile.weights[name] ?? 1;
     const pre = c.preScore ? c.preScore(feasible) : null;
     if (pre?.code === 'Skip') {
-      for (const r of reports) r.push({ plugin: name, raw: 0, score: 0, weight, weighted: 0, skipped: true });
+      if (reports)
+        for (const r of reports) r.push({ plugin: name, raw: 0, score: 0, weight, weighted: 0, skipped: true });
       continue;
     }
     for (let i = 0; i < n; i++) raw[i] = c.score(feasible[i] as NodeInfo);
-    const normalized = c.normalizeScore || report ? raw.slice() : raw;
+    const normalized = c.normalizeScore && reports ? raw.slice() : raw;
     c.normalizeScore?.(normalized, feasible);
-    for (let i = 0; i < n; i++) {
-      const score = normalized[i] ?? 0;
-      totals[i] = (totals[i] ?? 0) + score * weight;
-      if (report) reports[i]?.push({ plugin: name, raw: raw[i] ?? 0, score, weight, weighted: score * weight });
-    }
+    for (let i = 0; i < n; i++) totals[i] = (totals[i] as number) + (normalized[i] as number) * weight;
+    if (reports)
+      for (let i = 0; i < n; i++) {
+        const score = normalized[i] ?? 0;
+        reports[i]?.push({ plugin: name, raw: raw[i] ?? 0, score, weight, weighted: score * weight });
+      }
   }
-  const out: Scored[] = new Array<Scored>(n);
-  for (let i = 0; i < n; i++)
-    out[i] = { node: feasible[i] as NodeInfo, total: totals[i] ?? 0, scores: reports[i] ?? [] };
-  return out;
+  return totals;
 }
 
 /** selectHost, made deterministic: the first node by name among those with the highest total. */
-function selectHost(scored: Scored[]): { node: NodeInfo; tied: string[] } {
+function selectHost(feasible: NodeInfo[], totals: Float64Array): NodeInfo {
   let max = -Infinity;
-  for (const s of scored) if (s.total > max) max = s.total;
-  const tied: string[] = [];
+  for (const t of totals) if (t > max) max = t;
   let best: NodeInfo | null = null;
-  for (const s of scored) {
-    if (s.total !== max) continue;
-    tied.push(s.node.name);
-    if (best === null || s.node.name < best.name) best = s.node;
+  for (let i = 0; i < feasible.length; i++) {
+    const node = feasible[i] as NodeInfo;
+    if (totals[i] === max && (best === null || node.name < best.name)) best = node;
   }
-  tied.sort();
-  return { node: best as NodeInfo, tied };
+  return best as NodeInfo;
+}
+
+/** Every node that shares the highest total, by name. */
+function tiedNodes(feasible: NodeInfo[], totals: Float64Array): string[] {
+  let max = -Infinity;
+  for (const t of totals) if (t > max) max = t;
+  return feasible
+    .filter((_, i) => totals[i] === max)
+    .map((n) => n.name)
+    .sort();
 }
 
 function empty(outcome: Outcome): CycleResult {
@@ -334,17 +338,18 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, profile: Profile, 
     chosen = feasible[0] as NodeInfo;
     result.tied = [chosen.name];
   } else {
-    const scored = prioritize(cycles, profile, feasible, opts.report);
-    const pick = selectHost(scored);
-    chosen = pick.node;
-    result.tied = pick.tied;
-    if (opts.report) {
-      const byName = new Map(scored.map((s) => [s.node.name, s]));
+    const reports = opts.report ? feasible.map((): ScoreReport[] => []) : null;
+    const totals = prioritize(cycles, profile, feasible, reports);
+    chosen = selectHost(feasible, totals);
+    // Only the first pod's table names the tied nodes; the other replicas need just the choice.
+    if (reports) {
+      result.tied = tiedNodes(feasible, totals);
+      const index = new Map(feasible.map((n, i) => [n.name, i]));
       for (const r of result.reports) {
-        const s = byName.get(r.name);
-        if (s) {
-          r.scores = s.scores;
-          r.total = s.total;
+        const i = index.get(r.name);
+        if (i !== undefined) {
+          r.scores = reports[i] ?? [];
+          r.total = totals[i] ?? 0;
         }
       }
     }

@@ -2,11 +2,12 @@
 // and reports, for the first pod, every node's filter and score results, the FailedScheduling or Scheduled event
 // and a finding on the field to change.
 import type { Cluster } from '../cluster/cluster';
+import { atLeast } from '../version/kube-version';
 import { formatPath } from '../k8s/field-path';
 import type { Pod } from '../k8s/objects';
 import type { SchedulerOutput } from '../stages';
-import type { Finding, NodeReport, SchedulingResult, SimEvent, Step } from '../types';
 import { lowerRequestFix, resourceFits, schedulingRelated } from './advice';
+import type { Finding, FindingCode, NodeReport, PlacementRun, SchedulingResult, SimEvent, Step } from '../types';
 import { truncateNote } from './fit-error';
 import { reasonPath } from './finding-path';
 import { pendingNotes, samplingNote, tieNote } from './notes';
@@ -14,6 +15,7 @@ import { placeWorkload, type Workload } from './place';
 import { SPREAD_OWNER_KINDS } from './plugins/pod-topology-spread';
 import { podClaims } from './pod-volumes';
 import { buildSnapshot } from './snapshot';
+import { namespaceOf } from '../k8s/namespace';
 
 export type { Workload } from './place';
 
@@ -23,7 +25,12 @@ const STEP = 0.001;
 /** Default terminationGracePeriodSeconds: how long preemption victims may take to go away. */
 const DEFAULT_GRACE = 30;
 
-function finding(severity: Finding['severity'], code: string, segments: Finding['segments'], message: string): Finding {
+function finding(
+  severity: Finding['severity'],
+  code: FindingCode,
+  segments: Finding['segments'],
+  message: string,
+): Finding {
   return { severity, code, stage: 'scheduler', path: formatPath(segments), segments, message };
 }
 
@@ -63,7 +70,7 @@ function failureFinding(
 }
 
 function assignedEvent(pod: Pod, node: string, at: number): SimEvent {
-  const ns = pod.metadata?.namespace ?? 'default';
+  const ns = namespaceOf(pod);
   return {
     type: 'Normal',
     reason: 'Scheduled',
@@ -119,11 +126,34 @@ function bypass(pod: Pod, cluster: Cluster, at: number): SchedulerOutput | null 
   };
 }
 
+/**
+ * v1.36 changed NodeResourcesBalancedAllocation's score to weigh the node's balance with and without the pod
+ * (kubernetes#135573, CHANGELOG-1.36.md); that formula has not been read, so the earlier one stands and says so.
+ */
+const BALANCED_ALLOCATION_1_36 =
+  "NodeResourcesBalancedAllocation's scores follow the formula of v1.35 and earlier: v1.36 also weighs each node's balance without the pod (kubernetes#135573), which is not modelled, so a close choice between nodes may differ.";
+
+/** Each run of Pending replicas carries the FailedScheduling message its first replica got. */
+function withMessages(
+  runs: readonly PlacementRun[] | null,
+  pending: readonly { index: number; message: string | null }[],
+): PlacementRun[] | null {
+  let first = 0;
+  return (
+    runs?.map((r) => {
+      const start = first;
+      first += r.count;
+      const own = r.node === null ? pending.find((x) => x.index >= start && x.index < first) : undefined;
+      return { ...r, message: own?.message ?? null };
+    }) ?? null
+  );
+}
+
 export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at: number): SchedulerOutput {
   const skipped = bypass(pod, cluster, at);
   if (skipped) return skipped;
   const snapshot = buildSnapshot(cluster);
-  const p = placeWorkload(pod, snapshot, workload);
+  const p = placeWorkload(pod, snapshot, workload, cluster.kubernetesVersion);
   const first = p.first;
   const firstPod = p.firstPod;
   const steps: Step[] = [];
@@ -141,11 +171,7 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
     message: null,
     // By name, for reading; kube-scheduler itself visits nodes zone by zone from a rotating start.
     nodes: [...(first?.reports ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    placements:
-      p.placements?.map((node, index) => ({
-        node,
-        message: node === null ? (p.pending.find((x) => x.index === index)?.message ?? null) : null,
-      })) ?? null,
+    placements: withMessages(p.placements, p.pending),
     notes,
     preemption: null,
   };
@@ -191,6 +217,7 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
         'ok',
         `${node} scores highest${total !== undefined ? ` (${total})` : ''} of ${first.feasible} feasible nodes`,
       );
+      if (atLeast(cluster.kubernetesVersion, 36)) notes.push(BALANCED_ALLOCATION_1_36);
     }
     const tie = tieNote(first.tied, node, first.reports);
     if (tie) notes.push(tie);
@@ -243,7 +270,8 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
 
   const sampling = samplingNote(numNodes);
   if (sampling) notes.push(sampling);
-  const multiple = p.placements !== null && p.placements.length > 1;
+  const total = p.placements?.reduce((n, r) => n + r.count, 0) ?? 0;
+  const multiple = total > 1;
   if (multiple) {
     // A DaemonSet pod is pinned to its node by the controller, so there is no choice among nodes to speak of.
     if (workload.kind !== 'DaemonSet')
@@ -252,7 +280,9 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
       );
     notes.push(...pendingNotes(p.pending));
     // The first pod's own failure is already an error finding; later replicas that stay Pending are a warning.
-    const later = p.pending.filter((x) => x.index > 0);
+    const later = p.pending
+      .map((x) => (x.index === 0 && x.count > 1 ? { ...x, index: 1, count: x.count - 1 } : x))
+      .filter((x) => x.index > 0);
     const firstLater = later[0];
     if (firstLater)
       findings.push(failureFinding(firstPod, 'warning', firstLater.reasonCounts, pendingNotes(later).join('; ')));
@@ -282,7 +312,7 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
     step(
       'Replicas',
       p.pending.length > 0 ? 'warning' : 'ok',
-      `${p.placements.filter((x) => x !== null).length} of ${p.placements.length} pods placed, one after another`,
+      `${p.placements.reduce((n, r) => n + (r.node !== null ? r.count : 0), 0)} of ${total} pods placed, one after another`,
     );
 
   const fits = resourceFits(firstPod, buildSnapshot(cluster));

@@ -3,12 +3,7 @@
 import type { Node } from '../k8s/objects';
 import { quantityOf, type ResourceList } from '../k8s/pod-requests';
 import { hasAffinity, type HostPort, type PodInfo } from './pod-info';
-
-export interface Taint {
-  key: string;
-  value?: string;
-  effect: string;
-}
+import type { Taint } from '../component-helpers/taints';
 
 export class NodeInfo {
   readonly name: string;
@@ -19,6 +14,15 @@ export class NodeInfo {
   readonly images: Map<string, number>;
   pods: PodInfo[] = [];
   requested: ResourceList = {};
+  /**
+   * cpu (millicores) and memory (bytes) of `allocatable` and `requested` again as plain fields: Filter and Score read
+   * them for every node of every cycle, and a field is much cheaper to read than a key of a resource map.
+   */
+  readonly allocatableCpu: number;
+  readonly allocatableMemory: number;
+  readonly allocatablePods: number;
+  requestedCpu = 0;
+  requestedMemory = 0;
   nonZeroCpu = 0;
   nonZeroMemory = 0;
   usedPorts: HostPort[] = [];
@@ -34,6 +38,9 @@ export class NodeInfo {
     this.allocatable = {};
     const alloc = (node.status?.allocatable ?? node.status?.capacity ?? {}) as Record<string, string | number>;
     for (const [k, v] of Object.entries(alloc)) this.allocatable[k] = quantityOf(k, v);
+    this.allocatableCpu = this.allocatable.cpu ?? 0;
+    this.allocatableMemory = this.allocatable.memory ?? 0;
+    this.allocatablePods = this.allocatable.pods ?? 0;
     this.images = new Map();
     for (const img of node.status?.images ?? [])
       for (const n of img.names ?? []) this.images.set(n, img.sizeBytes ?? 0);
@@ -57,6 +64,8 @@ export class NodeInfo {
 
   private account(p: PodInfo, sign: 1 | -1): void {
     for (const [k, v] of Object.entries(p.requests)) this.requested[k] = (this.requested[k] ?? 0) + sign * v;
+    this.requestedCpu = this.requested.cpu ?? 0;
+    this.requestedMemory = this.requested.memory ?? 0;
     this.nonZeroCpu += sign * p.nonZeroCpu;
     this.nonZeroMemory += sign * p.nonZeroMemory;
     if (sign > 0) this.usedPorts.push(...p.hostPorts);

@@ -4,28 +4,36 @@ import type { NodeReport } from '../types';
 import { numFeasibleNodesToFind } from './framework';
 import type { PendingReplica } from './place';
 
-/** "replica 4", "replicas 4 and 5", "replicas 4, 5 and 7", "replicas 4–100" (1-based). */
-export function replicaList(indexes: number[]): string {
-  const nums = indexes.map((i) => i + 1);
-  const contiguous = nums.length > 3 && nums.every((n, i) => i === 0 || n === (nums[i - 1] ?? 0) + 1);
-  if (contiguous) return `replicas ${nums[0]}–${nums[nums.length - 1]}`;
-  if (nums.length === 1) return `replica ${nums[0]}`;
+/** "replica 4", "replicas 4 and 5", "replicas 4, 5 and 7", "replicas 4–100" (1-based), from runs of replicas. */
+export function replicaList(runs: readonly { index: number; count: number }[]): string {
+  const total = runs.reduce((n, r) => n + r.count, 0);
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  const contiguous = runs.every((r, i) => i === 0 || r.index === (runs[i - 1]?.index ?? 0) + (runs[i - 1]?.count ?? 0));
+  if (first && last && contiguous && total > 3) return `replicas ${first.index + 1}–${last.index + last.count}`;
+  const nums = runs.flatMap((r) =>
+    r.count > 3
+      ? [`${r.index + 1}–${r.index + r.count}`]
+      : Array.from({ length: r.count }, (_, i) => `${r.index + i + 1}`),
+  );
+  if (total === 1) return `replica ${nums[0]}`;
   return `replicas ${nums.slice(0, -1).join(', ')} and ${nums[nums.length - 1]}`;
 }
 
 /** One line per distinct message: "replicas 4 and 5 stay Pending: 0/4 nodes are available: ...". */
-export function pendingNotes(pending: PendingReplica[]): string[] {
+export function pendingNotes(pending: readonly PendingReplica[]): string[] {
   const byMessage = new Map<string, PendingReplica[]>();
   for (const p of pending) {
     const key = p.message ?? 'waiting for the same scheduling gates';
-    byMessage.set(key, [...(byMessage.get(key) ?? []), p]);
+    const group = byMessage.get(key);
+    if (group) group.push(p);
+    else byMessage.set(key, [p]);
   }
   return [...byMessage].map(([msg, ps]) => {
+    const count = ps.reduce((n, p) => n + p.count, 0);
     const daemon = ps.every((p) => p.node !== null);
-    const who = daemon
-      ? `the pod${ps.length === 1 ? '' : 's'} for ${ps.map((p) => p.node).join(', ')}`
-      : replicaList(ps.map((p) => p.index));
-    return `${who} ${ps.length === 1 ? 'stays' : 'stay'} Pending: ${msg}`;
+    const who = daemon ? `the pod${count === 1 ? '' : 's'} for ${ps.map((p) => p.node).join(', ')}` : replicaList(ps);
+    return `${who} ${count === 1 ? 'stays' : 'stay'} Pending: ${msg}`;
   });
 }
 

@@ -1,13 +1,14 @@
 // Places a workload's pods one after another on one snapshot, as the scheduler would receive them from the
 // controller: each pod is assumed on its node before the next cycle, so capacity, spreading and anti-affinity see it.
 import type { Pod } from '../k8s/objects';
+import type { PlacementRun } from '../types';
 import { type CycleResult, scheduleOne } from './framework';
 import type { NodeInfo } from './node-info';
 import { podInfo, type PodInfo } from './pod-info';
-import { prioritySortLess } from './plugins/priority-sort';
 import { defaultProfile } from './profile';
 import type { Snapshot } from './snapshot';
-import { daemonSetPlan, type ExcludedNode, replicaPods } from './workload';
+import type { KubeVersion } from '../version/kube-version';
+import { type DaemonNode, daemonSetPlan, type ExcludedNode, replicaPod } from './workload';
 
 export interface Workload {
   kind: string;
@@ -16,6 +17,8 @@ export interface Workload {
 
 export interface PendingReplica {
   index: number;
+  /** How many consecutive replicas from `index` on stay Pending the same way (identical pods, unchanged nodes). */
+  count: number;
   name: string;
   /** How the notes name it: "replica 4", or for a DaemonSet "the pod for node w2". */
   node: string | null;
@@ -27,8 +30,8 @@ export interface Placement {
   /** The first pod's cycle: its table, message and choice. */
   first: CycleResult | null;
   firstPod: Pod;
-  /** Node (or null) per replica in creation order; null for a bare Pod. */
-  placements: (string | null)[] | null;
+  /** Runs of replicas per node (null: Pending) in creation order; null for a bare Pod. */
+  placements: PlacementRun[] | null;
   pending: PendingReplica[];
   /** Replicas the controller does not create yet (StatefulSet OrderedReady behind a Pending pod). */
   notCreated: number;
@@ -38,6 +41,13 @@ export interface Placement {
   evaluatedNodes: number;
   /** Victims evicted to make room, by replica. */
   preemptions: { replica: number; node: string; victims: string[] }[];
+}
+
+function addRun(runs: PlacementRun[] | null, node: string | null, count: number): void {
+  if (!runs || count <= 0) return;
+  const last = runs[runs.length - 1];
+  if (last && last.node === node) last.count += count;
+  else runs.push({ node, count, message: null });
 }
 
 /** Evicts the nominated node's victims and assumes the pod there, as the next cycle after preemption would. */
@@ -51,9 +61,10 @@ function preemptAndAssume(snapshot: Snapshot, info: PodInfo, r: CycleResult): No
   return node;
 }
 
-export function placeWorkload(pod: Pod, snapshot: Snapshot, workload: Workload): Placement {
+/** `version` is the scheduler's release (the control plane's). */
+export function placeWorkload(pod: Pod, snapshot: Snapshot, workload: Workload, version: KubeVersion): Placement {
   const ownerKind = workload.kind === 'Pod' ? null : workload.kind;
-  const profile = defaultProfile(ownerKind);
+  const profile = defaultProfile(ownerKind, version);
   const out: Placement = {
     first: null,
     firstPod: pod,
@@ -65,31 +76,33 @@ export function placeWorkload(pod: Pod, snapshot: Snapshot, workload: Workload):
     preemptions: [],
   };
 
-  let pods: Pod[];
-  let daemonNodes: (string | null)[] = [];
+  // Every replica of a workload but a DaemonSet is the template under another name; a DaemonSet has one pod per
+  // eligible node, pinned there. They share one priority and the controller creates them in order, so PrioritySort
+  // pops them in creation order.
+  let total: number;
+  let nth: (i: number) => Pod;
+  let daemonNodes: string[] = [];
   if (workload.kind === 'DaemonSet') {
     const plan = daemonSetPlan(
       pod,
       snapshot.nodes.map((n) => n.node),
     );
     out.excluded = plan.excluded;
-    pods = plan.eligible.map((e) => e.pod);
+    total = plan.eligible.length;
     daemonNodes = plan.eligible.map((e) => e.node);
-  } else pods = replicaPods(pod, workload.kind, workload.kind === 'Pod' ? 1 : (workload.replicas ?? 1));
-  if (pods[0]) out.firstPod = pods[0];
-
-  // The controller creates the replicas one after another with the same priority, so PrioritySort pops them in
-  // creation order.
-  const queue = pods.map((p, i) => ({ pod: p, node: daemonNodes[i], priority: p.spec?.priority ?? 0, timestamp: i }));
-  queue.sort((a, b) => (prioritySortLess(a, b) ? -1 : prioritySortLess(b, a) ? 1 : 0));
-  pods = queue.map((q) => q.pod);
-  daemonNodes = queue.map((q) => q.node ?? null);
+    nth = (i) => (plan.eligible[i] as DaemonNode).pod;
+  } else {
+    total = workload.kind === 'Pod' ? 1 : Math.max(0, workload.replicas ?? 1);
+    nth = (i) => replicaPod(pod, workload.kind, i);
+  }
+  const firstPod = total > 0 ? nth(0) : null;
+  if (firstPod) out.firstPod = firstPod;
 
   // Replicas differ only by name (DaemonSet pods also by their pinned node), so their parse is shared.
-  const shared = workload.kind === 'DaemonSet' ? null : pods[0] ? podInfo(pods[0]) : null;
+  const shared = workload.kind === 'DaemonSet' || !firstPod ? null : podInfo(firstPod);
   let start = 0;
-  for (let i = 0; i < pods.length; i++) {
-    const p = pods[i] as Pod;
+  for (let i = 0; i < total; i++) {
+    const p = nth(i);
     const info: PodInfo = shared ? { ...shared, pod: p, name: p.metadata?.name ?? '' } : podInfo(p);
     const r = scheduleOne(info, snapshot, profile, { report: i === 0, startIndex: start });
     if (i === 0) out.first = r;
@@ -103,32 +116,29 @@ export function placeWorkload(pod: Pod, snapshot: Snapshot, workload: Workload):
       node = r.nomination.node;
       out.preemptions.push({ replica: i, node, victims: r.nomination.victims.map((v) => `${v.namespace}/${v.name}`) });
     }
-    out.placements?.push(node);
-    if (node !== null) continue;
+    if (node !== null) {
+      addRun(out.placements, node, 1);
+      continue;
+    }
+    // A pod that stays Pending leaves every node as it was. The next replica is the same pod under another name
+    // and meets the same nodes from the same start (a failed cycle visits them all), so it ends the same way, and
+    // so does every one after it: they are one run, whatever their number. A gated template gates every replica;
+    // an OrderedReady StatefulSet creates no pod after a Pending one. DaemonSet pods differ by node, so each has
+    // its own cycle.
+    const daemon = workload.kind === 'DaemonSet';
+    const rest = daemon ? 1 : total - i;
+    const alike = workload.kind === 'StatefulSet' && r.outcome !== 'gated' ? 1 : rest;
+    addRun(out.placements, null, rest);
     out.pending.push({
       index: i,
+      count: alike,
       name: info.name,
       node: daemonNodes[i] ?? null,
       message: r.message ?? (r.gated ? r.gated.reasons.join(', ') : null),
       reasonCounts: r.reasonCounts,
     });
-    // A gated template gates every replica the same way; an OrderedReady StatefulSet creates no pod after a
-    // Pending one.
-    if (r.outcome === 'gated' || workload.kind === 'StatefulSet') {
-      out.notCreated = r.outcome === 'gated' ? 0 : pods.length - i - 1;
-      for (let j = i + 1; j < pods.length; j++) {
-        out.placements?.push(null);
-        if (r.outcome === 'gated')
-          out.pending.push({
-            index: j,
-            name: pods[j]?.metadata?.name ?? '',
-            node: daemonNodes[j] ?? null,
-            message: null,
-            reasonCounts: new Map(),
-          });
-      }
-      break;
-    }
+    out.notCreated = rest - alike;
+    if (!daemon) break;
   }
   return out;
 }

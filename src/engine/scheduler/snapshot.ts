@@ -5,6 +5,8 @@ import type { Node, Pod } from '../k8s/objects';
 import { NodeInfo } from './node-info';
 import { hasAffinity, podInfo, type PodInfo } from './pod-info';
 
+const NONE: PodInfo[] = [];
+
 export class Snapshot {
   readonly nodes: NodeInfo[];
   readonly byName: Map<string, NodeInfo>;
@@ -52,13 +54,24 @@ export class Snapshot {
 
   /** Nominated pods of equal or higher priority than `pod`: they hold room on their node for Filter. */
   nominatedOn(node: string, pod: PodInfo): PodInfo[] {
-    if (this.nominated.size === 0) return [];
+    if (this.nominated.size === 0) return NONE;
     return (this.nominated.get(node) ?? []).filter(
       (p) => p.priority >= pod.priority && !(p.name === pod.name && p.namespace === pod.namespace),
     );
   }
 
   nsLabels = (ns: string): Record<string, string> | undefined => this.namespaceLabels.get(ns);
+
+  private keys: Set<string> | null = null;
+
+  /** Every label key some node carries: a topology key no node has makes every node alike for spreading. */
+  labelKeys(): Set<string> {
+    if (this.keys === null) {
+      this.keys = new Set();
+      for (const n of this.nodes) for (const k in n.labels) this.keys.add(k);
+    }
+    return this.keys;
+  }
 }
 
 /** `utilnode.GetZoneKey`: region and zone, empty when the node has neither. */

@@ -4,38 +4,30 @@
 import { placeholderSuffix } from '../apiserver/defaults/placeholders';
 import type { Node, Pod, PodSpec } from '../k8s/objects';
 import { NodeInfo } from './node-info';
-import { matchesRequiredAffinity, requiredNodeAffinity } from './required-node-affinity';
-import { firstUntoleratedTaint, type Toleration } from './taints';
+import { matchesRequiredAffinity, requiredNodeAffinity } from '../component-helpers/node-affinity';
+import { firstUntoleratedTaint, type Toleration } from '../component-helpers/taints';
 
 /**
- * Replica pod names: `<sts>-<ordinal>` for a StatefulSet; otherwise the controller's generateName prefix and five
- * characters (placeholders for the random ones, like the first pod's), or `<name>-<n>` without a prefix.
+ * The replica at `index` (0 is the template's own pod), built on demand so a workload asking for millions of pods
+ * costs only the ones the scheduler looks at. Names: `<sts>-<ordinal>` for a StatefulSet; otherwise the
+ * controller's generateName prefix and five characters (placeholders for the random ones, like the first pod's), or
+ * `<name>-<n>` without a prefix.
  */
-export function replicaPods(pod: Pod, kind: string, replicas: number): Pod[] {
+export function replicaPod(pod: Pod, kind: string, index: number): Pod {
+  if (index === 0) return pod;
   const name = pod.metadata?.name ?? '';
   const stsBase = kind === 'StatefulSet' && name.endsWith('-0') ? name.slice(0, -2) : null;
   const prefix = pod.metadata?.generateName;
-  const nth = (i: number): string =>
+  const replicaName =
     stsBase !== null
-      ? `${stsBase}-${i}`
+      ? `${stsBase}-${index}`
       : prefix
-        ? `${prefix}${placeholderSuffix(`${name}#${i}`)}`
-        : `${name}-${i + 1}`;
-  const out: Pod[] = [];
-  for (let i = 0; i < replicas; i++) {
-    const replicaName = i === 0 ? name : nth(i);
-    if (i === 0) {
-      out.push(pod);
-      continue;
-    }
-    const spec = ownClaims(pod, name, replicaName);
-    out.push(
-      stsBase !== null
-        ? statefulSetReplica(pod, spec, replicaName, i)
-        : { ...pod, metadata: { ...pod.metadata, name: replicaName }, spec },
-    );
-  }
-  return out;
+        ? `${prefix}${placeholderSuffix(`${name}#${index}`)}`
+        : `${name}-${index + 1}`;
+  const spec = ownClaims(pod, name, replicaName);
+  return stsBase !== null
+    ? statefulSetReplica(pod, spec, replicaName, index)
+    : { ...pod, metadata: { ...pod.metadata, name: replicaName }, spec };
 }
 
 /**

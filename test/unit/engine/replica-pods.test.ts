@@ -23,7 +23,17 @@ describe('runningReplicas', () => {
   };
 
   it('gives each placed replica an address on its node, after the ones taken there', () => {
-    const got = runningReplicas(pod, 'Deployment', ['worker-1', 'worker-1', 'worker-2', null], first, defaultCluster());
+    const got = runningReplicas(
+      pod,
+      'Deployment',
+      [
+        { node: 'worker-1', count: 2, message: null },
+        { node: 'worker-2', count: 1, message: null },
+        { node: null, count: 1, message: null },
+      ],
+      first,
+      defaultCluster(),
+    );
     assert.deepEqual(
       got.map((p) => [p.spec?.nodeName, p.status?.podIP, p.status?.phase]),
       [

@@ -3,7 +3,7 @@
 // own amount plus the sidecars started before it; the larger of the two counts; pod-level cpu and memory, when
 // set, replace the sum; pod overhead is added.
 import type { Container, Pod } from '../../k8s/objects';
-import { type MilliQuantity, toMilliQuantity } from '../defaults/quantity-string';
+import { type MilliQuantity, toMilliQuantity } from './milli-quantity';
 
 export type ResourceTotals = Map<string, MilliQuantity>;
 

@@ -5,6 +5,7 @@
 // previous source's paths. ClusterTrustBundle and PodCertificate projections are absent: their gates are off in
 // v1.34, so PrepareForCreate drops them before the warnings are computed.
 import type { Volume } from '../../k8s/objects';
+import { trimEndChar } from '../../k8s/linear-text';
 
 interface PathAndSource {
   path: string;
@@ -17,7 +18,7 @@ const show = (ps: PathAndSource): string =>
 const extract = (items: { path: string }[], source: string): PathAndSource[] =>
   items.map((i) => ({ path: i.path, source }));
 
-const trimSlashes = (path: string): string => path.replace(/\/+$/, '');
+const trimSlashes = (path: string): string => trimEndChar(path, '/');
 
 function checkForOverlap(haystack: PathAndSource[], needle: PathAndSource): PathAndSource[] {
   if (needle.path === '') return [];

@@ -4,8 +4,9 @@
 import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE as IMPORTED_MAX } from '../normalize';
 import type { PodInfo } from '../pod-info';
-import type { Plugin } from '../plugin';
+import { definePlugin, type Plugin } from '../plugin';
 import type { Status } from '../status';
+import { atLeast, type KubeVersion } from '../../version/kube-version';
 
 // A module-local copy: the transpiled import is a getter, read on every node of every cycle.
 const MAX_NODE_SCORE = IMPORTED_MAX;
@@ -15,7 +16,7 @@ const NATIVE = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods', 'storage']
 export interface InsufficientResource {
   resource: string;
   reason: string;
-  /** v1.34: the request exceeds the node's whole allocatable, so evicting pods cannot help. */
+  /** The request exceeds the node's whole allocatable, so evicting pods cannot help. */
   unresolvable: boolean;
 }
 
@@ -50,24 +51,23 @@ export function insufficientResources(pod: PodInfo, node: NodeInfo): Insufficien
 }
 
 /** True when the pod fits: the common case, checked without allocating. */
-function fits(pod: PodInfo, node: NodeInfo, scalars: readonly string[]): boolean {
-  if (node.pods.length + 1 > (node.allocatable.pods ?? 0)) return false;
-  const req = pod.requests;
-  const cpu = req.cpu ?? 0;
-  if (cpu > 0 && cpu > (node.allocatable.cpu ?? 0) - (node.requested.cpu ?? 0)) return false;
-  const mem = req.memory ?? 0;
-  if (mem > 0 && mem > (node.allocatable.memory ?? 0) - (node.requested.memory ?? 0)) return false;
+function fits(cpu: number, memory: number, pod: PodInfo, node: NodeInfo, scalars: readonly string[]): boolean {
+  if (node.pods.length + 1 > node.allocatablePods) return false;
+  if (cpu > 0 && cpu > node.allocatableCpu - node.requestedCpu) return false;
+  if (memory > 0 && memory > node.allocatableMemory - node.requestedMemory) return false;
   for (const r of scalars) if (shortage(pod, node, r)) return false;
   return true;
 }
 
-export function fitStatus(pod: PodInfo, node: NodeInfo): Status | null {
+/**
+ * The Filter status. From v1.34 (kubernetes#131345) a request larger than the node's whole allocatable is
+ * UnschedulableAndUnresolvable, which keeps the node out of preemption; v1.33 always answers Unschedulable.
+ */
+export function fitStatus(pod: PodInfo, node: NodeInfo, version: KubeVersion): Status | null {
   const short = insufficientResources(pod, node);
   if (short.length === 0) return null;
-  return {
-    code: short.some((s) => s.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable',
-    reasons: short.map((s) => s.reason),
-  };
+  const unresolvable = atLeast(version, 34) && short.some((s) => s.unresolvable);
+  return { code: unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons: short.map((s) => s.reason) };
 }
 
 /** leastRequestedScore: the share of the resource left free, 0–100, integer division. */
@@ -80,12 +80,12 @@ export function leastRequestedScore(requested: number, capacity: number): number
 export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
   let sum = 0;
   let weights = 0;
-  const cpuAlloc = node.allocatable.cpu ?? 0;
+  const cpuAlloc = node.allocatableCpu;
   if (cpuAlloc !== 0) {
     sum += leastRequestedScore(node.nonZeroCpu + pod.nonZeroCpu, cpuAlloc);
     weights++;
   }
-  const memAlloc = node.allocatable.memory ?? 0;
+  const memAlloc = node.allocatableMemory;
   if (memAlloc !== 0) {
     sum += leastRequestedScore(node.nonZeroMemory + pod.nonZeroMemory, memAlloc);
     weights++;
@@ -93,15 +93,18 @@ export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
   return weights === 0 ? 0 : Math.trunc(sum / weights);
 }
 
-export const nodeResourcesFit: Plugin = {
-  name: 'NodeResourcesFit',
-  begin: (pod) => {
-    const others = Object.keys(pod.requests).filter((k) => k !== 'cpu' && k !== 'memory' && k !== 'pods');
-    return {
-      preFilter: () => ({ status: null }),
-      filter: (node) => (fits(pod, node, others) ? null : fitStatus(pod, node)),
-      preScore: () => null,
-      score: (node) => leastAllocatedScore(pod, node),
-    };
-  },
-};
+export const nodeResourcesFit = (version: KubeVersion): Plugin =>
+  definePlugin({
+    name: 'NodeResourcesFit',
+    begin: (pod) => {
+      const others = Object.keys(pod.requests).filter((k) => k !== 'cpu' && k !== 'memory' && k !== 'pods');
+      const cpu = pod.requests.cpu ?? 0;
+      const memory = pod.requests.memory ?? 0;
+      return {
+        preFilter: () => ({ status: null }),
+        filter: (node) => (fits(cpu, memory, pod, node, others) ? null : fitStatus(pod, node, version)),
+        preScore: () => null,
+        score: (node) => leastAllocatedScore(pod, node),
+      };
+    },
+  });

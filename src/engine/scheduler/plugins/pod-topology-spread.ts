@@ -7,12 +7,13 @@ import { matchesSelector } from '../../k8s/label-selector';
 import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE as IMPORTED_MAX } from '../normalize';
 import type { PodInfo } from '../pod-info';
-import type { Plugin } from '../plugin';
-import { matchesRequiredAffinity, requiredNodeAffinity } from '../required-node-affinity';
+import { definePlugin, type Plugin } from '../plugin';
+import { matchesRequiredAffinity, requiredNodeAffinity } from '../../component-helpers/node-affinity';
 import { countPodsMatching, countSelector, type CountSelector, isEmptySelector } from '../selector-count';
 import type { Snapshot } from '../snapshot';
 import { SKIP, unresolvable, unschedulable } from '../status';
-import { firstUntoleratedTaint, type Toleration } from '../taints';
+import { firstUntoleratedTaint, type Toleration } from '../../component-helpers/taints';
+import { namespaceOf } from '../../k8s/namespace';
 
 // A module-local copy: the transpiled import is a getter, read on every node of every cycle.
 const MAX_NODE_SCORE = IMPORTED_MAX;
@@ -71,7 +72,7 @@ export function defaultConstraints(pod: PodInfo, snapshot: Snapshot, ownerKind: 
   const labels: Record<string, string> = {};
   for (const svc of snapshot.cluster.objects.Service) {
     const sel = svc.spec?.selector as Record<string, string> | undefined;
-    if ((svc.metadata?.namespace ?? 'default') !== pod.namespace || !sel || Object.keys(sel).length === 0) continue;
+    if (namespaceOf(svc) !== pod.namespace || !sel || Object.keys(sel).length === 0) continue;
     if (matchesSelector({ matchLabels: sel }, pod.labels)) Object.assign(labels, sel);
   }
   if (ownerKind && SPREAD_OWNER_KINDS.has(ownerKind)) Object.assign(labels, pod.labels);
@@ -95,8 +96,30 @@ function makeInclusion(pod: PodInfo): (c: Constraint, node: NodeInfo) => boolean
     (!c.honorTaints || firstUntoleratedTaint(node.taints, tolerations) === null);
 }
 
+/** The system default constraints of the last pod asked about, and what they were worked out from. */
+interface DefaultsMemo {
+  labels: Record<string, string>;
+  namespace: string;
+  services: Snapshot['cluster']['objects']['Service'];
+  constraints: Constraint[];
+}
+
 export function podTopologySpread(ownerKind: string | null): Plugin {
-  return {
+  // The replicas of a workload share their template's labels object, so the default constraints (a scan of every
+  // Service) are worked out once per workload instead of once per replica.
+  let memo: DefaultsMemo | null = null;
+  const defaultsOf = (pod: PodInfo, snapshot: Snapshot): Constraint[] => {
+    const services = snapshot.cluster.objects.Service;
+    if (memo?.labels !== pod.labels || memo.namespace !== pod.namespace || memo.services !== services)
+      memo = {
+        labels: pod.labels,
+        namespace: pod.namespace,
+        services,
+        constraints: defaultConstraints(pod, snapshot, ownerKind),
+      };
+    return memo.constraints;
+  };
+  return definePlugin({
     name: 'PodTopologySpread',
     begin: (pod, snapshot) => {
       const included = makeInclusion(pod);
@@ -111,6 +134,9 @@ export function podTopologySpread(ownerKind: string | null): Plugin {
       const weights: number[] = [];
       const pairCounts: Map<string, number | null>[] = [];
       const ignored = new Set<string>();
+      // No node carries any of the soft constraints' keys: every node scores 0 before normalising, so the counting
+      // is skipped and the normalised scores are filled in directly.
+      let keyless = false;
 
       const domainCount = (i: number, c: Constraint, value: string): number => {
         const counts = pairCounts[i] as Map<string, number | null>;
@@ -159,10 +185,12 @@ export function podTopologySpread(ownerKind: string | null): Plugin {
         preScore(feasible) {
           const own = podConstraints(pod, 'ScheduleAnyway');
           const hasAny = (pod.pod.spec?.topologySpreadConstraints ?? []).length > 0;
-          soft.push(...(hasAny ? own : defaultConstraints(pod, snapshot, ownerKind)));
+          soft.push(...(hasAny ? own : defaultsOf(pod, snapshot)));
           if (soft.length === 0) return SKIP;
           // System-defaulted constraints do not require a node to carry every topology key.
           requireAll = hasAny;
+          keyless = soft.every((c) => !snapshot.labelKeys().has(c.topologyKey));
+          if (keyless) return null;
           const sizes = soft.map(() => new Set<string>());
           for (const n of feasible) {
             if (requireAll && !hasAllKeys(n, soft)) {
@@ -181,7 +209,7 @@ export function podTopologySpread(ownerKind: string | null): Plugin {
           return null;
         },
         score(node) {
-          if (ignored.has(node.name)) return 0;
+          if (keyless || ignored.has(node.name)) return 0;
           let score = 0;
           soft.forEach((c, i) => {
             const v = node.labels[c.topologyKey];
@@ -197,6 +225,11 @@ export function podTopologySpread(ownerKind: string | null): Plugin {
           return Math.round(score);
         },
         normalizeScore(scores, nodes) {
+          // Keyless: with every key required each node is ignored (0); otherwise all scores are 0, the maximum.
+          if (keyless) {
+            scores.fill(requireAll ? 0 : MAX_NODE_SCORE);
+            return;
+          }
           let min = Number.MAX_SAFE_INTEGER;
           let max = 0;
           nodes.forEach((n, i) => {
@@ -213,5 +246,5 @@ export function podTopologySpread(ownerKind: string | null): Plugin {
         },
       };
     },
-  };
+  });
 }

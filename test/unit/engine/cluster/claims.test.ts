@@ -29,7 +29,7 @@ const pvc = (name: string, storageClassName?: string): PersistentVolumeClaim => 
 });
 const cluster = (classes: StorageClass[], claims: PersistentVolumeClaim[]): Cluster => ({
   source: 'test',
-  kubernetesVersion: '1.34',
+  kubernetesVersion: { minor: 34, source: 'requested', reason: 'the tests below expect 1.34' },
   objects: { ...emptyObjects(), StorageClass: classes, PersistentVolumeClaim: claims },
   listedKinds: ['StorageClass', 'PersistentVolumeClaim', 'PersistentVolume'],
   workspace: [],

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { defaultCluster, defaultClusterText, loadSnapshot } from '../../../../src/engine/cluster/load';
+import {
+  defaultCluster,
+  defaultClusterText,
+  loadDefaultCluster,
+  loadSnapshot,
+} from '../../../../src/engine/cluster/load';
 import { lookup } from '../../../../src/engine/cluster/lookup';
 import { withWorkspace } from '../../../../src/engine/cluster/workspace';
 
@@ -7,7 +12,7 @@ describe('cluster snapshots', () => {
   it('embeds a 4-node cluster: a tainted control plane and three workers in three zones (DESIGN.md §6)', () => {
     const c = defaultCluster();
     assert.equal(c.source, 'embedded');
-    assert.equal(c.kubernetesVersion, '1.34');
+    assert.equal(c.kubernetesVersion.minor, 36);
     assert.deepEqual(
       c.objects.Node.map((n) => [
         n.metadata?.name,
@@ -29,6 +34,36 @@ describe('cluster snapshots', () => {
     assert.deepEqual([c.objects.PodDisruptionBudget, c.objects.CSINode], [[], []]);
   });
 
+  it('embeds, read at build time, the same objects its text holds, for every release', () => {
+    for (const v of ['1.33', '1.36'] as const) {
+      const embedded = loadDefaultCluster(v);
+      const fromText = loadSnapshot(defaultClusterText(embedded.cluster.kubernetesVersion), 'embedded', {
+        complete: true,
+        kubernetesVersion: v,
+      });
+      assert.deepEqual(fromText.errors, []);
+      assert.deepStrictEqual(embedded.cluster.objects, fromText.cluster.objects);
+    }
+  });
+
+  it('reads the same snapshot from kubectl get -o json as from -o yaml, and locates an error in either', () => {
+    const yaml =
+      'apiVersion: v1\nkind: List\nitems:\n- kind: Node\n  metadata:\n    name: n1\n  status:\n    allocatable:\n      cpu: "2"\n';
+    const json = JSON.stringify(
+      {
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [{ kind: 'Node', metadata: { name: 'n1' }, status: { allocatable: { cpu: '2' } } }],
+      },
+      null,
+      4,
+    );
+    assert.deepStrictEqual(loadSnapshot(json, 's.json').cluster.objects, loadSnapshot(yaml, 's.yaml').cluster.objects);
+    const bad = loadSnapshot(json.replace('"2"', '"two"'), 's.json').errors;
+    assert.equal(bad.length, 1);
+    assert.equal(bad[0]?.line, 12);
+  });
+
   it('reads a kubectl List and a YAML stream, ignoring kinds it does not use', () => {
     const list =
       'apiVersion: v1\nkind: List\nitems:\n- kind: Node\n  metadata: {name: n1}\n- kind: Deployment\n  metadata: {name: d}\n';
@@ -41,11 +76,40 @@ describe('cluster snapshots', () => {
     assert.equal(stream.cluster.objects.Node.length, 2);
   });
 
-  it('simulates Kubernetes 1.34 whatever the snapshot runs, and says so', () => {
-    const node = 'kind: Node\nmetadata: {name: n}\nstatus: {nodeInfo: {kubeletVersion: v1.31.4}}\n';
-    const { cluster } = loadSnapshot(node, 's.yaml');
-    assert.equal(cluster.kubernetesVersion, '1.34');
-    assert.ok(cluster.notes.some((n) => n.includes('run Kubernetes 1.31')));
+  it('refuses a snapshot whose nodes run a release it cannot simulate, naming the supported ones', () => {
+    const node = 'kind: Node\nmetadata: {name: old}\nstatus: {nodeInfo: {kubeletVersion: v1.31.4}}\n';
+    const { errors } = loadSnapshot(node, 's.yaml');
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      [
+        "Kubernetes 1.31 (the newest kubelet among the snapshot's nodes: old runs v1.31.4) cannot be simulated: the supported releases are 1.33 to 1.36",
+      ],
+    );
+  });
+
+  it('reads the release from a kubectl version document beside the objects, JSON or YAML', () => {
+    // The shape `kubectl version -o yaml` prints (staging/src/k8s.io/kubectl/pkg/cmd/version/version.go).
+    const yaml =
+      'clientVersion:\n  gitVersion: v1.36.1\n  major: "1"\n  minor: "36"\nkustomizeVersion: v5.7.1\nserverVersion:\n  gitVersion: v1.35.3\n  major: "1"\n  minor: "35"\n---\nkind: Node\nmetadata: {name: cp, labels: {node-role.kubernetes.io/control-plane: ""}}\nstatus: {nodeInfo: {kubeletVersion: v1.34.2}}\n';
+    const json = '{"serverVersion": {"gitVersion": "v1.33.5-eks-3025e55", "major": "1", "minor": "33+"}}\n';
+    const cases = [
+      { text: yaml, want: { minor: 35, source: 'kubectl-version', notes: [] as string[] } },
+      { text: json, want: { minor: 33, source: 'kubectl-version', notes: [] as string[] } },
+    ];
+    for (const c of cases) {
+      const { cluster, errors } = loadSnapshot(c.text, 's.yaml');
+      assert.deepEqual(errors, []);
+      const { minor, source } = cluster.kubernetesVersion;
+      assert.deepEqual({ minor, source, notes: cluster.notes.filter((n) => n.startsWith('ignored')) }, c.want);
+    }
+  });
+
+  it('moves the embedded cluster to the release asked for', () => {
+    const { cluster } = loadDefaultCluster('1.33');
+    assert.deepEqual(
+      [cluster.kubernetesVersion.minor, ...cluster.objects.Node.map((n) => n.status?.nodeInfo?.kubeletVersion)],
+      [33, 'v1.33.13', 'v1.33.13', 'v1.33.13', 'v1.33.13'],
+    );
   });
 
   it('never keeps Secret values', () => {
@@ -59,6 +123,49 @@ describe('cluster snapshots', () => {
   it('reports a broken snapshot at its line', () => {
     const { errors } = loadSnapshot('kind: List\nitems:\n- kind: Node\n  metadata: {name: [}\n', 'bad.yaml');
     assert.equal(errors[0]?.line, 4);
+  });
+
+  // What kubectl's decoder says of a value its Go struct cannot hold (encoding/json decode.go UnmarshalTypeError,
+  // k8s.io/apimachinery resource.ParseQuantity): the snapshot is refused on load, at that field.
+  const malformed: { name: string; text: string; path: string; line: number; message: string }[] = [
+    {
+      name: 'a list where a quantity belongs',
+      text: 'kind: List\nitems:\n- kind: Node\n  metadata: {name: w1}\n  status:\n    capacity: {cpu: [4]}\n',
+      path: 'items[0].status.capacity[cpu]',
+      line: 6,
+      message:
+        "node/w1 items[0].status.capacity[cpu]: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+    },
+    {
+      name: 'a string where an integer belongs',
+      text: 'kind: Pod\nmetadata: {name: p, namespace: default}\nspec:\n  containers:\n  - name: c\n    ports: [{containerPort: "80"}]\n',
+      path: 'spec.containers[0].ports[0].containerPort',
+      line: 6,
+      message:
+        'pod/p spec.containers[0].ports[0].containerPort: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
+    },
+    {
+      name: 'a mapping where a list belongs',
+      text: 'kind: Node\nmetadata: {name: w1}\nspec: {taints: {key: a}}\n',
+      path: 'spec.taints',
+      line: 3,
+      message:
+        'node/w1 spec.taints: json: cannot unmarshal object into Go struct field NodeSpec.spec.taints of type []v1.Taint',
+    },
+  ];
+  for (const c of malformed)
+    it(`refuses a snapshot with ${c.name}, naming the field`, () => {
+      const { errors } = loadSnapshot(c.text, 'bad.yaml');
+      assert.deepEqual(
+        errors.map((e) => [e.path, e.line, e.message]),
+        [[c.path, c.line, c.message]],
+      );
+    });
+
+  it('reads a node without status as Go does: every field at its zero value', () => {
+    const { cluster, errors } = loadSnapshot('kind: Node\nmetadata: {name: w1}\nstatus: null\n', 's.yaml');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(cluster.objects.Node[0], { kind: 'Node', metadata: { name: 'w1' } });
   });
 
   // DESIGN.md §5: a kind the snapshot lists is authoritative; a kind it does not list is assumed.
@@ -95,7 +202,7 @@ describe('cluster snapshots', () => {
     assert.equal(got.status === 'found' && got.fromWorkspace, true);
     // The embedded cluster stands in for the user's, which likely holds it; a user's snapshot is the cluster itself.
     assert.equal(lookup(defaultCluster(), 'ConfigMap', 'app-config', 'default').status, 'assumed');
-    const snapshot = loadSnapshot(defaultClusterText(), 'cluster.yaml', true).cluster;
+    const snapshot = loadSnapshot(defaultClusterText(), 'cluster.yaml', { complete: true }).cluster;
     assert.equal(lookup(snapshot, 'ConfigMap', 'app-config', 'default').status, 'missing');
   });
 });

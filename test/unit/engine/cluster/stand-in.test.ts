@@ -25,7 +25,7 @@ spec:
         name: web-config
 `;
 
-const snapshot = loadSnapshot(defaultClusterText(), 'cluster.yaml', true).cluster;
+const snapshot = loadSnapshot(defaultClusterText(), 'cluster.yaml', { complete: true }).cluster;
 
 const cases = [
   {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type DocCase, assertDocCase, simulateDocCase } from './doc-case';
 import type { SimulationResult } from '../../../../src/engine/types';
+import { perReplica } from '../scheduler/builders';
 
 // What kube-scheduler v1.34 does with the pods of the scheduling pages: the node each lands on, the first Filter
 // plugin that rejects every other node, and the FailedScheduling text exactly as v1.34 builds it
@@ -65,11 +66,7 @@ function assertScheduling(c: SchedulingCase, r: SimulationResult): void {
       'no FailedScheduling event with the message',
     );
   } else if (c.node !== null && !s.gated) assert.equal(s.message, null);
-  if (c.placements)
-    assert.deepEqual(
-      s.placements?.map((p) => p.node),
-      c.placements,
-    );
+  if (c.placements) assert.deepEqual(perReplica(s.placements), c.placements);
   for (const [node, want] of Object.entries(c.rejections ?? {})) assert.deepEqual(firstRejection(r, node), want, node);
   for (const node of c.feasible ?? []) assert.equal(firstRejection(r, node), null, `${node} is rejected`);
   if (c.laterReplica !== undefined) {
@@ -388,7 +385,7 @@ const cases: SchedulingCase[] = [
     node: 'kube-node-1',
     phase: 'Running',
     check: (r) =>
-      assert.deepEqual((r.scheduling?.placements ?? []).map((p) => p.node).sort(), [
+      assert.deepEqual([...(perReplica(r.scheduling?.placements) ?? [])].sort(), [
         'kube-node-1',
         'kube-node-2',
         'kube-node-3',
@@ -443,7 +440,7 @@ const cases: SchedulingCase[] = [
     fixture: 'scheduling-host-port/deployment.yaml',
     node: /^worker-[123]$/,
     check: (r) => {
-      const placed = (r.scheduling?.placements ?? []).map((p) => p.node);
+      const placed = perReplica(r.scheduling?.placements) ?? [];
       assert.deepEqual(placed.slice(0, 3).sort(), ['worker-1', 'worker-2', 'worker-3']);
       assert.equal(placed[3], null);
     },
@@ -597,7 +594,7 @@ const cases: SchedulingCase[] = [
     fixture: 'scheduling-daemonset/daemonset.yaml',
     node: /^(control-plane|worker-[123])$/,
     check: (r) =>
-      assert.deepEqual((r.scheduling?.placements ?? []).map((p) => p.node).sort(), [
+      assert.deepEqual([...(perReplica(r.scheduling?.placements) ?? [])].sort(), [
         'control-plane',
         'worker-1',
         'worker-2',
@@ -613,11 +610,7 @@ const cases: SchedulingCase[] = [
     node: /^worker-[123]$/,
     noEvents: ['FailedScheduling'],
     check: (r) => {
-      assert.deepEqual((r.scheduling?.placements ?? []).map((p) => p.node).sort(), [
-        'worker-1',
-        'worker-2',
-        'worker-3',
-      ]);
+      assert.deepEqual([...(perReplica(r.scheduling?.placements) ?? [])].sort(), ['worker-1', 'worker-2', 'worker-3']);
       assert.ok(r.scheduling?.notes?.some((n) => n.includes('no pod on control-plane')));
     },
   },
@@ -652,12 +645,7 @@ describe('docs outputs: scheduling', () => {
       assert.ok(s, `${c.name}: no scheduling in the CLI's JSON`);
       assertNode(s.node, c.node, c.name);
       assert.equal(s.message, c.message, c.name);
-      if (c.placements)
-        assert.deepEqual(
-          s.placements?.map((p) => p.node),
-          c.placements,
-          c.name,
-        );
+      if (c.placements) assert.deepEqual(perReplica(s.placements), c.placements, c.name);
     }
   });
 });

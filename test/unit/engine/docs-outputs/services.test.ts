@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { type DocCase, assertDocCase, simulateDocCase } from './doc-case';
 import type { SimulationResult } from '../../../../src/engine/types';
+import { perReplica } from '../scheduler/builders';
 
 // "Connecting Applications with Services": `kubectl describe svc my-nginx` prints `Port: <unset> 80/TCP`,
 // `TargetPort: 80/TCP`, `Endpoints: 10.244.2.5:80,10.244.3.4:80`, and `kubectl get endpointslices -l
@@ -81,7 +82,7 @@ const cases: DocCase[] = [
       const endpoints = (report.describe?.[0]?.endpoints ?? '').split(',');
       assert.equal(endpoints.length, 3);
       assert.ok(endpoints.every((e) => /^10\.244\.\d+\.\d+:9376$/.test(e)) && endpoints.includes(`${ip}:9376`));
-      assert.deepEqual(r.scheduling?.placements?.length, 3);
+      assert.deepEqual(perReplica(r.scheduling?.placements)?.length, 3);
     },
   },
 ];

@@ -127,7 +127,7 @@ export function cluster(
   objects.Node = o.nodes ?? [node('worker-1', '172.18.0.3', 'zone-a'), node('worker-2', '172.18.0.4', 'zone-b')];
   return {
     source: 'test',
-    kubernetesVersion: '1.34',
+    kubernetesVersion: { minor: 34, source: 'requested', reason: 'the tests below expect 1.34' },
     objects,
     listedKinds: ['Node', 'Pod', 'Service', 'ConfigMap'],
     workspace: (o.workspace ?? []) as KubeObject[],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describeEndpoints } from '../../../../src/engine/endpoints/describe';
-import type { EndpointSlice, SliceEndpoint, SlicePort } from '../../../../src/engine/endpoints/endpoint-slice';
+import type { EndpointSlice, SliceEndpoint, SlicePort } from '../../../../src/engine/endpoints/endpoint-slice-object';
 
 function slice(ports: SlicePort[], endpoints: SliceEndpoint[]): EndpointSlice {
   return {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import {
-  type EndpointConditions,
   type NodeLookup,
   aggregateError,
   endpointConditions,
   reconcileSlices,
   shouldPodBeInEndpoints,
 } from '../../../../src/engine/endpoints/endpoint-slice';
+import { type EndpointConditions } from '../../../../src/engine/endpoints/endpoint-slice-object';
 import { type MemberPod, snapshotMember } from '../../../../src/engine/endpoints/member-pod';
 import { serviceSpec } from '../../../../src/engine/endpoints/service-spec';
 import { container, service, snapshotPod } from './builders';

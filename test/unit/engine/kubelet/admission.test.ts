@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Node, Pod } from '../../../../src/engine/k8s/objects';
-import { admitPod, type Rejection } from '../../../../src/engine/kubelet/admission';
+import { admitPod } from '../../../../src/engine/kubelet/admission';
+import type { Rejection } from '../../../../src/engine/kubelet/rejection';
 import { cluster, container, node, pod } from './builders';
 
 // Shaped like pkg/kubelet/lifecycle/predicate_test.go TestRejectPodAdmissionBasedOnOSSelector /

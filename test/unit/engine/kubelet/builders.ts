@@ -82,7 +82,7 @@ export function pod(
 export function cluster(objects: readonly object[] = [], nodes: Node[] = [node()]): Cluster {
   const c: Cluster = {
     source: 'test',
-    kubernetesVersion: '1.34',
+    kubernetesVersion: { minor: 34, source: 'requested', reason: 'the tests below expect 1.34' },
     objects: emptyObjects(),
     listedKinds: [...CLUSTER_KINDS],
     workspace: [],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ContainerRun } from '../../../../src/engine/kubelet/containers';
+import type { ContainerRun } from '../../../../src/engine/kubelet/container-run';
 import { conditions, containerStates, podPhase, type StatusInput } from '../../../../src/engine/kubelet/status';
 import type { ContainerState } from '../../../../src/engine/types';
 import { container, pod } from './builders';

@@ -5,6 +5,7 @@ import { NodeInfo } from '../../../../src/engine/scheduler/node-info';
 import { podInfo, type PodInfo } from '../../../../src/engine/scheduler/pod-info';
 import type { Plugin, PluginCycle } from '../../../../src/engine/scheduler/plugin';
 import { buildSnapshot, type Snapshot } from '../../../../src/engine/scheduler/snapshot';
+import type { PlacementRun } from '../../../../src/engine/types';
 
 export interface NodeOptions {
   cpu?: string;
@@ -80,7 +81,7 @@ export function makeCluster(nodes: Node[], pods: Pod[] = [], others: KubeObject[
   }
   return {
     source: 'test',
-    kubernetesVersion: '1.34',
+    kubernetesVersion: { minor: 34, source: 'requested', reason: 'the tests below expect 1.34' },
     objects,
     listedKinds: [...CLUSTER_KINDS],
     workspace: [],
@@ -104,4 +105,9 @@ export function cycleOf(
     info,
     node: (name) => snapshot.byName.get(name) ?? new NodeInfo(makeNode(name)),
   };
+}
+
+/** The node of each replica (null: Pending), from the result's runs, so tables read one entry per replica. */
+export function perReplica(runs: readonly PlacementRun[] | null | undefined): (string | null)[] | null {
+  return runs ? runs.flatMap((r) => Array.from({ length: r.count }, () => r.node)) : null;
 }

@@ -1,16 +1,25 @@
 import { strict as assert } from 'node:assert';
 import { pendingNotes, replicaList, samplingNote, tieNote } from '../../../../src/engine/scheduler/notes';
 
+const one = (index: number) => ({ index, count: 1 });
+
 describe('notes', () => {
   it('names replicas 1-based, as a user counts them', () => {
     assert.deepEqual(
-      [replicaList([3]), replicaList([3, 4]), replicaList([3, 4, 6]), replicaList([3, 4, 5, 6, 7])],
-      ['replica 4', 'replicas 4 and 5', 'replicas 4, 5 and 7', 'replicas 4–8'],
+      [
+        replicaList([one(3)]),
+        replicaList([one(3), one(4)]),
+        replicaList([one(3), one(4), one(6)]),
+        replicaList([{ index: 3, count: 5 }]),
+        replicaList([{ index: 324, count: 2147483323 }]),
+      ],
+      ['replica 4', 'replicas 4 and 5', 'replicas 4, 5 and 7', 'replicas 4–8', 'replicas 325–2147483647'],
     );
   });
   it('groups pending replicas by message', () => {
     const p = (index: number, message: string) => ({
       index,
+      count: 1,
       name: `r${index}`,
       node: null,
       message,

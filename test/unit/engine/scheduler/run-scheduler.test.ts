@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Node, Pod } from '../../../../src/engine/k8s/objects';
 import { runScheduler } from '../../../../src/engine/scheduler';
-import { makeCluster, makeNode, makePod } from './builders';
+import { makeCluster, makeNode, makePod, perReplica } from './builders';
 
 const cp = makeNode('cp', { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
 const workers = ['w1', 'w2', 'w3'].map((n) => makeNode(n, { cpu: '2' }));
@@ -14,6 +14,57 @@ const run = (
   pods: Pod[] = [],
   workload: { kind: string; replicas: number | null } = podOnly,
 ) => runScheduler(pod, makeCluster(nodes, pods), workload, 1);
+
+// Worked example A (a pod requesting cpu: 1 beside a tainted control plane and three busy workers) and its
+// cpu: 3 variant on a scheduler of each supported minor: TaintToleration names the taint only in v1.33
+// (kubernetes#134740, #135023 in v1.34.2); DynamicResources, and so `no new claims to deallocate, `, only where
+// DynamicResourceAllocation is on (v1.34+); a request above a node's allocatable is Unresolvable from v1.34
+// (#131345), so preemption tries no node.
+describe('runScheduler by scheduler release', () => {
+  const rows: { minor: 33 | 34 | 35 | 36; cpu: string; want: string }[] = [
+    {
+      minor: 33,
+      cpu: '1',
+      want: '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
+    },
+    ...([34, 35, 36] as const).map((minor) => ({
+      minor,
+      cpu: '1',
+      want: '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
+    })),
+    {
+      minor: 33,
+      cpu: '3',
+      want: '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
+    },
+    ...([34, 35, 36] as const).map((minor) => ({
+      minor,
+      cpu: '3',
+      want: '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+    })),
+  ];
+  for (const r of rows)
+    it(`v1.${r.minor}, cpu ${r.cpu}`, () => {
+      const cluster = makeCluster([cp, ...workers], fillers(0));
+      cluster.kubernetesVersion = { minor: r.minor, source: 'requested', reason: 'test' };
+      const out = runScheduler(makePod('web', { requests: { cpu: r.cpu } }), cluster, podOnly, 1);
+      assert.equal(out.result.message, r.want);
+    });
+
+  // CHANGELOG-1.36.md: "Updated NodeResourcesBalancedAllocation scoring algorithm ... (#135573)"; the formula is not
+  // modelled, so a v1.36 choice between scored nodes says so.
+  for (const minor of [35, 36] as const)
+    it(`v1.${minor}: a choice among scored nodes ${minor === 36 ? 'notes' : 'does not note'} the v1.36 score change`, () => {
+      const cluster = makeCluster([cp, ...workers]);
+      cluster.kubernetesVersion = { minor, source: 'requested', reason: 'test' };
+      const out = runScheduler(makePod('web', { requests: { cpu: '100m' } }), cluster, podOnly, 1);
+      assert.ok(out.node);
+      assert.equal(
+        (out.result.notes ?? []).some((n) => n.includes('kubernetes#135573')),
+        minor === 36,
+      );
+    });
+});
 
 // Worked example A and its variants: scheduler reference §4.
 describe('runScheduler', () => {
@@ -165,16 +216,14 @@ describe('runScheduler', () => {
 
     it('a Deployment with hostname anti-affinity places one replica per worker; replicas 4 and 5 stay Pending', () => {
       const out = run(antiAffine, [cp, ...workers], [], { kind: 'Deployment', replicas: 5 });
-      assert.deepEqual(
-        out.result.placements?.map((p) => p.node),
-        ['w1', 'w2', 'w3', null, null],
-      );
+      assert.deepEqual(perReplica(out.result.placements), ['w1', 'w2', 'w3', null, null]);
       const pendingMessage =
         "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 node(s) didn't match pod anti-affinity rules. no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.";
       assert.ok(out.result.notes?.includes(`replicas 4 and 5 stay Pending: ${pendingMessage}`));
       // Each Pending replica carries its own FailedScheduling message.
-      assert.deepEqual(out.result.placements?.[3], { node: null, message: pendingMessage });
-      assert.deepEqual(out.result.placements?.[0], { node: 'w1', message: null });
+      // The run of Pending replicas carries their own FailedScheduling message.
+      assert.deepEqual(out.result.placements?.at(-1), { node: null, count: 2, message: pendingMessage });
+      assert.deepEqual(out.result.placements?.[0], { node: 'w1', count: 1, message: null });
       assert.deepEqual(
         out.findings.map((f) => [f.severity, f.code]),
         [['warning', 'FailedScheduling']],
@@ -188,10 +237,7 @@ describe('runScheduler', () => {
         replicas: 5,
       });
       // LeastAllocated spreads: w1, w2, then both at 1 of 2 CPUs, then full.
-      assert.deepEqual(
-        out.result.placements?.map((p) => p.node),
-        ['w1', 'w2', 'w1', 'w2', null],
-      );
+      assert.deepEqual(perReplica(out.result.placements), ['w1', 'w2', 'w1', 'w2', null]);
       assert.ok(
         out.result.notes?.some((n) =>
           n.startsWith('replica 5 stays Pending: 0/2 nodes are available: 2 Insufficient cpu.'),
@@ -202,10 +248,7 @@ describe('runScheduler', () => {
     it('a StatefulSet names its pods <sts>-<ordinal> and creates none after a Pending one (OrderedReady)', () => {
       const sts = makePod('db-0', { requests: { cpu: '1500m' } });
       const out = run(sts, workers.slice(0, 1), [], { kind: 'StatefulSet', replicas: 3 });
-      assert.deepEqual(
-        out.result.placements?.map((p) => p.node),
-        ['w1', null, null],
-      );
+      assert.deepEqual(perReplica(out.result.placements), ['w1', null, null]);
       assert.ok(out.result.notes?.some((n) => n.startsWith('replica 2 stays Pending')));
       assert.ok(out.result.notes?.some((n) => n.includes('1 replica(s) are not created')));
     });
@@ -215,10 +258,7 @@ describe('runScheduler', () => {
         kind: 'DaemonSet',
         replicas: null,
       });
-      assert.deepEqual(
-        out.result.placements?.map((p) => p.node),
-        ['w1', 'w2', 'w3'],
-      );
+      assert.deepEqual(perReplica(out.result.placements), ['w1', 'w2', 'w3']);
       assert.ok(
         out.result.notes?.includes(
           'The DaemonSet runs no pod on cp: untolerated taint node-role.kubernetes.io/control-plane:NoSchedule.',
@@ -236,10 +276,7 @@ describe('runScheduler', () => {
         kind: 'DaemonSet',
         replicas: null,
       });
-      assert.deepEqual(
-        out.result.placements?.map((p) => p.node),
-        ['w1', null, 'w3'],
-      );
+      assert.deepEqual(perReplica(out.result.placements), ['w1', null, 'w3']);
       assert.ok(
         out.result.notes?.includes(
           "the pod for w2 stays Pending: 0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
@@ -252,10 +289,7 @@ describe('runScheduler', () => {
         kind: 'DaemonSet',
         replicas: null,
       });
-      assert.deepEqual(
-        out.result.placements?.map((p) => p.node),
-        ['cordoned'],
-      );
+      assert.deepEqual(perReplica(out.result.placements), ['cordoned']);
     });
   });
 

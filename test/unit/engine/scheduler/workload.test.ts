@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { daemonSetPlan, daemonTolerations, replicaPods } from '../../../../src/engine/scheduler/workload';
+import { daemonSetPlan, daemonTolerations, replicaPod } from '../../../../src/engine/scheduler/workload';
 import { makeNode, makePod } from './builders';
 
 describe('workload pods', () => {
   it('replicas of a Deployment keep the first name and number the others', () => {
     assert.deepEqual(
-      replicaPods(makePod('web-abc'), 'Deployment', 3).map((p) => p.metadata?.name),
+      [0, 1, 2].map((i) => replicaPod(makePod('web-abc'), 'Deployment', i).metadata?.name),
       ['web-abc', 'web-abc-2', 'web-abc-3'],
     );
   });
@@ -14,7 +14,7 @@ describe('workload pods', () => {
   it('replicas of a controller with a generateName prefix get that prefix and five characters each', () => {
     const first = makePod('web-5d58f6c5d9-gl85d');
     first.metadata = { ...first.metadata, generateName: 'web-5d58f6c5d9-' };
-    const names = replicaPods(first, 'Deployment', 4).map((p) => p.metadata?.name ?? '');
+    const names = [0, 1, 2, 3].map((i) => replicaPod(first, 'Deployment', i).metadata?.name ?? '');
     assert.equal(names[0], 'web-5d58f6c5d9-gl85d');
     assert.ok(
       names.every((n) => /^web-5d58f6c5d9-[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(n)),
@@ -24,7 +24,7 @@ describe('workload pods', () => {
   });
   it('StatefulSet replicas are <sts>-<ordinal>', () => {
     assert.deepEqual(
-      replicaPods(makePod('db-0'), 'StatefulSet', 3).map((p) => p.metadata?.name),
+      [0, 1, 2].map((i) => replicaPod(makePod('db-0'), 'StatefulSet', i).metadata?.name),
       ['db-0', 'db-1', 'db-2'],
     );
   });

@@ -12,7 +12,7 @@ export function clusterWith(objects: KubeObject[] = [], listed: readonly Cluster
   for (const o of [...namespaces, ...objects]) byKind[o.kind ?? '']?.push(o);
   return {
     source: 'test',
-    kubernetesVersion: '1.34',
+    kubernetesVersion: { minor: 34, source: 'requested', reason: 'the tests below expect 1.34' },
     objects: byKind as unknown as Cluster['objects'],
     listedKinds: [...listed],
     workspace: [],

@@ -3,11 +3,8 @@
 // Fixtures as upstream: namespace "test", Service "foo" (newServicePortsAddressType: TCP port "foo" → 80, selector
 // foo=bar, IPv4), pods from newPod (pod<n>, IP 1.2.3.<4+n>, node "node-1").
 import assert from 'node:assert/strict';
-import {
-  type NodeLookup,
-  type SliceEndpoint,
-  reconcileSlices,
-} from '../../../../../src/engine/endpoints/endpoint-slice';
+import { type NodeLookup, reconcileSlices } from '../../../../../src/engine/endpoints/endpoint-slice';
+import { type SliceEndpoint } from '../../../../../src/engine/endpoints/endpoint-slice-object';
 import { type MemberPod, snapshotMember } from '../../../../../src/engine/endpoints/member-pod';
 import { serviceSpec } from '../../../../../src/engine/endpoints/service-spec';
 import { cpuRatiosByZone } from '../../../../../src/engine/endpoints/topology-hints';

@@ -3,7 +3,8 @@
 // first, then at the init containers with restartPolicy Always, so a sidecar can back a named targetPort but a
 // regular container's port of the same name wins.
 import assert from 'node:assert/strict';
-import { type SlicePort, endpointPorts } from '../../../../../src/engine/endpoints/endpoint-slice';
+import { endpointPorts } from '../../../../../src/engine/endpoints/endpoint-slice';
+import { type SlicePort } from '../../../../../src/engine/endpoints/endpoint-slice-object';
 import { snapshotMember } from '../../../../../src/engine/endpoints/member-pod';
 import { serviceSpec } from '../../../../../src/engine/endpoints/service-spec';
 import type { Container, Pod, Service } from '../../../../../src/engine/k8s/objects';

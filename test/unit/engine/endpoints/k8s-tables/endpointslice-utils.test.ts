@@ -3,14 +3,12 @@
 // pod "pod1" on node "node-1" with IP 1.2.3.5 and label foo=bar (newPod), Service "foo" with one TCP port named
 // after the Service targeting 80 (newServiceAndEndpointMeta).
 import assert from 'node:assert/strict';
+import { endpointPorts, podToEndpoint, reconcileSlices } from '../../../../../src/engine/endpoints/endpoint-slice';
 import {
   type EndpointSlice,
   type SliceEndpoint,
   type SlicePort,
-  endpointPorts,
-  podToEndpoint,
-  reconcileSlices,
-} from '../../../../../src/engine/endpoints/endpoint-slice';
+} from '../../../../../src/engine/endpoints/endpoint-slice-object';
 import { type MemberPod, snapshotMember } from '../../../../../src/engine/endpoints/member-pod';
 import { hintsEnabled, serviceSpec } from '../../../../../src/engine/endpoints/service-spec';
 import type { Pod, Service } from '../../../../../src/engine/k8s/objects';

@@ -6,7 +6,7 @@
 // kernel supports nfacct counters, which a simulation cannot know) and load-balancer ingress / source-range rules
 // (status.loadBalancer is not simulated).
 import assert from 'node:assert/strict';
-import type { EndpointSlice } from '../../../../../src/engine/endpoints/endpoint-slice';
+import type { EndpointSlice } from '../../../../../src/engine/endpoints/endpoint-slice-object';
 import { type ProxyContext, serviceRules } from '../../../../../src/engine/endpoints/kube-proxy';
 import { serviceSpec } from '../../../../../src/engine/endpoints/service-spec';
 import type { Service } from '../../../../../src/engine/k8s/objects';

@@ -3,7 +3,7 @@
 // "port-tcp" 8080/TCP). The slices' endpoints carry no conditions upstream, which kubectl counts as ready.
 import assert from 'node:assert/strict';
 import { describeEndpoints } from '../../../../../src/engine/endpoints/describe';
-import type { EndpointSlice } from '../../../../../src/engine/endpoints/endpoint-slice';
+import type { EndpointSlice } from '../../../../../src/engine/endpoints/endpoint-slice-object';
 
 function slice(ips: string[], protocol: string): EndpointSlice {
   return {

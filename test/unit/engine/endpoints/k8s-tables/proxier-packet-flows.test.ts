@@ -8,7 +8,7 @@
 // (status.loadBalancer is not), so a packet to the load-balancer IP enters the KUBE-EXT chain the node port leads
 // to, as kube-proxy's "loadbalancer IP" rule makes it do.
 import assert from 'node:assert/strict';
-import type { EndpointSlice, SliceEndpoint } from '../../../../../src/engine/endpoints/endpoint-slice';
+import type { EndpointSlice, SliceEndpoint } from '../../../../../src/engine/endpoints/endpoint-slice-object';
 import { type ProxyContext, serviceRules } from '../../../../../src/engine/endpoints/kube-proxy';
 import { serviceSpec } from '../../../../../src/engine/endpoints/service-spec';
 import type { Service } from '../../../../../src/engine/k8s/objects';

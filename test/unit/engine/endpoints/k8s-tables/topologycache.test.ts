@@ -3,7 +3,7 @@
 // compares event messages by prefix; the messages here are the whole ones AddHints records, with the counts and
 // the `, addressType: IPv4` suffix (topologycache.go getAllocations, utils.go FormatWithAddressType).
 import assert from 'node:assert/strict';
-import type { EndpointSlice, SliceEndpoint } from '../../../../../src/engine/endpoints/endpoint-slice';
+import type { EndpointSlice, SliceEndpoint } from '../../../../../src/engine/endpoints/endpoint-slice-object';
 import { addTopologyHints, cpuRatiosByZone } from '../../../../../src/engine/endpoints/topology-hints';
 import type { Node } from '../../../../../src/engine/k8s/objects';
 

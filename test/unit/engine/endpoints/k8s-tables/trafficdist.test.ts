@@ -2,7 +2,8 @@
 // staging/src/k8s.io/endpointslice/trafficdist/trafficdist_test.go TestReconcileHints: each endpoint of the slices
 // the controller writes gets the hints the heuristic gives it.
 import assert from 'node:assert/strict';
-import { type SliceEndpoint, withTrafficDistributionHints } from '../../../../../src/engine/endpoints/endpoint-slice';
+import { withTrafficDistributionHints } from '../../../../../src/engine/endpoints/endpoint-slice';
+import { type SliceEndpoint } from '../../../../../src/engine/endpoints/endpoint-slice-object';
 import { serviceSpec } from '../../../../../src/engine/endpoints/service-spec';
 
 const spec = (trafficDistribution?: string) =>
