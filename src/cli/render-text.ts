@@ -47,17 +47,15 @@ export function renderText(report: Report, options: TextOptions = { details: fal
     const results = report.results.filter((r) => r.file === file);
     if (results.length > 0) out.push('', ...(lines.length > 0 ? [] : [`${file}:`]));
     for (const r of results) out.push(...summaryLines(r));
+    // The file's other objects (a rejected Service, a Service no pod backs), where kubectl's answer about them is.
+    for (const f of report.findings.filter((x) => x.file === file && !x.assumption))
+      out.push(`  ${findingLine(f.file, f)}`);
   }
   if (report.results.length === 0)
     out.push(
       '',
       'No pod-creating objects found (Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController).',
     );
-  const problems = report.findings.filter((f) => !f.assumption);
-  if (problems.length > 0) {
-    out.push('', 'Other objects:');
-    for (const f of problems) out.push(`  ${findingLine(f.file, f)}`);
-  }
   const detailed = report.results.filter(
     (r) => options.details || (options.document !== null && r.documentIndex + 1 === options.document),
   );
@@ -66,7 +64,6 @@ export function renderText(report: Report, options: TextOptions = { details: fal
   const assumed = report.results.reduce((n, r) => n + r.findings.filter((f) => f.assumption).length, 0);
   if (detailed.length === 0 && report.results.length > 0)
     out.push(
-      '',
       `Full lifecycle: --details (or --document N for one)${assumed > 0 ? `; it also lists the ${assumed} assumption(s) made` : ''}.`,
     );
   return out.map(escapeControl).join('\n') + '\n';

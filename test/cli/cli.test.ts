@@ -106,7 +106,7 @@ describe('pod-preview CLI', () => {
   it('prints a summary of examples/ that fits a screen, one verdict per object, the lifecycle on request', () => {
     const summary = run(['simulate', 'examples/']);
     // A terminal's default 80x24 scrolls; a screenful here is what a maximised terminal shows without scrolling.
-    assert.ok(summary.stdout.split('\n').length <= 50, summary.stdout);
+    assert.ok(summary.stdout.trimEnd().split('\n').length <= 50, summary.stdout);
     assert.doesNotMatch(summary.stdout, /Events:|KUBERNETES_SERVICE_HOST/);
     const withFacts = run(['simulate', 'examples/image-mistakes.yaml', '--images', 'examples/image-facts.yaml']);
     assert.match(withFacts.stdout, /^ {2}Pod default\/web-typo \(document 1\): ImagePullBackOff on worker-1$/m);
