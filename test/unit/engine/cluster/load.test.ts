@@ -6,6 +6,8 @@ import {
   loadSnapshot,
 } from '../../../../src/engine/cluster/load';
 import { lookup } from '../../../../src/engine/cluster/lookup';
+import { gateEnabled } from '../../../../src/engine/version/feature-gates';
+import { kubeletVersionOf } from '../../../../src/engine/version/node-version';
 import { withWorkspace } from '../../../../src/engine/cluster/workspace';
 
 describe('cluster snapshots', () => {
@@ -104,6 +106,44 @@ describe('cluster snapshots', () => {
     }
   });
 
+  it("takes feature gates from a podpreview/v1 Cluster document, as the cluster's --feature-gates set them", () => {
+    const text =
+      'apiVersion: podpreview/v1\nkind: Cluster\nfeatureGates: {ImageVolume: false, NoSuchGate: true}\n---\nkind: Node\nmetadata: {name: cp, labels: {node-role.kubernetes.io/control-plane: ""}}\nstatus: {nodeInfo: {kubeletVersion: v1.35.1}}\n';
+    const { cluster, errors } = loadSnapshot(text, 's.yaml');
+    assert.deepEqual(errors, []);
+    const node = cluster.objects.Node[0];
+    assert.ok(node);
+    assert.deepEqual(
+      {
+        // ImageVolume is on by default from 1.35 (feature-gates.ts); the snapshot turns it off everywhere.
+        apiServer: gateEnabled('ImageVolume', cluster.kubernetesVersion),
+        kubelet: gateEnabled('ImageVolume', kubeletVersionOf(node, cluster.kubernetesVersion)),
+        defaultAt35: gateEnabled('ImageVolume', { minor: 35 }),
+        notes: cluster.notes.filter((n) => n.startsWith('feature gates')),
+      },
+      {
+        apiServer: false,
+        kubelet: false,
+        defaultAt35: true,
+        notes: [
+          'feature gates set by the snapshot: ImageVolume=false',
+          'feature gates the simulation does not read, so they change nothing here: NoSuchGate',
+        ],
+      },
+    );
+  });
+
+  it('refuses a Cluster document whose gate is not true or false', () => {
+    const { errors } = loadSnapshot(
+      'apiVersion: podpreview/v1\nkind: Cluster\nfeatureGates: {ImageVolume: "no"}\n',
+      's.yaml',
+    );
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      ['Cluster document: featureGates.ImageVolume must be true or false'],
+    );
+  });
+
   it('moves the embedded cluster to the release asked for', () => {
     const { cluster } = loadDefaultCluster('1.33');
     assert.deepEqual(
@@ -200,6 +240,9 @@ describe('cluster snapshots', () => {
     const got = lookup(c, 'ConfigMap', 'app-config', 'default');
     assert.equal(got.status, 'found');
     assert.equal(got.status === 'found' && got.fromWorkspace, true);
-    assert.equal(lookup(defaultCluster(), 'ConfigMap', 'app-config', 'default').status, 'missing');
+    // The embedded cluster stands in for the user's, which likely holds it; a user's snapshot is the cluster itself.
+    assert.equal(lookup(defaultCluster(), 'ConfigMap', 'app-config', 'default').status, 'assumed');
+    const snapshot = loadSnapshot(defaultClusterText(), 'cluster.yaml', { complete: true }).cluster;
+    assert.equal(lookup(snapshot, 'ConfigMap', 'app-config', 'default').status, 'missing');
   });
 });
