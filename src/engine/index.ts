@@ -9,4 +9,4 @@ export { describeField } from './k8s/schema';
 export { clusterFromFiles, type ClusterFromFiles, type NamedText } from './cluster/from-files';
 export type { Cluster } from './cluster/cluster';
 export type { KubeObject } from './k8s/objects';
-export type { Finding, QuickFix, Segment, Severity, SimulationResult } from './types';
+export type { Finding, QuickFix, Segment, Severity, SimulationResult, Verdict } from './types';

@@ -27,8 +27,8 @@ export function registerCodeLens(analyzer: Analyzer): vscode.Disposable {
           const line = Math.min(Math.max(lens.line - 1, 0), doc.lineCount - 1);
           const target: SimulateTarget = { uri: doc.uri.toString(), line: lens.line };
           return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-            title: `$(play-circle) ${lens.title}`,
-            tooltip: 'Simulate Pod Creation for this document',
+            title: lens.title,
+            tooltip: lens.tooltip,
             command: COMMAND,
             arguments: [target],
           });

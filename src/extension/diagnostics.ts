@@ -2,6 +2,7 @@
 // Kubernetes manifest, at the exact field, refreshed a moment after the user stops typing. When a file's analysis
 // fails (over its budget), its last problems stay, marked stale, under one problem that says why.
 import * as vscode from 'vscode';
+import type { Finding } from '../engine';
 import { type Analyzer, type FileState, staleMessage } from './analyzer';
 import * as settings from './settings';
 import { DIAGNOSTIC_SOURCE, findingToDiagnostic } from './finding-diagnostic';
@@ -83,10 +84,17 @@ export class Diagnostics implements vscode.Disposable {
 
 function diagnosticsOf(state: FileState): vscode.Diagnostic[] {
   const stale = staleMessage(state);
-  const findings = (state.view?.findings ?? []).map((f) => findingToDiagnostic(f, 1, stale ? STALE : ''));
+  const findings = (state.view?.findings ?? [])
+    .filter(isProblem)
+    .map((f) => findingToDiagnostic(f, 1, stale ? STALE : ''));
   if (!stale) return findings;
   const head = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), stale, vscode.DiagnosticSeverity.Warning);
   head.source = DIAGNOSTIC_SOURCE;
   head.code = 'AnalysisStopped';
   return [head, ...findings];
+}
+
+/** An assumption is not a predicted failure: it is a problem only for those who asked for it. */
+export function isProblem(f: Finding): boolean {
+  return settings.diagnosticsEnabled() && (!f.assumption || settings.assumptionsAsProblems());
 }

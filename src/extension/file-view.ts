@@ -1,6 +1,6 @@
 // What the editor shows of a file's analysis, computed in the worker so the editor thread only maps it to ranges.
 import type { FileAnalysis } from '../engine';
-import { summary } from './summary';
+import { lensTitle } from './summary';
 import type { FileView, PlacedFinding } from './worker-protocol';
 
 export function fileView(analysis: FileAnalysis): FileView {
@@ -8,7 +8,15 @@ export function fileView(analysis: FileAnalysis): FileView {
     findings: placedFindings(analysis),
     lenses: analysis.results.flatMap((r) => {
       const d = analysis.documents[r.documentIndex];
-      return d ? [{ line: d.startLine, title: summary(r) }] : [];
+      return d
+        ? [
+            {
+              line: d.startLine,
+              title: lensTitle(r),
+              tooltip: `${r.verdict.reason ?? r.verdict.title} — click to simulate this document`,
+            },
+          ]
+        : [];
     }),
     documents: analysis.documents.map((d) => ({ index: d.index, startLine: d.startLine, endLine: d.endLine })),
   };

@@ -1,5 +1,5 @@
 // A finding as the editor shows it: a Diagnostic at the finding's span. Problems, cluster-file errors, hover and
-// code actions all place findings the same way; findings carry 1-based lines and columns, so no text is parsed.
+// code actions all place findings the same way.
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../engine';
 
@@ -21,7 +21,9 @@ export function findingRange(f: Finding, fallbackLine: number): vscode.Range {
 }
 
 export function findingToDiagnostic(f: Finding, fallbackLine: number, prefix = ''): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(findingRange(f, fallbackLine), `${prefix}${f.message}`, SEVERITY[f.severity]);
+  // A `then` mistake is not in kubectl's answer yet: it is what comes back once the first ones are fixed.
+  const message = f.then ? `Then, once the above is fixed: ${f.message}` : f.message;
+  const d = new vscode.Diagnostic(findingRange(f, fallbackLine), `${prefix}${message}`, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = f.code;
   return d;

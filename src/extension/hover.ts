@@ -3,7 +3,7 @@
 // pod IP) in one line; any known field shows its type and its documentation from the Kubernetes OpenAPI schema.
 import * as vscode from 'vscode';
 import type { Analyzer } from './analyzer';
-import * as settings from './settings';
+import { isProblem } from './diagnostics';
 import { findingRange } from './finding-diagnostic';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
@@ -18,14 +18,15 @@ export function registerHover(analyzer: Analyzer): vscode.Disposable {
       const facts = await analyzer.hover(doc, doc.offsetAt(position));
       const parts: vscode.MarkdownString[] = [];
       let range: vscode.Range | undefined;
-      // With diagnostics on, the editor's own problem hover already shows these messages; do not say them twice.
-      const findings = settings.diagnosticsEnabled() ? [] : view.findings;
+      // The editor's own problem hover already shows the problems; do not say them twice.
+      const findings = view.findings.filter((f) => !isProblem(f));
       for (const f of findings) {
         const r = findingRange(f, 1);
         if (!contains(r, position)) continue;
         range = range ? range.union(r) : r;
         const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${LABEL[f.severity]}** \`${f.code}\` · ${f.stage}\n\n`);
+        const label = f.assumption ? 'Assumed' : LABEL[f.severity];
+        md.appendMarkdown(`**${label}** \`${f.code}\` · ${f.stage}\n\n`);
         md.appendText(f.message);
         parts.push(md);
       }
@@ -34,7 +35,9 @@ export function registerHover(analyzer: Analyzer): vscode.Disposable {
         range = range ? range.union(r) : r;
         const md = new vscode.MarkdownString(undefined, true);
         md.isTrusted = { enabledCommands: [SIMULATE] };
-        md.appendText(facts.identity.summary);
+        const [first = '', ...more] = facts.identity.summary;
+        md.appendMarkdown(`**${escape(first)}**`);
+        for (const line of more) md.appendMarkdown('\n\n').appendText(line);
         md.appendMarkdown(`\n\n[$(play-circle) Simulate Pod Creation](command:${SIMULATE})`);
         parts.unshift(md);
       }
@@ -43,6 +46,8 @@ export function registerHover(analyzer: Analyzer): vscode.Disposable {
     },
   });
 }
+
+const escape = (text: string): string => text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 
 /** Zero-width ranges (a missing field marked at its parent) still answer a hover on their line's word. */
 function contains(r: vscode.Range, p: vscode.Position): boolean {

@@ -14,6 +14,7 @@ import { type Analyzer, isManifestCandidate, looksLikeKubernetes } from './analy
 import type { SimulateTarget } from './codelens';
 import * as settings from './settings';
 import type { PanelData } from './worker-protocol';
+import type { QuickFix } from '../engine';
 
 const COMMAND = 'podLifecyclePreview.simulate';
 /** Context key for the editor title button: shown only on Kubernetes manifests. */
@@ -194,6 +195,9 @@ class SimulationPanel implements vscode.Disposable {
       case 'reveal':
         void this.reveal(message.line, message.column);
         return;
+      case 'fix':
+        void this.applyFix(message.fix);
+        return;
       case 'select':
         this.documentIndex = message.documentIndex;
         this.cursorLine = null;
@@ -202,6 +206,15 @@ class SimulationPanel implements vscode.Disposable {
       default:
         assertNever(message);
     }
+  }
+
+  /** Applies a quick fix the panel offers: the engine placed it, so its offsets say what to replace. */
+  private async applyFix(fix: QuickFix): Promise<void> {
+    if (!this.uri || fix.start === undefined || fix.end === undefined) return;
+    const doc = await vscode.workspace.openTextDocument(this.uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(fix.start), doc.positionAt(fix.end)), fix.text);
+    await vscode.workspace.applyEdit(edit);
   }
 
   /** Puts the cursor on a finding's field, in the editor that shows the manifest (or in the first column). */

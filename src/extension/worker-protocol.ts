@@ -9,6 +9,7 @@ export interface Lens {
   /** 1-based line of the document's first content line. */
   line: number;
   title: string;
+  tooltip: string;
 }
 
 /** What the views of one file need from its analysis. */
@@ -35,7 +36,7 @@ export interface PanelData {
 
 export interface HoverFacts {
   /** The one-line verdict when the position is on a pod-creating document's `kind` or `metadata.name`. */
-  identity: { summary: string; start: number; end: number } | null;
+  identity: { summary: string[]; start: number; end: number } | null;
   /** The field's type and documentation from the schema (Markdown). */
   docs: string | null;
 }

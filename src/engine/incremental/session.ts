@@ -2,7 +2,7 @@
 // are cached by the document's text; an edit re-parses and re-simulates the documents it changed, and an edited
 // object that pods see (a ConfigMap, a Service, of this file or of the workspace) re-runs the pods it can affect
 // (dependencies.ts), and only those. The answer is the one a fresh analysis gives; only the work differs.
-import type { Cluster } from '../cluster/cluster';
+import { type Cluster, type ClusterKind, NAMESPACED_KINDS } from '../cluster/cluster';
 import { withWorkspace } from '../cluster/workspace';
 import type { KubeObject } from '../k8s/objects';
 import { locate } from '../manifest/locate';
@@ -69,6 +69,8 @@ interface FileState {
   declaredList: KubeObject[];
   full: Cluster | null;
   declaredVersion: number;
+  /** The file's rejected objects' identities, one a line, as the last run saw them. */
+  rejected: string;
   /** The last analysed text's chunks and their entries, in file order, for questions about a position. */
   layout: { chunk: Chunk; entry: ChunkEntry; firstIndex: number }[];
 }
@@ -154,7 +156,11 @@ export class AnalysisSession {
 
     const workspaceFiles = [...this.workspace].filter(([k]) => k !== key).map(([, w]) => w);
     const own = placedDocs.flatMap(({ doc }) => (doc.check?.stored ? [doc.check.stored] : []));
-    this.updateDeclared(state, [...own, ...workspaceFiles.flatMap((w) => this.storedOf(w))], placedDocs);
+    // The file's objects the API server rejects do not exist for the pods; lookups say why.
+    const rejected = placedDocs.flatMap(({ doc }) =>
+      doc.check && !doc.check.stored && doc.d.object ? [rejectedId(doc.d.object, this.namespace)] : [],
+    );
+    this.updateDeclared(state, [...own, ...workspaceFiles.flatMap((w) => this.storedOf(w))], placedDocs, rejected);
     const full = state.full as Cluster;
 
     this.counters.lastSimulated = [];
@@ -245,6 +251,7 @@ export class AnalysisSession {
         declaredList: [],
         full: null,
         declaredVersion: 0,
+        rejected: '',
         layout: [],
       };
       this.files.set(key, state);
@@ -291,11 +298,22 @@ export class AnalysisSession {
   }
 
   /** Rebuilds the cluster the pods see when the declared objects changed, dropping the simulations that read them. */
-  private updateDeclared(state: FileState, declaredList: KubeObject[], docs: readonly { doc: DocEntry }[]): void {
+  private updateDeclared(
+    state: FileState,
+    declaredList: KubeObject[],
+    docs: readonly { doc: DocEntry }[],
+    rejected: string[],
+  ): void {
     const declared = new Map<string, KubeObject>();
     for (const o of declaredList) {
       const id = identity(o, this.namespace);
       if (id !== null && !declared.has(id)) declared.set(id, o);
+    }
+    const rejectedKey = rejected.join('\n');
+    // Another set of rejected objects changes what lookups tell every pod: all are simulated again.
+    if (rejectedKey !== state.rejected) {
+      state.full = null;
+      state.rejected = rejectedKey;
     }
     const sameList =
       state.full !== null &&
@@ -314,7 +332,8 @@ export class AnalysisSession {
     }
     state.declared = declared;
     state.declaredList = declaredList;
-    state.full = withWorkspace(this.cluster, declaredList, this.namespace);
+    const applied = withWorkspace(this.cluster, declaredList, this.namespace);
+    state.full = rejected.length > 0 ? { ...applied, rejected } : applied;
     state.declaredVersion++;
   }
 
@@ -446,7 +465,24 @@ function placedIn(manifest: ParsedManifest, d: ManifestDocument, f: Finding): Fi
 function applyLine(r: SimulationResult): string | null {
   const steps = r.stages.find((s) => s.name === 'apiserver')?.steps ?? [];
   const step = r.accepted ? steps.find((s) => s.title === 'Created') : steps.find((s) => s.status === 'failed');
-  return step?.detail ?? null;
+  return step?.detail ? kubectlPrints(step.detail) : null;
+}
+
+/**
+ * Only what kubectl prints: the `Warning:` lines and the error from its first line on. A rejecting step's detail
+ * also says what each admission plugin did, which kubectl never shows.
+ */
+function kubectlPrints(detail: string): string {
+  const lines = detail.split('\n');
+  const start = lines.findIndex((l) => /^(Error from server|The \S+ "[^"]*" is invalid|error: )/.test(l));
+  if (start < 0) return detail;
+  return [...lines.slice(0, start).filter((l) => l.startsWith('Warning: ')), ...lines.slice(start)].join('\n');
+}
+
+/** The identity `lookup` knows a rejected object by: `Kind/namespace/name` (no namespace for cluster-scoped kinds). */
+function rejectedId(o: KubeObject, namespace: string): string {
+  const namespaced = NAMESPACED_KINDS.has(o.kind as ClusterKind);
+  return `${String(o.kind)}/${namespaced ? (o.metadata?.namespace ?? namespace) : ''}/${String(o.metadata?.name ?? '')}`;
 }
 
 /** An object the snapshot already has: kubectl apply patches it (configured, or unchanged), it does not create it. */
