@@ -18,6 +18,7 @@ import type {
   StorageClass,
 } from '../k8s/objects';
 import { kindSchema } from '../k8s/schema';
+import type { KubeVersion } from '../version/kube-version';
 import type { PodSource } from '../pod-source';
 import type { Finding, Segment } from '../types';
 import { decodeErrorLine, decodeStrict } from '../apiserver/decode';
@@ -50,8 +51,8 @@ interface KindHandler {
   /** Defaulting (and the create strategy's normalisation) before validation. */
   prepare: (o: KubeObject) => KubeObject;
   /** Checks that reject the request before validation proper (the Service allocator's pre-check). */
-  precheck?: (o: KubeObject) => FieldError[];
-  validate: (o: KubeObject) => FieldError[];
+  precheck?: (o: KubeObject, version: KubeVersion) => FieldError[];
+  validate: (o: KubeObject, version: KubeVersion) => FieldError[];
 }
 
 /**
@@ -59,15 +60,15 @@ interface KindHandler {
  * shape is that kind's (the one cast the engine makes for it).
  */
 function handler<T>(
-  validate: (o: T) => FieldError[],
+  validate: (o: T, version: KubeVersion) => FieldError[],
   prepare: (o: T) => T = (o) => o,
-  precheck?: (o: T) => FieldError[],
+  precheck?: (o: T, version: KubeVersion) => FieldError[],
 ): KindHandler {
   const as = (o: KubeObject) => o as unknown as T;
   return {
     prepare: (o) => prepare(as(o)) as unknown as KubeObject,
-    validate: (o) => validate(as(o)),
-    ...(precheck ? { precheck: (o: KubeObject) => precheck(as(o)) } : {}),
+    validate: (o, version) => validate(as(o), version),
+    ...(precheck ? { precheck: (o: KubeObject, version: KubeVersion) => precheck(as(o), version) } : {}),
   };
 }
 
@@ -109,7 +110,12 @@ function decode(
  * What `kubectl apply` gets back for one non-pod object: the decoder's and validator's findings, whether the object
  * is created, and its stored form. `duplicateFields` are the keys the document writes twice (kubectl keeps the last).
  */
-export function checkObject(obj: KubeObject, duplicateFields: Segment[][] = [], file = ''): ObjectCheck {
+export function checkObject(
+  obj: KubeObject,
+  version: KubeVersion,
+  duplicateFields: Segment[][] = [],
+  file = '',
+): ObjectCheck {
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
   const handler = HANDLERS[kind];
   if (!handler || !kindSchema(kind)) return { findings: [], accepted: true, stored: obj, kubectl: null };
@@ -121,8 +127,8 @@ export function checkObject(obj: KubeObject, duplicateFields: Segment[][] = [], 
     return { findings: [...warnings, ...errors], accepted: false, stored: null, kubectl };
   }
   const prepared = handler.prepare(obj);
-  const pre = handler.precheck?.(prepared) ?? [];
-  const errs = pre.length > 0 ? pre : handler.validate(prepared);
+  const pre = handler.precheck?.(prepared, version) ?? [];
+  const errs = pre.length > 0 ? pre : handler.validate(prepared, version);
   if (errs.length > 0) {
     const findings = [...warnings, ...errs.map(fieldErrorFinding)];
     return { findings, accepted: false, stored: null, kubectl: invalidLine(kind, name, errs) };

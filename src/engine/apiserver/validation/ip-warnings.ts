@@ -1,3 +1,4 @@
+import { ipErrors } from '../../k8s/names';
 // k8s.io/apimachinery v0.34 pkg/util/validation/ip.go GetWarningsForIP: an IP that netutils.ParseIPSloppy accepts
 // but netip.ParseAddr would not (an IPv4 octet with a leading 0), or an IPv4-mapped IPv6 address, "will be
 // considered invalid"; a valid IPv6 address not written in RFC 5952 form gets a softer warning. Values that do not
@@ -62,4 +63,10 @@ export function strictIPErrors(value: string): string[] {
   const tailOctets = /:([0-9.]+)$/.exec(value)?.[1]?.split('.') ?? [];
   if (tailOctets.some((p) => p.length > 1 && p.startsWith('0'))) return ['must not have leading 0s'];
   return isIPv4Mapped(v6) ? ['must not be an IPv4-mapped IPv6 address'] : [];
+}
+
+/** IsValidIPForLegacyField: the sloppy parse, then (StrictIPCIDRValidation on) the strict form's errors. */
+export function legacyIPErrors(value: string, strict: boolean): string[] {
+  const errs = ipErrors(value);
+  return errs.length === 0 && strict ? strictIPErrors(value) : errs;
 }

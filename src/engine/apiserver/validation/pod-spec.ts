@@ -27,7 +27,7 @@ import {
   validateSeccompAnnotationsAndFields,
   visitContainers,
 } from './pod-annotations';
-import { strictIPErrors } from './ip-warnings';
+import { legacyIPErrors } from './ip-warnings';
 import { gateEnabled } from '../../version/feature-gates';
 import type { KubeVersion } from '../../version/kube-version';
 
@@ -38,12 +38,6 @@ export interface PodOptions {
   podName?: string;
   /** StrictIPCIDRValidation is on in the API server's release (v1.36): the legacy IP fields are parsed strictly. */
   strictIPs: boolean;
-}
-
-/** IsValidIPForLegacyField: the sloppy parse, then (StrictIPCIDRValidation on) the strict form's errors. */
-function legacyIPErrors(value: string, strict: boolean): string[] {
-  const errs = ipErrors(value);
-  return errs.length === 0 && strict ? strictIPErrors(value) : errs;
 }
 
 /** The PodOptions part that comes from the API server's release. */
