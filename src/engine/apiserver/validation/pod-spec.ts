@@ -6,7 +6,6 @@ import { FieldPath } from '../../k8s/field-path';
 import { type FieldError, duplicate, forbidden, invalid, notSupported, required } from '../../k8s/field-error';
 import {
   inclusiveRangeError,
-  ipErrors,
   isDNS1123Label,
   isDNS1123SubdomainWithUnderscore,
   isQualifiedName,
