@@ -20,7 +20,7 @@ const INTEGER = /^[+-]?\d+$/;
 
 function matchesExpression(r: NodeSelectorRequirement, labels: Record<string, string>): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
-  const v = labels[r.key] ?? '';
+  const v = (has ? labels[r.key] : undefined) ?? '';
   const values = r.values ?? [];
   switch (r.operator) {
     case 'In':

@@ -101,7 +101,8 @@ function matchesNodeAffinity(pod: Pod, node: Node): boolean {
   const r = requiredNodeAffinity(pod);
   const labels = (node.metadata?.labels ?? {}) as Record<string, string>;
   const name = node.metadata?.name ?? '';
-  if (r.nodeSelector) for (const [k, v] of Object.entries(r.nodeSelector)) if (labels[k] !== v) return false;
+  if (r.nodeSelector)
+    for (const [k, v] of Object.entries(r.nodeSelector)) if (!Object.hasOwn(labels, k) || labels[k] !== v) return false;
   if (r.terms) return r.terms.some((t) => termMatchesNode(t, labels, name));
   return true;
 }

@@ -22,6 +22,8 @@ import type { KubeVersion } from '../version/kube-version';
 import type { PodSource } from '../pod-source';
 import type { Finding, Segment } from '../types';
 import { decodeErrorLine, decodeStrict } from '../apiserver/decode';
+import { kindProblem } from '../apiserver/decode/kind-errors';
+import { zeroNulls } from '../apiserver/decode/zero-nulls';
 import { createdLine } from '../apiserver/resources';
 import { invalidLine } from '../apiserver/validation/invalid-message';
 import { base64Problems } from './byte-fields';
@@ -116,9 +118,12 @@ export function checkObject(
   duplicateFields: Segment[][] = [],
   file = '',
 ): ObjectCheck {
+  const wrongKind = kindProblem(obj, file);
+  if (wrongKind) return { findings: [wrongKind.finding], accepted: false, stored: null, kubectl: wrongKind.kubectl };
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
-  const handler = HANDLERS[kind];
-  if (!handler || !kindSchema(kind)) return { findings: [], accepted: true, stored: obj, kubectl: null };
+  const handler = Object.hasOwn(HANDLERS, kind) ? HANDLERS[kind] : undefined;
+  const schema = kindSchema(kind);
+  if (!handler || !schema) return { findings: [], accepted: true, stored: obj, kubectl: null };
   const name = obj.metadata?.name ?? '';
   const { errors, warnings } = decode(obj, kind, duplicateFields);
   if (errors.length > 0) {
@@ -126,7 +131,9 @@ export function checkObject(
     const kubectl = decodeErrorLine(kind, errors, where);
     return { findings: [...warnings, ...errors], accepted: false, stored: null, kubectl };
   }
-  const prepared = handler.prepare(obj);
+  // The Go struct the decoder fills holds no JSON null: `app:` with no value is "", an empty `-` item a zero port.
+  const decoded = zeroNulls(obj, schema.definition) as KubeObject;
+  const prepared = handler.prepare(decoded);
   const pre = handler.precheck?.(prepared, version) ?? [];
   const errs = pre.length > 0 ? pre : handler.validate(prepared, version);
   if (errs.length > 0) {

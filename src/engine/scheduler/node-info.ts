@@ -33,7 +33,8 @@ export class NodeInfo {
 
   constructor(readonly node: Node) {
     this.name = node.metadata?.name ?? '';
-    this.labels = (node.metadata?.labels ?? {}) as Record<string, string>;
+    // Keys come from the user (a topologyKey, a selector): a null prototype keeps `toString` from finding a function.
+    this.labels = Object.assign(Object.create(null) as Record<string, string>, node.metadata?.labels ?? {});
     this.taints = (node.spec?.taints ?? []) as Taint[];
     this.allocatable = {};
     const alloc = (node.status?.allocatable ?? node.status?.capacity ?? {}) as Record<string, string | number>;

@@ -56,7 +56,7 @@ function renameFix(definitionId: string, key: string, segments: Segment[]): Quic
 }
 
 /** kubectl's RESTMapper finds no resource for the pair (k8s.io/apimachinery pkg/api/meta/errors.go NoKindMatchError). */
-function noKindMatch(kind: string, apiVersion: string | undefined): Finding {
+export function noKindMatch(kind: string, apiVersion: string | undefined): Finding {
   return {
     severity: 'error',
     code: 'NoKindMatch',

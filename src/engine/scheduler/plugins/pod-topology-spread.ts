@@ -43,7 +43,7 @@ function withMatchLabelKeys(
   labels: Record<string, string>,
 ): LabelSelector | null {
   const extra: Record<string, string> = {};
-  for (const k of keys) if (labels[k] !== undefined) extra[k] = labels[k] as string;
+  for (const k of keys) if (Object.hasOwn(labels, k)) extra[k] = labels[k] as string;
   if (Object.keys(extra).length === 0 || sel === null) return sel;
   return { ...sel, matchLabels: { ...(sel.matchLabels ?? {}), ...extra } };
 }

@@ -59,7 +59,7 @@ export const volumeZone = definePlugin({
         if (pv === 'assumed') continue;
         const labels = (pv.metadata?.labels ?? {}) as Record<string, string>;
         for (const key of TOPOLOGY_LABELS) {
-          const v = labels[key];
+          const v = Object.hasOwn(labels, key) ? labels[key] : undefined;
           // Several zones are written joined by "__" (volumehelpers.LabelZonesToSet).
           if (v !== undefined) topologies.push({ key, values: new Set(v.split('__')) });
         }
