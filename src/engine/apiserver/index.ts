@@ -218,7 +218,7 @@ function rejected(steps: Step[], findings: Finding[], at: number): ApiServerResu
 
 export function runApiServer(source: PodSource, cluster: Cluster, at: number): ApiServerResult {
   const ctx: Context = { source, cluster, namespace: source.namespace, seed: stableJson(source.object), at };
-  const decoded = decodeStrict(source);
+  const decoded = decodeStrict(source, cluster.kubernetesVersion);
   const findings: Finding[] = [...decoded.warnings];
   if (decoded.errors.length > 0) {
     findings.push(...decoded.errors);

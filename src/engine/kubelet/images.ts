@@ -13,6 +13,7 @@ import type { Segment } from '../types';
 import type { ImageErrorCode } from '../finding-code';
 import { gateEnabled } from '../version/feature-gates';
 import { kubeletVersionOf } from '../version/node-version';
+import { podsBoundTo } from '../cluster/pods-by-node';
 import { namespaceOf } from '../k8s/namespace';
 
 export interface ImageTarget {
@@ -42,14 +43,22 @@ const PUBLIC_REGISTRIES = new Set([
   'localhost',
 ]);
 
-/** The canonical names a node reports, normalised the same way as the container's image. */
+const canonical = new WeakMap<Node, Map<string, number>>();
+
+/**
+ * The canonical names a node reports, normalised the same way as the container's image; worked out once per node,
+ * since every pod's image is looked up on every node of the snapshot.
+ */
 function canonicalNames(node: Node): Map<string, number> {
+  const known = canonical.get(node);
+  if (known) return known;
   const out = new Map<string, number>();
   for (const img of node.status?.images ?? [])
     for (const name of img.names ?? []) {
       const parsed = parseNormalizedNamed(name);
       if (parsed.ok) out.set(canonicalName(parsed.ref), img.sizeBytes ?? 0);
     }
+  canonical.set(node, out);
   return out;
 }
 
@@ -57,9 +66,8 @@ function cachedOn(node: Node, cluster: Cluster, ref: ImageReference): boolean {
   const name = canonicalName(ref);
   if (canonicalNames(node).has(name)) return true;
   // A running pod on the node has the image even when the node's list (50 entries at most) leaves it out.
-  return cluster.objects.Pod.some(
+  return podsBoundTo(cluster, node.metadata?.name ?? '').some(
     (p) =>
-      p.spec?.nodeName === node.metadata?.name &&
       p.status?.phase === 'Running' &&
       [...(p.spec?.containers ?? []), ...(p.spec?.initContainers ?? [])].some((c) => {
         const other = c.image ? parseNormalizedNamed(c.image) : null;

@@ -93,6 +93,7 @@ function decode(
   obj: KubeObject,
   kind: string,
   duplicateFields: Segment[][],
+  version: KubeVersion,
 ): { errors: Finding[]; warnings: Finding[] } {
   const source: PodSource = {
     file: '',
@@ -104,7 +105,7 @@ function decode(
     templatePath: [],
     duplicateFields,
   };
-  const { errors, warnings } = decodeStrict(source);
+  const { errors, warnings } = decodeStrict(source, version);
   return { errors: base64Problems(obj, kind, errors), warnings };
 }
 
@@ -125,7 +126,7 @@ export function checkObject(
   const schema = kindSchema(kind);
   if (!handler || !schema) return { findings: [], accepted: true, stored: obj, kubectl: null };
   const name = obj.metadata?.name ?? '';
-  const { errors, warnings } = decode(obj, kind, duplicateFields);
+  const { errors, warnings } = decode(obj, kind, duplicateFields, version);
   if (errors.length > 0) {
     const where = { file, name, namespace: obj.metadata?.namespace ?? '' };
     const kubectl = decodeErrorLine(kind, errors, where);

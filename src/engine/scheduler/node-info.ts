@@ -31,7 +31,31 @@ export class NodeInfo {
   /** Generation bumps on every change, so caches keyed by node can tell when they are stale. */
   generation = 0;
 
-  constructor(readonly node: Node) {
+  /** `from`: a NodeInfo of the same node to copy, pods and sums included, instead of reading the node again. */
+  constructor(
+    readonly node: Node,
+    from?: NodeInfo,
+  ) {
+    if (from) {
+      this.name = from.name;
+      this.labels = from.labels;
+      this.taints = from.taints;
+      this.allocatable = from.allocatable;
+      this.allocatableCpu = from.allocatableCpu;
+      this.allocatableMemory = from.allocatableMemory;
+      this.allocatablePods = from.allocatablePods;
+      this.images = from.images;
+      this.pods = from.pods.slice();
+      this.requested = { ...from.requested };
+      this.requestedCpu = from.requestedCpu;
+      this.requestedMemory = from.requestedMemory;
+      this.nonZeroCpu = from.nonZeroCpu;
+      this.nonZeroMemory = from.nonZeroMemory;
+      this.usedPorts = from.usedPorts.slice();
+      this.podsWithAffinity = from.podsWithAffinity;
+      this.podsWithRequiredAntiAffinity = from.podsWithRequiredAntiAffinity;
+      return;
+    }
     this.name = node.metadata?.name ?? '';
     // Keys come from the user (a topologyKey, a selector): a null prototype keeps `toString` from finding a function.
     this.labels = Object.assign(Object.create(null) as Record<string, string>, node.metadata?.labels ?? {});
@@ -77,8 +101,6 @@ export class NodeInfo {
   }
 
   clone(): NodeInfo {
-    const c = new NodeInfo(this.node);
-    for (const p of this.pods) c.addPod(p);
-    return c;
+    return new NodeInfo(this.node, this);
   }
 }
