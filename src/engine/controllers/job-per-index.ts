@@ -1,7 +1,7 @@
 // An Indexed Job with backoffLimitPerIndex whose pods fail: each index is retried on its own, with its own back-off,
 // until it has failed backoffLimitPerIndex + 1 times; then the index is failed and its slot goes to the next index
 // (kubernetes/kubernetes pkg/controller/job/job_controller.go syncJob, indexed_job_utils.go firstPendingIndexes,
-// backoff_utils.go getRemainingTimePerIndex, v1.34).
+// backoff_utils.go getRemainingTimePerIndex, read at v1.34).
 import { jobFailureBackoff } from './backoff';
 import type { ControllerOutput } from './controller-output';
 import { BACKOFF, type JobFailure, type JobRun, MAX_ROUNDS, type PodFate, PodNames, SYNC } from './job-run';

@@ -1,6 +1,6 @@
 // One simulated Job: its spec, counters and the recorder the Job controller's steps, events and conditions go to
 // (kubernetes/kubernetes pkg/controller/job/job_controller.go: newFailureCondition, newSuccessCondition,
-// trackJobStatusAndRemoveFinalizers, enactJobFinished and recordJobFinished, v1.34).
+// trackJobStatusAndRemoveFinalizers, enactJobFinished and recordJobFinished, read at v1.34).
 import { placeholderSuffix } from '../apiserver/defaults/placeholders';
 import type { FinalState, Segment } from '../types';
 import { type ControllerOutput, Recorder } from './controller-output';

@@ -1,5 +1,5 @@
 // The Job controller after the first pod's fate is known (kubernetes/kubernetes pkg/controller/job/job_controller.go,
-// syncJob and manageJob, v1.34). Every pod of the Job runs the same template on the same kind of node, so each is
+// syncJob and manageJob, read at v1.34). Every pod of the Job runs the same template on the same kind of node, so each is
 // taken to end as the first one did, after the same time: the controller creates pods in rounds of `parallelism`,
 // counts them, backs off after failures, and finishes the Job.
 import { jobFailureBackoff, restartAt } from './backoff';

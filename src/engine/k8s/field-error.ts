@@ -17,7 +17,7 @@ export function errorString(e: FieldError): string {
   return `${e.field}: ${e.body}`;
 }
 
-/** A value rendered as apimachinery v1.34 does: strings quoted, numbers and booleans bare, others as JSON. */
+/** A value rendered as apimachinery does (read at v1.34): strings quoted, numbers and booleans bare, others as JSON. */
 export function renderValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);

@@ -1,6 +1,6 @@
 // The pod's QoS class as the API server computes it at create time (pkg/apis/core/helper/qos, ComputePodQOS).
 // Only cpu and memory count, only quantities above zero count, and ephemeral containers are ignored. With
-// PodLevelResources (beta, on in v1.34) and spec.resources set, the pod-level values decide instead.
+// PodLevelResources (on by default from v1.34) and spec.resources set, the pod-level values decide instead.
 import type { Pod } from './objects';
 import { milliValueOf, toQuantity } from './quantity';
 

@@ -1,4 +1,5 @@
 import { type Document, LineCounter, parseAllDocuments } from 'yaml';
+import { goYamlTags } from './go-yaml-tags';
 import type { KubeObject } from '../k8s/objects';
 import type { Finding, Segment } from '../types';
 import { duplicateKeys } from './duplicate-keys';
@@ -27,11 +28,18 @@ export interface ParsedManifest {
 
 /**
  * Parses a YAML or JSON manifest the way kubectl reads it: a stream of documents, YAML 1.1 scalars (kubectl's
- * YAML decoder resolves `yes`/`on` as booleans and `0644` as octal), every node keeping its source range.
+ * YAML decoder resolves `yes`/`on` as booleans and `0644` as octal; go-yaml-tags.ts says where it differs), every
+ * node keeping its source range.
  */
 export function parseManifest(text: string, file: string): ParsedManifest {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    version: '1.1',
+    customTags: goYamlTags,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
   const documents: ManifestDocument[] = [];
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {

@@ -1,6 +1,6 @@
 // The API server's create path for the objects a manifest applies beside its pods (Service, ConfigMap, Secret,
 // PersistentVolumeClaim, PersistentVolume, Namespace, ServiceAccount, LimitRange, ResourceQuota, PriorityClass,
-// StorageClass): strict decoding as for pods, then the kind's defaulting and its v1.34 validation. A rejected
+// StorageClass): strict decoding as for pods, then the kind's defaulting and its validation (read at v1.34; per-release differences go through version/). A rejected
 // object is never stored, so the pods applied with it do not see it. Other kinds are stored as written.
 import type { FieldError } from '../k8s/field-error';
 import type {

@@ -1,4 +1,4 @@
-// ValidateLimitRange (kubernetes/kubernetes pkg/apis/core/validation/validation.go, v1.34). Go ranges over the
+// ValidateLimitRange (kubernetes/kubernetes pkg/apis/core/validation/validation.go, read at v1.34). Go ranges over the
 // resource maps and the key set in random order; here they are visited sorted, so findings are deterministic.
 import { FieldPath } from '../k8s/field-path';
 import { type FieldError, duplicate, forbidden, invalid, required } from '../k8s/field-error';

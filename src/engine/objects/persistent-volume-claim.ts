@@ -1,7 +1,7 @@
-// A PersistentVolumeClaim on create (kubernetes/kubernetes v1.34): SetDefaults_PersistentVolumeClaimSpec sets
+// A PersistentVolumeClaim on create (kubernetes/kubernetes, read at v1.34): SetDefaults_PersistentVolumeClaimSpec sets
 // volumeMode Filesystem (pkg/apis/core/v1/defaults.go), then ValidatePersistentVolumeClaim and
 // ValidatePersistentVolumeClaimSpec (pkg/apis/core/validation/validation.go) with the create options
-// (VolumeAttributesClass is GA and on in v1.34).
+// (VolumeAttributesClass is GA and on from v1.34).
 import { FieldPath } from '../k8s/field-path';
 import { type FieldError, invalid, invalidOmitValue, notSupported, required } from '../k8s/field-error';
 import { isDNS1123Subdomain, nameIsDNSLabel, nameIsDNSSubdomain } from '../k8s/names';

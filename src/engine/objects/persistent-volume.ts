@@ -1,4 +1,4 @@
-// A PersistentVolume on create (kubernetes/kubernetes v1.34): SetDefaults_PersistentVolume (reclaim policy Retain,
+// A PersistentVolume on create (kubernetes/kubernetes, read at v1.34): SetDefaults_PersistentVolume (reclaim policy Retain,
 // volumeMode Filesystem; pkg/apis/core/v1/defaults.go), then ValidatePersistentVolume and the non-inline branch of
 // ValidatePersistentVolumeSpec (pkg/apis/core/validation/validation.go). Checked here: access modes, capacity,
 // reclaim policy, node affinity presence, exactly one volume source and its own checks (pv-sources.ts), local

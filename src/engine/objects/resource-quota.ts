@@ -1,4 +1,4 @@
-// ValidateResourceQuota on create (kubernetes/kubernetes pkg/apis/core/validation/validation.go, v1.34; scope
+// ValidateResourceQuota on create (kubernetes/kubernetes pkg/apis/core/validation/validation.go, read at v1.34; scope
 // helpers from pkg/apis/core/helper/helpers.go). The create strategy clears status, so only spec is checked. Go
 // ranges over spec.hard in random order; keys are visited sorted here.
 import { FieldPath } from '../k8s/field-path';

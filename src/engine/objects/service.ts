@@ -1,4 +1,4 @@
-// A Service on create (kubernetes/kubernetes v1.34): SetDefaults_Service (pkg/apis/core/v1/defaults.go), then the
+// A Service on create (kubernetes/kubernetes, read at v1.34): SetDefaults_Service (pkg/apis/core/v1/defaults.go), then the
 // registry's beginCreate, which syncs clusterIPs with clusterIP (NormalizeClusterIPs) and, before allocating, rejects
 // the object on ValidateServiceClusterIPsRelatedFields alone (pkg/registry/core/service/storage/alloc.go
 // initIPFamilyFields), then ValidateService (pkg/apis/core/validation/validation.go). IP and node port allocation
@@ -40,7 +40,7 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const IP_FAMILIES = ['IPv4', 'IPv6'];
 const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
-// PreferSameTrafficDistribution is beta and on in v1.34, which adds the two PreferSame values (listed in this order).
+// PreferSameTrafficDistribution is on by default from v1.34, which adds the two PreferSame values (listed in this order).
 const TRAFFIC_DISTRIBUTIONS = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];
 
 const externallyAccessible = (s: Spec) =>

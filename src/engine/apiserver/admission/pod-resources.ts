@@ -51,7 +51,7 @@ export function podTotals(pod: Pod, field: Field, withOverhead = true): Resource
     }
   }
   maxInto(total, initPeak);
-  // PodLevelResources (on in v1.34): pod-level cpu and memory replace the containers' aggregate.
+  // PodLevelResources (on by default from v1.34): pod-level cpu and memory replace the containers' aggregate.
   const podLevel = (spec?.resources?.[field] ?? {}) as Record<string, string | number>;
   for (const name of ['cpu', 'memory']) {
     const q = podLevel[name];

@@ -167,7 +167,7 @@ function podLevelResourcesSet(pod: Pod): boolean {
 
 function containersMissing(pod: Pod, required: Set<string>): Map<string, Set<string>> {
   const missing = new Map<string, Set<string>>();
-  // With PodLevelResources (on in v1.34) pod-level resources make container-level ones optional.
+  // With PodLevelResources (on by default from v1.34) pod-level resources make container-level ones optional.
   if (podLevelResourcesSet(pod)) return missing;
   for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
     const has = computeUsage(containerList(c, 'requests'), containerList(c, 'limits'));

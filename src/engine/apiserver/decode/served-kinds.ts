@@ -1,4 +1,4 @@
-// The kinds the built-in group versions serve in v1.34 (`kubectl api-resources`), so that a kind they do not serve
+// The kinds the built-in group versions serve (`kubectl api-resources`, read at v1.34), so that a kind they do not serve
 // fails as kubectl's RESTMapper fails it. Kind names are case-sensitive there: `pod` is not `Pod`. Group versions
 // not listed here (other built-in groups, CRDs) are left to the cluster: the simulation cannot tell.
 const SERVED: Readonly<Record<string, readonly string[]>> = {

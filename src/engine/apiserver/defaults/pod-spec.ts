@@ -162,7 +162,7 @@ function requestsFromLimits(c: Obj): void {
 const isPodLevelResource = (name: string) => name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
 
 /**
- * defaultPodRequests (PodLevelResources, beta and on in v1.34): when pod-level limits are set, each missing
+ * defaultPodRequests (PodLevelResources, on by default from v1.34): when pod-level limits are set, each missing
  * pod-level request of cpu or memory takes the containers' aggregate request, else the pod-level limit.
  */
 function defaultPodLevelRequests(pod: Obj, spec: Obj): void {

@@ -2,8 +2,8 @@
 // configMap, secret, downwardAPI or projected volume that maps two items to one path, or one path inside another,
 // warns on create, once per earlier colliding path. The warning text has no field-path prefix. Ported as written,
 // including its quirk that a projected source matching no case (a configMap or secret without items) reuses the
-// previous source's paths. ClusterTrustBundle and PodCertificate projections are absent: their gates are off in
-// v1.34, so PrepareForCreate drops them before the warnings are computed.
+// previous source's paths. ClusterTrustBundle and PodCertificate projections are absent: their gates are off
+// by default (read at v1.34), so PrepareForCreate drops them before the warnings are computed.
 import type { Volume } from '../../k8s/objects';
 import { trimEndChar } from '../../k8s/linear-text';
 

@@ -1,4 +1,4 @@
-// Pod-level resources against the containers' (PodLevelResources, beta and on in v1.34; kubernetes/kubernetes
+// Pod-level resources against the containers' (PodLevelResources, on by default from v1.34; kubernetes/kubernetes
 // pkg/apis/core/validation/validation.go validatePodResourceConsistency).
 import type { PodSpec } from '../../k8s/objects';
 import type { FieldPath } from '../../k8s/field-path';

@@ -1,6 +1,6 @@
 // The pod spec and the Pod object (kubernetes/kubernetes pkg/apis/core/validation/validation.go: ValidatePodSpec,
 // validatePodMetadataAndSpec, ValidatePodCreate, ValidatePodTemplateSpec). The order of checks is the API server's:
-// the multi-cause message lists errors in this order. Feature gates are those on by default in v1.34.
+// the multi-cause message lists errors in this order. Gates in version/feature-gates.ts follow the release simulated; others are taken as on by default at v1.34, the release read.
 import type { Pod, PodSpec, PodTemplateSpec } from '../../k8s/objects';
 import { FieldPath } from '../../k8s/field-path';
 import { type FieldError, duplicate, forbidden, invalid, notSupported, required } from '../../k8s/field-error';
@@ -108,7 +108,7 @@ function validateDNSConfig(spec: PodSpec, path: FieldPath, strictIPs: boolean): 
     );
   }
   searches.forEach((search, i) => {
-    // RelaxedDNSSearchValidation (on in v1.34) allows "." and underscores.
+    // RelaxedDNSSearchValidation (GA from v1.34) allows "." and underscores.
     if (search === '.') return;
     const s = search.endsWith('.') ? search.slice(0, -1) : search;
     for (const m of isDNS1123SubdomainWithUnderscore(s)) errs.push(invalid(path.child('searches').index(i), s, m));
@@ -141,7 +141,7 @@ function validateSchedulingGates(spec: PodSpec, path: FieldPath): FieldError[] {
 function validateHostUsers(spec: PodSpec, path: FieldPath): FieldError[] {
   if (spec.hostUsers !== false) return [];
   const errs: FieldError[] = [];
-  // v1.34 text; validation.go names the last two paths with capitals.
+  // Text read at v1.34; validation.go names the last two paths with capitals.
   if (spec.hostNetwork) errs.push(forbidden(path.child('hostNetwork'), 'when `hostUsers` is false'));
   if (spec.hostPID) errs.push(forbidden(path.child('HostPID'), 'when `hostUsers` is false'));
   if (spec.hostIPC) errs.push(forbidden(path.child('HostIPC'), 'when `hostUsers` is false'));

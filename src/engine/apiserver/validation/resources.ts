@@ -44,7 +44,7 @@ const isOvercommitAllowed = (name: string) => isNativeResource(name) && !isHugeP
 const isIntegerResource = (name: string) => INTEGER_RESOURCES.has(name) || isExtendedResource(name);
 
 /**
- * Pod-level resources (PodLevelResources, beta in v1.34) accept cpu, memory and hugepages-<size>
+ * Pod-level resources (PodLevelResources, beta from v1.34) accept cpu, memory and hugepages-<size>
  * (k8s.io/component-helpers resource IsSupportedPodLevelResource; the error lists sets.List of
  * SupportedPodLevelResources(), whose hugepages entry is the bare prefix).
  */

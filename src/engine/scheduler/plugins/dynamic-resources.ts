@@ -1,5 +1,6 @@
-// DynamicResources (v1.34 default profile). For pods without ResourceClaims its PreFilter skips and its PostFilter
-// answers `no new claims to deallocate`, which is why every v1.34 FailedScheduling message that reached preemption
+// DynamicResources (in the default profile from v1.34, where DynamicResourceAllocation is on). For pods without
+// ResourceClaims its PreFilter skips and its PostFilter answers `no new claims to deallocate`, which is why every
+// v1.34+ FailedScheduling message that reached preemption
 // carries that text. If an earlier PreFilter stopped the cycle, its state was never written and PostFilter fails
 // with the cycle-state error `not found` (pkg/scheduler/framework/plugins/dynamicresources/dynamicresources.go).
 import { definePlugin } from '../plugin';

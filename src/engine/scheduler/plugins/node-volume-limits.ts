@@ -27,7 +27,7 @@ const INLINE_MIGRATABLE: readonly (keyof Volume)[] = [
 
 /**
  * In-tree provisioners whose claims count for the CSI driver that replaced them once the node's CSINode lists the
- * plugin in its migrated-plugins annotation (isCSIMigrationOn: always on for these four in v1.34).
+ * plugin in its migrated-plugins annotation (isCSIMigrationOn: always on for these four, read at v1.34).
  */
 const MIGRATED_PROVISIONERS: Readonly<Record<string, string>> = {
   'kubernetes.io/aws-ebs': 'ebs.csi.aws.com',

@@ -151,7 +151,7 @@ export const volumeBinding = definePlugin({
         if (pvMissing) reasons.push(ERR_REASON_PV_NOT_EXIST);
         return reasons.length === 0 ? null : unresolvable(...reasons);
       },
-      // Scoring needs StorageCapacityScoring (off by default in v1.34) or static bindings with VolumeCapacityPriority.
+      // Scoring needs StorageCapacityScoring (off by default, read at v1.34) or static bindings with VolumeCapacityPriority.
       preScore: () => SKIP,
       // Reserve assumes the chosen bindings; PreBind writes them (or the selected-node annotation) to the API server.
       reserve: () => null,

@@ -74,4 +74,23 @@ describe('hostile inputs: every input gets a real answer (issue #9)', () => {
     assert.equal(r?.finalState?.phase, 'Pending');
     assert.match(r?.scheduling?.message ?? '', /1 node\(s\) didn't match pod affinity rules/);
   });
+
+  // go-yaml v2 as sigs.k8s.io/yaml uses it: decode.go turns !!binary into the string of its bytes; resolve.go knows
+  // no sexagesimal numbers, so `1:20` stays a string (YAML 1.1's int/float TIME forms would read 80).
+  const scalars: { name: string; text: string; check: (a: FileAnalysis) => void }[] = [
+    {
+      name: 'issue #9: apiVersion: !!binary djE= is the string v1',
+      text: pod('kind: Pod\n').replace('apiVersion: v1', 'apiVersion: !!binary djE='),
+      check: (a) => assert.deepEqual(a.documents[0]?.kubectl, { text: 'pod/x created', accepted: true }),
+    },
+    {
+      name: 'issue #9: args: [1:20] is the string "1:20", not 80',
+      text: pod('kind: Pod\n').replace('image: nginx', 'image: nginx\n    args: [1:20]'),
+      check: (a) => {
+        assert.equal(a.results[0]?.accepted, true);
+        assert.match(JSON.stringify(a.results[0]?.defaulted), /"args":\["1:20"\]/);
+      },
+    },
+  ];
+  for (const c of scalars) it(c.name, () => c.check(analyze(c.text)));
 });
