@@ -1,4 +1,4 @@
-import { type Document, LineCounter, parseAllDocuments } from 'yaml';
+import { type Document, LineCounter, parseAllDocuments, type Tags } from 'yaml';
 import type { KubeObject } from '../k8s/objects';
 import type { Finding, Segment } from '../types';
 import { duplicateKeys } from './duplicate-keys';
@@ -30,8 +30,17 @@ export interface ParsedManifest {
  * YAML decoder resolves `yes`/`on` as booleans and `0644` as octal), every node keeping its source range.
  */
 export function parseManifest(text: string, file: string): ParsedManifest {
+  const docs = parseAllDocuments(text, {
+    version: '1.1',
+    customTags: goYamlTags,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  // Lines are counted on the text itself: the parser's own counter stops where its lexer gives up (at a NUL byte,
+  // say), and every later position would land on the wrong line.
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   const documents: ManifestDocument[] = [];
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
@@ -41,7 +50,7 @@ export function parseManifest(text: string, file: string): ParsedManifest {
     const kubectl =
       errors.map((e) => kubectlYamlError(text, file, e.code, e.pos[0], lineCounter)).find((k) => k) ?? null;
     const findings = firstAtEachPosition(errors).map((e, i) =>
-      syntaxFinding(e.message, e.pos, lineCounter, i === 0 ? kubectl : null),
+      syntaxFinding(e.message, e.pos, text.length, lineCounter, i === 0 ? kubectl : null),
     );
     let object: KubeObject | null = null;
     if (errors.length === 0 && doc.contents !== null) {
@@ -61,6 +70,17 @@ export function parseManifest(text: string, file: string): ParsedManifest {
     documents.push({ index, object, doc, range, duplicateFields: object ? duplicateKeys(doc) : [], findings });
   });
   return { file, text, documents, findings: documents.flatMap((d) => d.findings), lineCounter };
+}
+
+/**
+ * kubectl reads YAML with go-yaml v2 into interface{} values, where a timestamp stays a string ("for backward
+ * compatibility", decode.go) and sexagesimal numbers do not exist: `2026-11-01T09:00:00Z` and `1:20` are strings,
+ * not a Date and 80 as YAML 1.1 would have them.
+ */
+function goYamlTags(tags: Tags): Tags {
+  return tags.filter(
+    (t) => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
+  );
 }
 
 /**
@@ -100,11 +120,18 @@ function kubectlYamlError(text: string, file: string, code: string, offset: numb
   return `error: error parsing ${file}: error converting YAML to JSON: yaml: ${where}did not find expected key`;
 }
 
-function syntaxFinding(message: string, pos: [number, number], lc: LineCounter, kubectl: string | null): Finding {
+function syntaxFinding(
+  message: string,
+  pos: [number, number],
+  size: number,
+  lc: LineCounter,
+  kubectl: string | null,
+): Finding {
   // The library appends " at line L, column C:" and a code excerpt; the position is carried separately.
   const short = message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
-  const start = lc.linePos(pos[0]);
-  const end = lc.linePos(Math.max(pos[1], pos[0] + 1));
+  // An error at the end of the text (an unclosed quote) is placed on its last character, not past it.
+  const start = lc.linePos(Math.min(pos[0], size));
+  const end = lc.linePos(Math.min(Math.max(pos[1], pos[0] + 1), size));
   return {
     severity: 'error',
     code: 'YAMLSyntax',
