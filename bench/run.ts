@@ -32,7 +32,9 @@ let evaluated = 0;
 for (let i = 0; i < RUNS; i++) {
   const snapshot = buildSnapshot(c);
   let placement: ReturnType<typeof placeWorkload> | null = null;
-  rates.push(MEASURE_PODS / cpuSeconds(() => (placement = placeWorkload(template, snapshot, workload))));
+  rates.push(
+    MEASURE_PODS / cpuSeconds(() => (placement = placeWorkload(template, snapshot, workload, c.kubernetesVersion))),
+  );
   const p = placement as ReturnType<typeof placeWorkload> | null;
   placed = p?.placements?.reduce((n, r) => n + (r.node !== null ? r.count : 0), 0) ?? 0;
   evaluated = p?.evaluatedNodes ?? 0;

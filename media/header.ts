@@ -20,7 +20,9 @@ function verdict(r: SimulationResult): { text: string; tone: 'ok' | 'warning' | 
 }
 
 export function header(model: PanelModel, r: SimulationResult | null): HTMLElement {
-  const cluster = `${model.cluster.source === 'embedded' ? 'embedded default cluster' : model.cluster.source} (${model.cluster.nodes} node${model.cluster.nodes === 1 ? '' : 's'})`;
+  const release = model.cluster.kubernetesVersion;
+  const cluster = `${model.cluster.source === 'embedded' ? 'embedded default cluster' : model.cluster.source} (${model.cluster.nodes} node${model.cluster.nodes === 1 ? '' : 's'}, Kubernetes 1.${release.minor})`;
+  const version = h('p', { class: 'meta', title: release.reason }, `Kubernetes 1.${release.minor}: ${release.reason}`);
   const picker =
     model.documents.length > 1
       ? (() => {
@@ -55,6 +57,7 @@ export function header(model: PanelModel, r: SimulationResult | null): HTMLEleme
             : none,
       ),
       h('p', { class: 'meta' }, `Cluster: ${cluster}`),
+      version,
     );
   }
   const v = verdict(r);
@@ -82,6 +85,7 @@ export function header(model: PanelModel, r: SimulationResult | null): HTMLEleme
       r.templatePath ? ` · pod template at ${r.templatePath}` : '',
       ` · cluster: ${cluster}`,
     ),
+    version,
     picker,
   );
 }

@@ -41,7 +41,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   }
 });
 
-// A panel that was hidden or reloaded shows its last model at once, then asks for a fresh one.
+// A panel that was hidden or reloaded shows its last model at once, then asks for a fresh one. A model saved by an
+// older version of the extension, without the simulated release, waits for the fresh one instead.
 const saved = savedState().model;
-if (saved) render(saved);
+if (saved && 'kubernetesVersion' in saved.cluster) render(saved);
 post({ type: 'ready' });

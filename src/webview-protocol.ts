@@ -18,7 +18,8 @@ export interface PanelModel {
   uri: string;
   /** The file as the user knows it (workspace-relative). */
   file: string;
-  cluster: { source: string; nodes: number };
+  /** The cluster simulated, with the Kubernetes release followed and why that one. */
+  cluster: { source: string; nodes: number; kubernetesVersion: { minor: number; reason: string } };
   result: SimulationResult | null;
   /** Findings that belong to no pod-creating document (YAML syntax errors) or explain why there is no result. */
   fileFindings: Finding[];

@@ -1,3 +1,8 @@
+import { chooseVersion, type RequestedVersion } from '../engine/version/choose';
+import { formatVersion, NEWEST, SUPPORTED_MINORS } from '../engine/version/kube-version';
+
+const SUPPORTED = SUPPORTED_MINORS.map((minor) => formatVersion({ minor })).join('|');
+
 export type Format = 'text' | 'json' | 'sarif';
 
 export interface SimulateArgs {
@@ -8,14 +13,20 @@ export interface SimulateArgs {
   images: string[];
   format: Format;
   namespace: string;
+  /** `auto`, or the release asked for (`1.35`). */
+  kubernetesVersion: RequestedVersion;
 }
 
-export type Args = SimulateArgs | { command: 'help' } | { command: 'version' } | { command: 'default-cluster' };
+export type Args =
+  | SimulateArgs
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'default-cluster'; kubernetesVersion: RequestedVersion };
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: pod-preview simulate <file|dir|-> [...] [--cluster <snapshot.yaml>] [--images <file>] [--format text|json|sarif] [--namespace <ns>]
-       pod-preview default-cluster      print the embedded cluster snapshot (a template for your own)
+export const USAGE = `Usage: pod-preview simulate <file|dir|-> [...] [--cluster <snapshot.yaml>] [--images <file>] [--format text|json|sarif] [--namespace <ns>] [--kubernetes-version auto|${SUPPORTED}]
+       pod-preview default-cluster [--kubernetes-version ${SUPPORTED}]   print the embedded cluster snapshot (a template for your own)
        pod-preview --help | --version
 
 Simulates what \`kubectl apply\` would do to every pod-creating object (Pod, Deployment, ReplicaSet, StatefulSet,
@@ -24,10 +35,21 @@ Without --cluster, the embedded default cluster is used (1 control-plane node, 3
 Objects of other kinds in the given files (ConfigMaps, Services, PVCs, Namespaces, ...) are applied with them.
 --images (repeatable) adds what the registry would know: \`docker image inspect\` or \`skopeo list-tags\` output, or
 Image documents (apiVersion podpreview/v1) with an image's config, its repository's tags and its file list.
+--kubernetes-version picks the release to simulate; auto (the default) reads it from the snapshot (a \`kubectl version
+-o yaml\` document in it, else the control plane nodes' kubelet version, else the newest node's), and without a
+snapshot simulates ${formatVersion(NEWEST)}.
 
 Exit codes: 0 no error predicted, 1 an error is predicted, 2 usage error or unreadable input.`;
 
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+
+/** A release the user asked for is checked here, so a typo is a usage error before any file is read. */
+function kubernetesVersion(v: string): RequestedVersion {
+  if (v === 'auto') return v;
+  const choice = chooseVersion(v, { nodes: [], fromSnapshot: false });
+  if (!choice.ok) throw new UsageError(`--kubernetes-version: ${choice.error}`);
+  return v;
+}
 
 export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
@@ -35,8 +57,13 @@ export function parseArgs(argv: readonly string[]): Args {
     return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'default-cluster') {
-    if (rest.length > 0) throw new UsageError(`default-cluster takes no arguments, got "${rest[0]}"`);
-    return { command: 'default-cluster' };
+    const [flag, value, ...more] = rest;
+    if (flag === undefined) return { command: 'default-cluster', kubernetesVersion: 'auto' };
+    if (flag.startsWith('--kubernetes-version=') && value === undefined)
+      return { command: 'default-cluster', kubernetesVersion: kubernetesVersion(flag.slice(flag.indexOf('=') + 1)) };
+    if (flag === '--kubernetes-version' && value !== undefined && more.length === 0)
+      return { command: 'default-cluster', kubernetesVersion: kubernetesVersion(value) };
+    throw new UsageError(`default-cluster takes only --kubernetes-version, got "${flag}"`);
   }
   if (command !== 'simulate') throw new UsageError(`unknown command "${command}"`);
   const args: SimulateArgs = {
@@ -46,6 +73,7 @@ export function parseArgs(argv: readonly string[]): Args {
     images: [],
     format: 'text',
     namespace: 'default',
+    kubernetesVersion: 'auto',
   };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
@@ -72,6 +100,9 @@ export function parseArgs(argv: readonly string[]): Args {
         args.format = f as Format;
         break;
       }
+      case '--kubernetes-version':
+        args.kubernetesVersion = kubernetesVersion(value());
+        break;
       case '--namespace':
       case '-n':
         args.namespace = value();

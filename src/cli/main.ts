@@ -1,5 +1,13 @@
 import { analyzeText } from '../engine/analyze';
-import { defaultCluster, defaultClusterText, loadImageFacts, loadSnapshot, withImages } from '../engine/cluster/load';
+import {
+  defaultClusterText,
+  loadDefaultCluster,
+  loadImageFacts,
+  loadSnapshot,
+  withImages,
+} from '../engine/cluster/load';
+import { chooseVersion, type RequestedVersion } from '../engine/version/choose';
+import { type KubeVersion, NEWEST } from '../engine/version/kube-version';
 import { workspaceObjects } from '../engine/manifest/workspace-objects';
 import { parseArgs, type SimulateArgs, USAGE, UsageError } from './args';
 import { escapeControl } from './escape';
@@ -14,9 +22,11 @@ const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-d
 
 function simulateCommand(args: SimulateArgs, out: Output): number {
   const files = readInputs(args.inputs);
-  let cluster = defaultCluster();
+  let cluster = loadDefaultCluster(args.kubernetesVersion).cluster;
   if (args.cluster) {
-    const loaded = loadSnapshot(readText(args.cluster), args.cluster);
+    const loaded = loadSnapshot(readText(args.cluster), args.cluster, { kubernetesVersion: args.kubernetesVersion });
+    const version = loaded.errors.find((e) => e.code === 'KubernetesVersion');
+    if (version) throw new UsageError(`cluster snapshot ${args.cluster}: ${version.message}`);
     if (loaded.errors.length > 0) {
       const first = loaded.errors[0];
       throw new UsageError(
@@ -52,6 +62,12 @@ function simulateCommand(args: SimulateArgs, out: Output): number {
   return hasErrors(report) ? 1 : 0;
 }
 
+/** The release `default-cluster` prints its snapshot for: the one asked for, else the newest supported. */
+function requestedMinor(requested: RequestedVersion): KubeVersion {
+  const choice = chooseVersion(requested, { nodes: [], fromSnapshot: false });
+  return choice.ok ? choice.version : NEWEST;
+}
+
 /** One line to standard error, its control characters escaped like the text output's. */
 function warn(line: string): void {
   process.stderr.write(`${escapeControl(line)}\n`);
@@ -68,7 +84,7 @@ function main(argv: readonly string[], out: Output): number {
         out.write(`pod-preview ${version}\n`);
         return 0;
       case 'default-cluster':
-        out.write(defaultClusterText());
+        out.write(defaultClusterText(requestedMinor(args.kubernetesVersion)));
         return 0;
       case 'simulate':
         return simulateCommand(args, out);

@@ -31,8 +31,8 @@ export interface ApplyOutput {
  */
 export function renderText(report: Report, applied: readonly ApplyOutput[] = []): string {
   const out: string[] = [
-    `Cluster: ${report.cluster.source} (${report.cluster.nodes} nodes, Kubernetes 1.${report.kubernetesVersion.minor})`,
-    `  Kubernetes 1.${report.kubernetesVersion.minor}: ${report.kubernetesVersion.reason}`,
+    `Cluster: ${report.cluster.source} (${report.cluster.nodes} nodes, Kubernetes ${report.kubernetesVersion})`,
+    `  Kubernetes ${report.kubernetesVersion}: ${report.cluster.kubernetesVersion.reason}`,
     ...report.cluster.notes.map((n) => `  note: ${n}`),
   ];
   for (const a of applied) {

@@ -1,14 +1,20 @@
 import type { FileAnalysis } from '../engine/analyze';
 import type { Cluster } from '../engine/cluster/cluster';
 import type { VersionSource } from '../engine/version/choose';
+import { formatVersion } from '../engine/version/kube-version';
 import type { Finding, SimulationResult, Stage, StageReport } from '../engine/types';
 
 /** The CLI's JSON document (DESIGN.md §4, contract v1). */
 export interface Report {
   apiVersion: 'podpreview/v1';
-  /** The release simulated (its minor) and why that one. */
-  kubernetesVersion: { minor: number; source: VersionSource; reason: string };
-  cluster: { source: string; nodes: number; notes: string[] };
+  /** The release simulated, `1.36` (fixed in v1 as a string; `cluster.kubernetesVersion` says why that one). */
+  kubernetesVersion: string;
+  cluster: {
+    source: string;
+    nodes: number;
+    notes: string[];
+    kubernetesVersion: { minor: number; source: VersionSource; reason: string };
+  };
   results: SimulationResult[];
   /** Findings about documents that create no pod (a Service no pod will back), with their file. */
   findings: (Finding & { file: string })[];
@@ -31,12 +37,17 @@ export function buildReport(analyses: readonly FileAnalysis[], cluster: Cluster)
   }
   return {
     apiVersion: 'podpreview/v1',
-    kubernetesVersion: {
-      minor: cluster.kubernetesVersion.minor,
-      source: cluster.kubernetesVersion.source,
-      reason: cluster.kubernetesVersion.reason,
+    kubernetesVersion: formatVersion(cluster.kubernetesVersion),
+    cluster: {
+      source: cluster.source,
+      nodes: cluster.objects.Node.length,
+      notes: cluster.notes,
+      kubernetesVersion: {
+        minor: cluster.kubernetesVersion.minor,
+        source: cluster.kubernetesVersion.source,
+        reason: cluster.kubernetesVersion.reason,
+      },
     },
-    cluster: { source: cluster.source, nodes: cluster.objects.Node.length, notes: cluster.notes },
     results,
     findings,
   };

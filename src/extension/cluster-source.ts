@@ -3,7 +3,7 @@
 // notification and the snapshot's errors as problems, and the embedded cluster is used until the file is fixed.
 import * as vscode from 'vscode';
 import type { Cluster } from '../engine/cluster/cluster';
-import { defaultCluster, loadImageFacts, loadSnapshot, withImages } from '../engine/cluster/load';
+import { defaultCluster, loadDefaultCluster, loadImageFacts, loadSnapshot, withImages } from '../engine/cluster/load';
 import { findingToDiagnostic } from './finding-diagnostic';
 import * as settings from './settings';
 
@@ -26,7 +26,12 @@ export class ClusterSource implements vscode.Disposable {
     this.loading = this.load();
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (settings.changed.clusterSnapshot(e) || settings.changed.imageFacts(e)) this.reload();
+        if (
+          settings.changed.clusterSnapshot(e) ||
+          settings.changed.imageFacts(e) ||
+          settings.changed.kubernetesVersion(e)
+        )
+          this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
     );
@@ -74,21 +79,36 @@ export class ClusterSource implements vscode.Disposable {
   /** The snapshot's cluster, the embedded one, or null when a newer load has started. */
   private async loadSnapshot(generation: number): Promise<Cluster | null> {
     const setting = settings.clusterSnapshot();
-    if (!setting) return defaultCluster();
+    const version = settings.kubernetesVersion();
+    if (!setting) return this.embedded(version);
     const read = await this.read(setting, generation);
     if (read === 'stale') return null;
-    if (read === null) return defaultCluster();
+    if (read === null) return this.embedded(version);
     this.snapshot = read.uri;
-    const { cluster, errors } = loadSnapshot(read.text, setting);
+    const { cluster, errors } = loadSnapshot(read.text, setting, { kubernetesVersion: version });
+    const release = errors.find((f) => f.code === 'KubernetesVersion');
+    if (release) {
+      this.fallBack(`${setting}: ${release.message}`);
+      return defaultCluster();
+    }
     this.problems.set(
       read.uri,
       errors.map((f) => findingToDiagnostic(f, 1)),
     );
     if (errors.some((f) => f.severity === 'error')) {
       this.fallBack(`${setting} is not a valid snapshot (see Problems)`);
-      return defaultCluster();
+      return this.embedded(version);
     }
     return cluster;
+  }
+
+  /** The embedded cluster at the release the setting asks for; the newest supported one when it cannot be. */
+  private embedded(version: string): Cluster {
+    const { cluster, errors } = loadDefaultCluster(version);
+    const release = errors.find((f) => f.code === 'KubernetesVersion');
+    if (!release) return cluster;
+    void vscode.window.showErrorMessage(`Pod Lifecycle Preview: ${release.message}.`);
+    return defaultCluster();
   }
 
   /** The cluster with the image-facts file's facts; unchanged when the file cannot be used (the user is told). */

@@ -7,6 +7,7 @@ import { registerCodeLens } from './codelens';
 import { registerCompletion } from './completion';
 import { Diagnostics } from './diagnostics';
 import { registerHover } from './hover';
+import { registerVersionStatus } from './status-bar';
 import { registerSimulationPanel } from './webview-panel';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
       registerCodeLens(analyzer),
       registerCompletion(),
       registerSimulationPanel(context.extensionUri, analyzer),
+      registerVersionStatus(clusterSource),
     );
   } catch (e) {
     // VS Code doesn't show a notification when an extension fails to activate.

@@ -15,6 +15,11 @@ export function imageFacts(): string {
   return config().get<string>('imageFacts', '').trim();
 }
 
+/** `auto` or the release asked for (`1.35`); the engine refuses one it cannot simulate. */
+export function kubernetesVersion(): string {
+  return config().get<string>('kubernetesVersion', 'auto').trim() || 'auto';
+}
+
 /** Namespace for manifests that do not set `metadata.namespace`. */
 export function namespace(): string {
   return config().get<string>('namespace', 'default').trim() || 'default';
@@ -33,6 +38,7 @@ export function debounceMs(): number {
 export const changed = {
   clusterSnapshot: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.clusterSnapshot`),
   imageFacts: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.imageFacts`),
+  kubernetesVersion: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.kubernetesVersion`),
   namespace: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.namespace`),
   diagnosticsEnabled: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.diagnostics.enabled`),
 };

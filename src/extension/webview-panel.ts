@@ -189,7 +189,11 @@ class SimulationPanel implements vscode.Disposable {
     return {
       uri: this.uri?.toString() ?? '',
       file: this.uri ? vscode.workspace.asRelativePath(this.uri, false) : '',
-      cluster: { source: cluster.source, nodes: cluster.objects.Node.length },
+      cluster: {
+        source: cluster.source,
+        nodes: cluster.objects.Node.length,
+        kubernetesVersion: { minor: cluster.kubernetesVersion.minor, reason: cluster.kubernetesVersion.reason },
+      },
       result,
       fileFindings: analysis?.findings ?? [],
       documents: results.map((r) => ({ index: r.documentIndex, kind: r.kind, name: r.name })),

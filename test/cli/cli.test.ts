@@ -206,6 +206,16 @@ describe('pod-preview CLI', () => {
       args: ['simulate', 'examples/pod-demo.yaml', '--cluster', 'test/fixtures/seed-pod-as-printed.yaml'],
       stderr: /cannot read cluster snapshot .*:4:1/,
     },
+    {
+      name: 'a release older than the supported ones',
+      args: ['simulate', 'examples/pod-demo.yaml', '--kubernetes-version', '1.32'],
+      stderr: /--kubernetes-version: Kubernetes 1\.32 .*cannot be simulated: the supported releases are 1\.33 to 1\.36/,
+    },
+    {
+      name: 'a release whose code is not released',
+      args: ['simulate', 'examples/pod-demo.yaml', '--kubernetes-version=1.37'],
+      stderr: /Kubernetes 1\.37 .*cannot be simulated: the supported releases are 1\.33 to 1\.36/,
+    },
   ];
   for (const c of usage)
     it(`exits 2 with a clear message: ${c.name}`, () => {
@@ -213,6 +223,51 @@ describe('pod-preview CLI', () => {
       assert.equal(r.code, 2);
       assert.match(r.stderr, c.stderr);
     });
+
+  it('says which release it simulates and why: the option, the snapshot, or the newest without one', () => {
+    const cases: { args: string[]; want: Report['cluster']['kubernetesVersion'] & { version: string } }[] = [
+      {
+        args: ['examples/pod-demo.yaml'],
+        want: {
+          version: '1.36',
+          minor: 36,
+          source: 'newest-supported',
+          reason: 'no cluster snapshot: the newest supported release',
+        },
+      },
+      {
+        args: ['examples/pod-demo.yaml', '--kubernetes-version', '1.33'],
+        want: {
+          version: '1.33',
+          minor: 33,
+          source: 'requested',
+          reason: 'requested with --kubernetes-version or the setting',
+        },
+      },
+      {
+        args: ['examples/pod-demo.yaml', '--cluster', 'test/fixtures/docs/scheduling-toleration/cluster.yaml'],
+        want: {
+          version: '1.34',
+          minor: 34,
+          source: 'newest-node',
+          reason: "the newest kubelet among the snapshot's nodes: node1 runs v1.34.1",
+        },
+      },
+    ];
+    for (const c of cases) {
+      const { report } = json(['simulate', ...c.args]);
+      const { version, ...why } = c.want;
+      assert.deepEqual([report.kubernetesVersion, report.cluster.kubernetesVersion], [version, why]);
+    }
+  });
+
+  it('prints the embedded cluster at the release asked for', () => {
+    const r = run(['default-cluster', '--kubernetes-version', '1.35']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^# The embedded default cluster of Pod Lifecycle Preview \(Kubernetes 1\.35\)/);
+    assert.match(r.stdout, /kubeletVersion: v1\.35\.7/);
+    assert.doesNotMatch(r.stdout, /v1\.36/);
+  });
 
   it('prints the embedded cluster as a template', () => {
     const r = run(['default-cluster']);

@@ -10,6 +10,7 @@ import defaultSnapshot from './default-cluster.yaml';
 import { chooseVersion, type RequestedVersion, type VersionEvidence } from '../version/choose';
 import { formatVersion, type KubeVersion, NEWEST } from '../version/kube-version';
 import { NEWEST_PATCH } from '../version/releases';
+import { kubeletSkew } from '../version/skew';
 
 const UNANNOUNCED_KINDS: ReadonlySet<ClusterKind> = new Set<ClusterKind>(['PodDisruptionBudget', 'CSINode']);
 
@@ -78,6 +79,7 @@ export function loadSnapshot(text: string, source: string, options: SnapshotOpti
   const evidence = { serverVersion, nodes: objects.Node, fromSnapshot: source !== EMBEDDED };
   const choice = chooseVersion(options.kubernetesVersion ?? 'auto', evidence);
   if (!choice.ok) errors.push(versionError(choice.error));
+  else for (const node of objects.Node) notes.push(...kubeletSkew(node, choice.version));
   const cluster: Cluster = {
     source,
     kubernetesVersion: choice.ok ? choice.version : { ...NEWEST, source: 'newest-supported', reason: choice.error },

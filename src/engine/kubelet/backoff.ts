@@ -3,6 +3,8 @@
 // once; each later exit waits out the current back-off, shown as CrashLoopBackOff.
 import { goDuration } from './go-format';
 import type { EventInput, Trace } from './trace';
+import type { KubeVersion } from '../version/kube-version';
+import { createdMessage } from './container-events';
 
 const INITIAL_BACKOFF = 10;
 const MAX_BACKOFF = 300;
@@ -72,6 +74,8 @@ export function livenessLoop(firstStart: number, run: number): CrashLoop {
 /** The container a crash loop restarts, as its events name it. */
 export interface Restarted {
   name: string;
+  /** The release of the node's kubelet, whose texts the events use. */
+  kubelet: KubeVersion;
   /** `spec.containers{web}` */
   object: string;
   /** formatPod's `<name>_<namespace>(<uid>)` */
@@ -99,7 +103,7 @@ export function recordRestarts(
       trace.event({ type: 'Warning', reason: 'BackOff', message, at: r.exitAt, object: c.object });
     }
     const createAt = imageCheck(r.restartAt);
-    const message = `Created container: ${c.name}`;
+    const message = createdMessage(c.kubelet, c.name);
     trace.event({ type: 'Normal', reason: 'Created', message, at: createAt, object: c.object });
     trace.event(start(createAt));
   }

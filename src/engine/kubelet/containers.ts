@@ -32,6 +32,8 @@ import { failedToStart, START_ERROR_EXIT_CODE } from './start-failure';
 import { terminationMessage } from './termination-message';
 import { Trace } from './trace';
 import { mountedPaths } from './volumes/mounted-files';
+import type { KubeVersion } from '../version/kube-version';
+import { createdMessage, startedMessage } from './container-events';
 
 export interface ContainersOutcome {
   runs: ContainerRun[];
@@ -61,6 +63,8 @@ type StartResult =
 export interface PodOnNode {
   pod: Pod;
   node: Node;
+  /** The release of this node's kubelet (its `status.nodeInfo.kubeletVersion`), whose behaviour and texts apply. */
+  kubelet: KubeVersion;
   cluster: Cluster;
   trace: Trace;
   ips: PodAddresses;
@@ -109,7 +113,7 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
   trace.event({
     type: 'Normal',
     reason: 'Created',
-    message: `Created container: ${container.name}`,
+    message: createdMessage(on.kubelet, container.name),
     at: t + CONTAINER_CREATE,
     object,
   });
@@ -154,7 +158,7 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
   trace.event({
     type: 'Normal',
     reason: 'Started',
-    message: `Started container ${container.name}`,
+    message: startedMessage(on.kubelet, container.name),
     at: t + CONTAINER_START,
     object,
   });
@@ -264,12 +268,12 @@ function exited(
   recordRestarts(
     trace,
     loop,
-    { name: container.name, object, podRef },
+    { name: container.name, kubelet: on.kubelet, object, podRef },
     (at) => ensureImageOnRestart(container, on.node, on.cluster, trace, object, at),
     (at) => ({
       type: 'Normal',
       reason: 'Started',
-      message: `Started container ${container.name}`,
+      message: startedMessage(on.kubelet, container.name),
       at: at + CONTAINER_START,
       object,
     }),
@@ -360,14 +364,14 @@ function killedByLiveness(
   trace.event({
     type: 'Normal',
     reason: 'Created',
-    message: `Created container: ${container.name}`,
+    message: createdMessage(on.kubelet, container.name),
     at: restartAt,
     object,
   });
   trace.event({
     type: 'Normal',
     reason: 'Started',
-    message: `Started container ${container.name}`,
+    message: startedMessage(on.kubelet, container.name),
     at: restartAt + CONTAINER_START,
     object,
   });
@@ -417,6 +421,7 @@ function startFailed(on: PodOnNode, target: Target, started: { at: number; messa
     at: started.at,
     message: started.message,
     restarts: restartsAfter(on.pod.spec?.restartPolicy ?? 'Always', START_ERROR_EXIT_CODE),
+    kubelet: on.kubelet,
     imageCheck: (at) => ensureImageOnRestart(container, on.node, on.cluster, on.trace, object, at),
   });
 }

@@ -14,6 +14,8 @@ import { runSandbox } from './sandbox';
 import { conditions, containerStates, podPhase } from './status';
 import { ms, Trace } from './trace';
 import { mountVolumes } from './volumes';
+import { kubeletVersionOf } from '../version/node-version';
+import { kubeletSkew } from '../version/skew';
 
 function stageStatus(trace: Trace): StageStatus {
   if (trace.findings.some((f) => f.severity === 'error')) return 'failed';
@@ -82,6 +84,7 @@ function notStarted(pod: Pod): ContainersOutcome {
 
 export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): KubeletOutput {
   const trace = new Trace();
+  const kubelet = kubeletVersionOf(node, cluster.kubernetesVersion);
   const start = at + POD_WORKER_START;
   const qosClass = pod.status?.qosClass ?? null;
   const hostIP = nodeInternalIP(node);
@@ -92,6 +95,10 @@ export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): 
     duration: POD_WORKER_START,
     estimate: true,
   });
+  for (const skew of kubeletSkew(node, cluster.kubernetesVersion)) {
+    trace.finding('warning', 'VersionSkew', [], skew);
+    trace.step({ title: 'Kubelet version', status: 'warning', at, detail: skew });
+  }
 
   const rejection = admitPod(pod, node, cluster);
   if (rejection) {
@@ -129,7 +136,7 @@ export function runKubelet(pod: Pod, node: Node, cluster: Cluster, at: number): 
     podIP = sandbox.podIP;
     if (sandbox.readyAt !== null)
       outcome = startContainers(
-        { pod, node, cluster, trace, ips: { podIP: sandbox.podIP, hostIP: sandbox.hostIP } },
+        { pod, node, kubelet, cluster, trace, ips: { podIP: sandbox.podIP, hostIP: sandbox.hostIP } },
         sandbox.readyAt,
         start,
       );

@@ -8,6 +8,7 @@ import type { ContainerRun } from './container-run';
 import { formatPod } from './go-format';
 import { CONTAINER_START, PLEG_RELIST } from './latency';
 import type { Trace } from './trace';
+import type { KubeVersion } from '../version/kube-version';
 
 /** containerd's container status after a failed start (pkg/cri container_start.go errorStartReason/ExitCode). */
 export const START_ERROR_REASON = 'StartError';
@@ -22,6 +23,8 @@ export interface StartFailure {
   at: number;
   message: string;
   restarts: boolean;
+  /** The release of the node's kubelet. */
+  kubelet: KubeVersion;
   /** The image check before each restart (EnsureImageExists: its Pulled event); returns when creation starts. */
   imageCheck?: (at: number) => number;
 }
@@ -45,13 +48,19 @@ export function failedToStart(pod: Pod, trace: Trace, f: StartFailure): { run: C
   const podRef = formatPod(pod);
   // Each start fails CONTAINER_START after its Created event; the first failure is at `f.at`.
   const loop = crashLoop(f.at - CONTAINER_START, CONTAINER_START, PLEG_RELIST);
-  recordRestarts(trace, loop, { name: container.name, object, podRef }, f.imageCheck ?? ((at) => at), (at) => ({
-    type: 'Warning',
-    reason: 'Failed',
-    message: `Error: ${message}`,
-    at: at + CONTAINER_START,
-    object,
-  }));
+  recordRestarts(
+    trace,
+    loop,
+    { name: container.name, kubelet: f.kubelet, object, podRef },
+    f.imageCheck ?? ((at) => at),
+    (at) => ({
+      type: 'Warning',
+      reason: 'Failed',
+      message: `Error: ${message}`,
+      at: at + CONTAINER_START,
+      object,
+    }),
+  );
   const backOff = `back-off ${loop.steadyBackoff} restarting failed container=${container.name} pod=${podRef}`;
   trace.step({
     title: `Container ${container.name}: CrashLoopBackOff`,

@@ -122,7 +122,7 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
   const skipped = bypass(pod, cluster, at);
   if (skipped) return skipped;
   const snapshot = buildSnapshot(cluster);
-  const p = placeWorkload(pod, snapshot, workload);
+  const p = placeWorkload(pod, snapshot, workload, cluster.kubernetesVersion);
   const first = p.first;
   const firstPod = p.firstPod;
   const steps: Step[] = [];

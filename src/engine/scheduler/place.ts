@@ -7,6 +7,7 @@ import type { NodeInfo } from './node-info';
 import { podInfo, type PodInfo } from './pod-info';
 import { defaultProfile } from './profile';
 import type { Snapshot } from './snapshot';
+import type { KubeVersion } from '../version/kube-version';
 import { type DaemonNode, daemonSetPlan, type ExcludedNode, replicaPod } from './workload';
 
 export interface Workload {
@@ -60,9 +61,10 @@ function preemptAndAssume(snapshot: Snapshot, info: PodInfo, r: CycleResult): No
   return node;
 }
 
-export function placeWorkload(pod: Pod, snapshot: Snapshot, workload: Workload): Placement {
+/** `version` is the scheduler's release (the control plane's). */
+export function placeWorkload(pod: Pod, snapshot: Snapshot, workload: Workload, version: KubeVersion): Placement {
   const ownerKind = workload.kind === 'Pod' ? null : workload.kind;
-  const profile = defaultProfile(ownerKind);
+  const profile = defaultProfile(ownerKind, version);
   const out: Placement = {
     first: null,
     firstPod: pod,

@@ -1,7 +1,9 @@
-// The default-scheduler profile of v1.34 (pkg/scheduler/apis/config/v1/default_plugins.go): plugins in multiPoint
-// order, each taking part at every extension point it implements, with the default score weights. DynamicResources
-// sits just before DefaultPreemption because the DynamicResourceAllocation gate is on (GA) in v1.34.
+// The default-scheduler profile (pkg/scheduler/apis/config/v1/default_plugins.go, the same list in v1.33 to v1.36):
+// plugins in multiPoint order, each taking part at every extension point it implements, with the default score
+// weights. applyFeatureGates inserts DynamicResources just before DefaultPreemption when the
+// DynamicResourceAllocation gate is on: GA and on from v1.34 (locked in v1.35), beta and off in v1.33.
 import type { Plugin } from './plugin';
+import { atLeast, type KubeVersion } from '../version/kube-version';
 import { defaultBinder } from './plugins/default-binder';
 import { defaultPreemption } from './plugins/default-preemption';
 import { dynamicResources } from './plugins/dynamic-resources';
@@ -38,25 +40,31 @@ export const DEFAULT_WEIGHTS: Record<string, number> = {
   ImageLocality: 1,
 };
 
-/** `ownerKind` is the kind of controller that creates the pod, for PodTopologySpread's default selector. */
-export function defaultProfile(ownerKind: string | null): Profile {
+/** DynamicResourceAllocation's default in the scheduler's release (pkg/features/kube_features.go). */
+const dynamicResourceAllocation = (version: KubeVersion): boolean => atLeast(version, 34);
+
+/**
+ * `ownerKind` is the kind of controller that creates the pod, for PodTopologySpread's default selector; `version`
+ * is the scheduler's release.
+ */
+export function defaultProfile(ownerKind: string | null, version: KubeVersion): Profile {
   return {
     schedulerName: 'default-scheduler',
     plugins: [
       schedulingGates,
       nodeUnschedulable,
       nodeName,
-      taintToleration,
+      taintToleration(version),
       nodeAffinity,
       nodePorts,
-      nodeResourcesFit,
+      nodeResourcesFit(version),
       volumeRestrictions,
       nodeVolumeLimits,
       volumeBinding,
       volumeZone,
       podTopologySpread(ownerKind),
       interPodAffinity,
-      dynamicResources,
+      ...(dynamicResourceAllocation(version) ? [dynamicResources] : []),
       defaultPreemption,
       nodeResourcesBalancedAllocation,
       imageLocality,

@@ -18,7 +18,7 @@ export interface VersionEvidence {
   /** `serverVersion` of a `kubectl version -o yaml|json` document in the snapshot. */
   serverVersion?: { gitVersion?: unknown; major?: unknown; minor?: unknown } | null;
   nodes: readonly Node[];
-  /** False for the embedded cluster: it runs whatever release is chosen. */
+  /** False for the embedded cluster: it runs whatever release is chosen, so its nodes' versions are no evidence. */
   fromSnapshot: boolean;
 }
 
@@ -34,6 +34,11 @@ const CONTROL_PLANE_LABEL = 'node-role.kubernetes.io/control-plane';
 export function chooseVersion(requested: RequestedVersion, evidence: VersionEvidence): VersionChoice {
   if (requested !== 'auto')
     return supported(requested, 'requested', `requested with --kubernetes-version or the setting`);
+  if (!evidence.fromSnapshot)
+    return {
+      ok: true,
+      version: { ...NEWEST, source: 'newest-supported', reason: 'no cluster snapshot: the newest supported release' },
+    };
   const server = evidence.serverVersion;
   if (server) {
     const text = typeof server.gitVersion === 'string' ? server.gitVersion : majorMinor(server.major, server.minor);
@@ -60,9 +65,7 @@ export function chooseVersion(requested: RequestedVersion, evidence: VersionEvid
       `the newest kubelet among the snapshot's nodes: ${newest.name} runs ${newest.text}`,
     );
   }
-  const reason = evidence.fromSnapshot
-    ? `the snapshot names no version: the newest supported release`
-    : `no cluster snapshot: the newest supported release`;
+  const reason = 'the snapshot names no version: the newest supported release';
   return { ok: true, version: { ...NEWEST, source: 'newest-supported', reason } };
 }
 

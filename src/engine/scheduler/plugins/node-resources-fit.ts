@@ -6,6 +6,7 @@ import { MAX_NODE_SCORE as IMPORTED_MAX } from '../normalize';
 import type { PodInfo } from '../pod-info';
 import type { Plugin } from '../plugin';
 import type { Status } from '../status';
+import { atLeast, type KubeVersion } from '../../version/kube-version';
 
 // A module-local copy: the transpiled import is a getter, read on every node of every cycle.
 const MAX_NODE_SCORE = IMPORTED_MAX;
@@ -15,7 +16,7 @@ const NATIVE = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods', 'storage']
 export interface InsufficientResource {
   resource: string;
   reason: string;
-  /** v1.34: the request exceeds the node's whole allocatable, so evicting pods cannot help. */
+  /** The request exceeds the node's whole allocatable, so evicting pods cannot help. */
   unresolvable: boolean;
 }
 
@@ -58,13 +59,15 @@ function fits(cpu: number, memory: number, pod: PodInfo, node: NodeInfo, scalars
   return true;
 }
 
-export function fitStatus(pod: PodInfo, node: NodeInfo): Status | null {
+/**
+ * The Filter status. From v1.34 (kubernetes#131345) a request larger than the node's whole allocatable is
+ * UnschedulableAndUnresolvable, which keeps the node out of preemption; v1.33 always answers Unschedulable.
+ */
+export function fitStatus(pod: PodInfo, node: NodeInfo, version: KubeVersion): Status | null {
   const short = insufficientResources(pod, node);
   if (short.length === 0) return null;
-  return {
-    code: short.some((s) => s.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable',
-    reasons: short.map((s) => s.reason),
-  };
+  const unresolvable = atLeast(version, 34) && short.some((s) => s.unresolvable);
+  return { code: unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons: short.map((s) => s.reason) };
 }
 
 /** leastRequestedScore: the share of the resource left free, 0–100, integer division. */
@@ -90,7 +93,7 @@ export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
   return weights === 0 ? 0 : Math.trunc(sum / weights);
 }
 
-export const nodeResourcesFit: Plugin = {
+export const nodeResourcesFit = (version: KubeVersion): Plugin => ({
   name: 'NodeResourcesFit',
   begin: (pod) => {
     const others = Object.keys(pod.requests).filter((k) => k !== 'cpu' && k !== 'memory' && k !== 'pods');
@@ -98,9 +101,9 @@ export const nodeResourcesFit: Plugin = {
     const memory = pod.requests.memory ?? 0;
     return {
       preFilter: () => ({ status: null }),
-      filter: (node) => (fits(cpu, memory, pod, node, others) ? null : fitStatus(pod, node)),
+      filter: (node) => (fits(cpu, memory, pod, node, others) ? null : fitStatus(pod, node, version)),
       preScore: () => null,
       score: (node) => leastAllocatedScore(pod, node),
     };
   },
-};
+});

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { defaultCluster, loadSnapshot } from '../../../../src/engine/cluster/load';
+import { defaultCluster, loadDefaultCluster, loadSnapshot } from '../../../../src/engine/cluster/load';
 import { lookup } from '../../../../src/engine/cluster/lookup';
 import { withWorkspace } from '../../../../src/engine/cluster/workspace';
 
@@ -49,6 +49,31 @@ describe('cluster snapshots', () => {
       [
         "Kubernetes 1.31 (the newest kubelet among the snapshot's nodes: old runs v1.31.4) cannot be simulated: the supported releases are 1.33 to 1.36",
       ],
+    );
+  });
+
+  it('reads the release from a kubectl version document beside the objects, JSON or YAML', () => {
+    // The shape `kubectl version -o yaml` prints (staging/src/k8s.io/kubectl/pkg/cmd/version/version.go).
+    const yaml =
+      'clientVersion:\n  gitVersion: v1.36.1\n  major: "1"\n  minor: "36"\nkustomizeVersion: v5.7.1\nserverVersion:\n  gitVersion: v1.35.3\n  major: "1"\n  minor: "35"\n---\nkind: Node\nmetadata: {name: cp, labels: {node-role.kubernetes.io/control-plane: ""}}\nstatus: {nodeInfo: {kubeletVersion: v1.34.2}}\n';
+    const json = '{"serverVersion": {"gitVersion": "v1.33.5-eks-3025e55", "major": "1", "minor": "33+"}}\n';
+    const cases = [
+      { text: yaml, want: { minor: 35, source: 'kubectl-version', notes: [] as string[] } },
+      { text: json, want: { minor: 33, source: 'kubectl-version', notes: [] as string[] } },
+    ];
+    for (const c of cases) {
+      const { cluster, errors } = loadSnapshot(c.text, 's.yaml');
+      assert.deepEqual(errors, []);
+      const { minor, source } = cluster.kubernetesVersion;
+      assert.deepEqual({ minor, source, notes: cluster.notes.filter((n) => n.startsWith('ignored')) }, c.want);
+    }
+  });
+
+  it('moves the embedded cluster to the release asked for', () => {
+    const { cluster } = loadDefaultCluster('1.33');
+    assert.deepEqual(
+      [cluster.kubernetesVersion.minor, ...cluster.objects.Node.map((n) => n.status?.nodeInfo?.kubeletVersion)],
+      [33, 'v1.33.13', 'v1.33.13', 'v1.33.13', 'v1.33.13'],
     );
   });
 

@@ -6,9 +6,13 @@ import { defaultProfile } from '../../../../src/engine/scheduler/profile';
 import { buildSnapshot } from '../../../../src/engine/scheduler/snapshot';
 import { makeCluster, makeNode, makePod } from './builders';
 import { claimVolume, pv, pvc, storageClass } from './plugins/volume-builders';
+import type { KubeVersion } from '../../../../src/engine/version/kube-version';
+
+// These tables follow v1.34's code.
+const V34: KubeVersion = { minor: 34 };
 
 function schedule(pod: Pod, nodes: Node[], pods: Pod[] = [], others: KubeObject[] = []): CycleResult {
-  return scheduleOne(podInfo(pod), buildSnapshot(makeCluster(nodes, pods, others)), defaultProfile(null), {
+  return scheduleOne(podInfo(pod), buildSnapshot(makeCluster(nodes, pods, others)), defaultProfile(null, V34), {
     report: true,
     startIndex: 0,
   });

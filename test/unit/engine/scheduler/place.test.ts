@@ -2,15 +2,20 @@ import { strict as assert } from 'node:assert';
 import { numFeasibleNodesToFind } from '../../../../src/engine/scheduler/framework';
 import { placeWorkload } from '../../../../src/engine/scheduler/place';
 import { buildSnapshot } from '../../../../src/engine/scheduler/snapshot';
+import type { KubeVersion } from '../../../../src/engine/version/kube-version';
 import { makeCluster, makeNode, makePod, perReplica } from './builders';
+
+const V34: KubeVersion = { minor: 34 };
 
 describe('placeWorkload', () => {
   it('with 150 nodes the first replica evaluates every node, later ones numFeasibleNodesToFind (schedule_one.go)', () => {
     const nodes = Array.from({ length: 150 }, (_, i) => makeNode(`n${String(i).padStart(3, '0')}`));
-    const p = placeWorkload(makePod('web', { requests: { cpu: '100m' } }), buildSnapshot(makeCluster(nodes)), {
-      kind: 'Deployment',
-      replicas: 3,
-    });
+    const p = placeWorkload(
+      makePod('web', { requests: { cpu: '100m' } }),
+      buildSnapshot(makeCluster(nodes)),
+      { kind: 'Deployment', replicas: 3 },
+      V34,
+    );
     assert.equal(numFeasibleNodesToFind(150), 100);
     assert.equal(p.evaluatedNodes, 150 + 100 + 100);
     assert.equal(new Set(perReplica(p.placements)).size, 3);
@@ -26,6 +31,7 @@ describe('placeWorkload', () => {
         ),
       ),
       { kind: 'Deployment', replicas: 3 },
+      V34,
     );
     assert.deepEqual(perReplica(p.placements), ['n1', 'n1', null]);
     assert.deepEqual(p.preemptions, [{ replica: 0, node: 'n1', victims: ['default/low'] }]);

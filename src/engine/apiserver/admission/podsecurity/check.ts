@@ -68,3 +68,13 @@ export function setters(podSet: boolean, containers: readonly string[]): string 
 export function isWindowsPod(spec: PodSpec): boolean {
   return spec.os?.name === 'windows';
 }
+
+/**
+ * True when the pod runs in its own user namespace (`hostUsers: false`), for which policy versions from v1.35 relax
+ * procMount (baseline), runAsNonRoot and runAsUser (helpers.go relaxPolicyForUserNamespacePod). Before v1.35 the
+ * relaxation sat behind the alpha UserNamespacesPodSecurityStandards gate, off by default, so those versions' checks
+ * never call this.
+ */
+export function inUserNamespace(spec: PodSpec): boolean {
+  return spec.hostUsers === false;
+}

@@ -6,9 +6,10 @@ import type { Cluster } from '../../../cluster/cluster';
 import { lookup } from '../../../cluster/lookup';
 import type { ObjectMeta, PodSpec } from '../../../k8s/objects';
 import type { Segment } from '../../../types';
+import type { KubeVersion } from '../../../version/kube-version';
 import { type AdmissionRequest, type PluginOutcome, allow, deny, forbiddenMessage } from '../types';
 import { type LevelVersion, type Policy, levelVersionString, policyFromLabels } from './policy';
-import { type NamedResult, evaluatePod, forbiddenDetail } from './registry';
+import { type NamedResult, effectiveMinor, evaluatePod, forbiddenDetail } from './registry';
 
 function namespacePolicy(cluster: Cluster, namespace: string): Policy {
   const ns = lookup(cluster, 'Namespace', namespace);
@@ -23,8 +24,8 @@ interface Evaluation {
   detail: string;
 }
 
-function evaluate(lv: LevelVersion, meta: ObjectMeta, spec: PodSpec): Evaluation {
-  const results = evaluatePod(lv.level, lv.version, meta, spec);
+function evaluate(lv: LevelVersion, meta: ObjectMeta, spec: PodSpec, server: KubeVersion): Evaluation {
+  const results = evaluatePod(lv.level, lv.version, meta, spec, server);
   const failed = results.filter((r) => !r.allowed);
   return { results, failed, detail: forbiddenDetail(results) };
 }
@@ -36,19 +37,27 @@ function fieldsOf(failed: readonly NamedResult[]): { segments: Segment[]; messag
   );
 }
 
-function policyNote(policy: Policy): string {
+function policyNote(policy: Policy, server: KubeVersion): string {
   const modes = `enforce=${levelVersionString(policy.enforce)}, warn=${levelVersionString(policy.warn)}, audit=${levelVersionString(policy.audit)}`;
   const errors = policy.errors.length > 0 ? ` Unparseable labels: ${policy.errors.join(', ')}.` : '';
-  return `Namespace policy: ${modes}.${errors}`;
+  // The API server's own release decides what `latest` (and any newer label) checks.
+  const latest = `v1.${effectiveMinor({ latest: true }, server)}`;
+  return `Namespace policy: ${modes} (latest = ${latest}, the newest policy of this API server's release).${errors}`;
 }
 
-function warnAndAudit(policy: Policy, meta: ObjectMeta, spec: PodSpec, notes: string[]): PluginOutcome['warnings'] {
-  const audit = evaluate(policy.audit, meta, spec);
+function warnAndAudit(
+  policy: Policy,
+  meta: ObjectMeta,
+  spec: PodSpec,
+  server: KubeVersion,
+  notes: string[],
+): PluginOutcome['warnings'] {
+  const audit = evaluate(policy.audit, meta, spec, server);
   if (audit.failed.length > 0)
     notes.push(
       `Audit annotation pod-security.kubernetes.io/audit-violations: would violate PodSecurity "${levelVersionString(policy.audit)}": ${audit.detail}`,
     );
-  const warn = evaluate(policy.warn, meta, spec);
+  const warn = evaluate(policy.warn, meta, spec, server);
   if (warn.failed.length === 0) return [];
   const [first] = fieldsOf(warn.failed);
   return [
@@ -69,10 +78,11 @@ export function podSecurity(req: AdmissionRequest): PluginOutcome {
     isPrivileged(policy.audit)
   )
     return allow('PodSecurity', [`Namespace "${req.namespace}" is privileged for enforce, warn and audit: no checks.`]);
-  const notes = [policyNote(policy)];
+  const server = req.cluster.kubernetesVersion;
+  const notes = [policyNote(policy, server)];
   const meta = req.pod.metadata ?? {};
   const spec = req.pod.spec ?? { containers: [] };
-  const enforce = evaluate(policy.enforce, meta, spec);
+  const enforce = evaluate(policy.enforce, meta, spec, server);
   if (enforce.failed.length > 0) {
     const [first, ...related] = fieldsOf(enforce.failed);
     return deny(
@@ -90,7 +100,7 @@ export function podSecurity(req: AdmissionRequest): PluginOutcome {
     );
   }
   notes.push(`The pod meets "${levelVersionString(policy.enforce)}".`);
-  return allow('PodSecurity', notes, warnAndAudit(policy, meta, spec, notes));
+  return allow('PodSecurity', notes, warnAndAudit(policy, meta, spec, server, notes));
 }
 
 /** ValidatePodController: a workload's template, warn and audit only (segments relative to the template). */
@@ -105,6 +115,7 @@ export function podSecurityForTemplate(
     return allow('PodSecurity', [
       `Namespace "${namespace}" warns and audits at privileged: the template is not checked (enforce applies to the pods the controller creates).`,
     ]);
-  const notes = [policyNote(policy)];
-  return allow('PodSecurity', notes, warnAndAudit(policy, meta, spec, notes));
+  const server = cluster.kubernetesVersion;
+  const notes = [policyNote(policy, server)];
+  return allow('PodSecurity', notes, warnAndAudit(policy, meta, spec, server, notes));
 }

@@ -1,6 +1,9 @@
 // policy/registry.go: which checks run for a level and version, and in which order. Baseline checks come first,
-// then restricted ones, each group sorted by check ID; a restricted check may replace baseline checks.
+// then restricted ones, each group sorted by check ID; a restricted check may replace baseline checks. Each API
+// server carries the library of its own release: the newest policy version it knows is its own (its newest check's),
+// so `latest` and any newer label evaluate as that release's policy.
 import type { ObjectMeta, PodSpec } from '../../../k8s/objects';
+import type { KubeVersion } from '../../../version/kube-version';
 import type { Check, CheckResult, Level, VersionedCheck } from './check';
 import { allowPrivilegeEscalation } from './checks/allow-privilege-escalation';
 import { appArmorProfile } from './checks/app-armor-profile';
@@ -12,6 +15,7 @@ import { hostPorts } from './checks/host-ports';
 import { hostProbesAndHostLifecycle } from './checks/host-probes-and-host-lifecycle';
 import { privileged } from './checks/privileged';
 import { procMount } from './checks/proc-mount';
+import { procMountRestricted } from './checks/proc-mount-restricted';
 import { restrictedVolumes } from './checks/restricted-volumes';
 import { runAsNonRoot } from './checks/run-as-non-root';
 import { runAsUser } from './checks/run-as-user';
@@ -32,6 +36,7 @@ const CHECKS: readonly Check[] = [
   hostProbesAndHostLifecycle,
   privileged,
   procMount,
+  procMountRestricted,
   restrictedVolumes,
   runAsNonRoot,
   runAsUser,
@@ -47,6 +52,16 @@ export type PolicyVersion = { latest: true } | { latest: false; minor: number };
 
 /** The newest version any check knows; later versions (and `latest`) evaluate as this one. */
 const MAX_MINOR = Math.max(...CHECKS.map((c) => c.versions[c.versions.length - 1]?.minimumVersion ?? 0));
+
+/**
+ * The policy version a label evaluates as on an API server of release `server`: its library knows no check newer than
+ * itself (v1.33 has no hostProbesAndHostLifecycle, v1.34 none of the v1.35 user-namespace relaxations), so `latest`
+ * and newer labels stop there.
+ */
+export function effectiveMinor(version: PolicyVersion, server: KubeVersion): number {
+  const newest = Math.min(server.minor, MAX_MINOR);
+  return version.latest ? newest : Math.min(version.minor, newest);
+}
 
 function activeAt(check: Check, minor: number): VersionedCheck | undefined {
   let active: VersionedCheck | undefined;
@@ -64,10 +79,19 @@ export interface NamedResult extends CheckResult {
   id: string;
 }
 
-/** Runs every check of a level at a version, in the library's order (checkRegistry.EvaluatePod). */
-export function evaluatePod(level: Level, version: PolicyVersion, meta: ObjectMeta, spec: PodSpec): NamedResult[] {
+/**
+ * Runs every check of a level at a version, in the library's order (checkRegistry.EvaluatePod), with the library of
+ * the API server's release `server`.
+ */
+export function evaluatePod(
+  level: Level,
+  version: PolicyVersion,
+  meta: ObjectMeta,
+  spec: PodSpec,
+  server: KubeVersion,
+): NamedResult[] {
   if (level === 'privileged') return [];
-  const minor = version.latest ? MAX_MINOR : Math.min(version.minor, MAX_MINOR);
+  const minor = effectiveMinor(version, server);
   const active = ORDERED.map((c) => ({ check: c, versioned: activeAt(c, minor) })).filter(
     (a): a is { check: Check; versioned: VersionedCheck } => a.versioned !== undefined,
   );

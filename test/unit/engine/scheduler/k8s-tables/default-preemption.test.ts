@@ -11,6 +11,10 @@ import { buildSnapshot } from '../../../../../src/engine/scheduler/snapshot';
 import type { Status } from '../../../../../src/engine/scheduler/status';
 import { makeCluster } from '../builders';
 import { rawNode, rawPod, u, uu } from './harness';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// These tables follow v1.34's code.
+const V34: KubeVersion = { minor: 34 };
 
 const NEG = -100;
 const VERY_HIGH = 10000;
@@ -45,7 +49,7 @@ function postFilter(pod: Pod, nodes: Node[], pods: Pod[], statuses: Record<strin
   const info = podInfo(pod);
   const snapshot = buildSnapshot(makeCluster(nodes, pods));
   const refilter: FilterDiagnosis['refilter'] = (snap, n) => {
-    const cycle = nodeResourcesFit.begin(info, snap);
+    const cycle = nodeResourcesFit(V34).begin(info, snap);
     cycle.preFilter?.();
     return cycle.filter?.(n) ?? null;
   };

@@ -16,6 +16,10 @@ import { buildSnapshot } from '../../../../../src/engine/scheduler/snapshot';
 import { makeCluster } from '../builders';
 import { rawNode, rawPod } from './harness';
 import { termExists } from './ipa-spec';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// These tables follow v1.34's code.
+const V34: KubeVersion = { minor: 34 };
 
 const HIGH = 1000;
 const MID = 100;
@@ -102,7 +106,7 @@ function dryRun(plugins: Plugin[], incoming: Pod, nodes: Node[], pods: Pod[]): R
   return Object.fromEntries(Object.entries(r).map(([n, v]) => [n, v.victims]));
 }
 
-const fit = [nodeResourcesFit];
+const fit = [nodeResourcesFit(V34)];
 const spread = (key: string) => ({
   maxSkew: 1,
   topologyKey: key,
@@ -179,7 +183,7 @@ const cases: {
   },
   {
     name: 'pod with anti-affinity is preempted',
-    plugins: [nodeResourcesFit, interPodAffinity],
+    plugins: [nodeResourcesFit(V34), interPodAffinity],
     nodes: ['node1', 'node2'],
     pod: pod('p', undefined, HIGH, { labels: { foo: '' }, requests: smallRes }),
     pods: [

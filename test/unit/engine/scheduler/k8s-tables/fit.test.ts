@@ -6,6 +6,10 @@ import type { Pod } from '../../../../../src/engine/k8s/objects';
 import { nodeResourcesFit } from '../../../../../src/engine/scheduler/plugins/node-resources-fit';
 import type { Status } from '../../../../../src/engine/scheduler/status';
 import { filterOne, rawNode, rawPod, u, uu } from './harness';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// These tables follow v1.34's code.
+const V34: KubeVersion = { minor: 34 };
 
 type Req = Record<string, string>;
 /** framework.Resource{MilliCPU, Memory, ScalarResources} as a request list. */
@@ -303,25 +307,29 @@ const sidecars: { name: string; pod: Pod; want: Status | null }[] = [
 describe('k8s tables: noderesources fit_test.go', () => {
   describe('TestEnoughRequests', () => {
     for (const c of enough)
-      it(c.name, () => assert.deepStrictEqual(filterOne(nodeResourcesFit, c.pod, node(), existing(c.used)), c.want));
+      it(c.name, () =>
+        assert.deepStrictEqual(filterOne(nodeResourcesFit(V34), c.pod, node(), existing(c.used)), c.want),
+      );
   });
   describe('TestNotEnoughRequests', () => {
     for (const c of notEnough)
       it(c.name, () =>
         assert.deepStrictEqual(
-          filterOne(nodeResourcesFit, c.pod, node('1', '10m', '20', '0', '0', '0'), existing(c.used)),
+          filterOne(nodeResourcesFit(V34), c.pod, node('1', '10m', '20', '0', '0', '0'), existing(c.used)),
           u('Too many pods'),
         ),
       );
   });
   describe('TestStorageRequests', () => {
     for (const c of storage)
-      it(c.name, () => assert.deepStrictEqual(filterOne(nodeResourcesFit, c.pod, node(), existing(c.used)), c.want));
+      it(c.name, () =>
+        assert.deepStrictEqual(filterOne(nodeResourcesFit(V34), c.pod, node(), existing(c.used)), c.want),
+      );
   });
   describe('TestRestartableInitContainers', () => {
     for (const c of sidecars)
       it(c.name, () =>
-        assert.deepStrictEqual(filterOne(nodeResourcesFit, c.pod, node('1', '2m', '0', '0', '0', '0')), c.want),
+        assert.deepStrictEqual(filterOne(nodeResourcesFit(V34), c.pod, node('1', '2m', '0', '0', '0', '0')), c.want),
       );
   });
 });

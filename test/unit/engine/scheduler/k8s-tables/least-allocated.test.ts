@@ -6,6 +6,10 @@ import { strict as assert } from 'node:assert';
 import type { Node, Pod } from '../../../../../src/engine/k8s/objects';
 import { nodeResourcesFit } from '../../../../../src/engine/scheduler/plugins/node-resources-fit';
 import { type NodeScore, rawNode, rawPod, scoreAll, scores } from './harness';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// These tables follow v1.34's code.
+const V34: KubeVersion = { minor: 34 };
 
 const node = (name: string, cpu?: string, memory?: string): Node =>
   rawNode(name, cpu === undefined ? {} : { capacity: { cpu, memory: memory ?? '0' } });
@@ -116,5 +120,5 @@ const cases: { name: string; pod: Pod; nodes: Node[]; pods: Pod[]; want: NodeSco
 
 describe('k8s tables: noderesources least_allocated_test.go TestLeastAllocatedScoringStrategy', () => {
   for (const c of cases)
-    it(c.name, () => assert.deepStrictEqual(scoreAll(nodeResourcesFit, c.pod, c.nodes, c.pods), c.want));
+    it(c.name, () => assert.deepStrictEqual(scoreAll(nodeResourcesFit(V34), c.pod, c.nodes, c.pods), c.want));
 });

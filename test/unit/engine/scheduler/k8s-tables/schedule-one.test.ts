@@ -17,6 +17,10 @@ import { buildSnapshot } from '../../../../../src/engine/scheduler/snapshot';
 import { type Code, type Status } from '../../../../../src/engine/scheduler/status';
 import { makeCluster } from '../builders';
 import { rawNode, rawPod } from './harness';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// These tables follow v1.34's code.
+const V34: KubeVersion = { minor: 34 };
 
 /** tf.ErrReasonFake. */
 const FAKE = 'Nodes failed the fake plugin';
@@ -450,7 +454,7 @@ describe('k8s tables: schedule_one_test.go TestZeroRequest and Test_prioritizeNo
     withRequests('node2', 100, DEFAULT_MEMORY),
   ];
   const twoNodes = () => [sizedNode('node1', 1000, DEFAULT_MEMORY * 10), sizedNode('node2', 1000, DEFAULT_MEMORY * 10)];
-  const resourcePlugins = [nodeResourcesFit, nodeResourcesBalancedAllocation];
+  const resourcePlugins = [nodeResourcesFit(V34), nodeResourcesBalancedAllocation];
   it('test priority of nonzero-request pod with node with zero-request pod', () =>
     assert.deepStrictEqual(
       totals(resourcePlugins, withRequests(undefined, 100, DEFAULT_MEMORY), twoNodes(), existing),

@@ -6,6 +6,10 @@ import type { Pod } from '../../../../../src/engine/k8s/objects';
 import { taintToleration } from '../../../../../src/engine/scheduler/plugins/taint-toleration';
 import type { Status } from '../../../../../src/engine/scheduler/status';
 import { filterOne, type NodeScore, rawNode, rawPod, scoreAll, scores, uu } from './harness';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// These tables follow v1.34's code.
+const V34: KubeVersion = { minor: 34 };
 
 type Taint = { key: string; value?: string; effect: string };
 type Toleration = { key?: string; operator?: string; value?: string; effect?: string };
@@ -139,7 +143,7 @@ describe('k8s tables: tainttoleration taint_toleration_test.go', () => {
   describe('TestTaintTolerationFilter', () => {
     for (const c of filterCases)
       it(c.name, () =>
-        assert.deepStrictEqual(filterOne(taintToleration, pod(c.tolerations), node('nodeA', c.taints)), c.want),
+        assert.deepStrictEqual(filterOne(taintToleration(V34), pod(c.tolerations), node('nodeA', c.taints)), c.want),
       );
   });
   describe('TestTaintTolerationScore', () => {
@@ -147,7 +151,7 @@ describe('k8s tables: tainttoleration taint_toleration_test.go', () => {
       it(c.name, () =>
         assert.deepStrictEqual(
           scoreAll(
-            taintToleration,
+            taintToleration(V34),
             pod(c.tolerations),
             c.nodes.map(([n, t]) => node(n, t)),
           ),

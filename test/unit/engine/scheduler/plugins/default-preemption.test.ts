@@ -6,9 +6,13 @@ import { numCandidates, pickCandidate } from '../../../../../src/engine/schedule
 import { defaultProfile } from '../../../../../src/engine/scheduler/profile';
 import { buildSnapshot } from '../../../../../src/engine/scheduler/snapshot';
 import { makeCluster, makeNode, makePod } from '../builders';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// These tables follow v1.34's code.
+const V34: KubeVersion = { minor: 34 };
 
 function preempt(pod: Pod, nodes: Node[], pods: Pod[], others: KubeObject[] = []) {
-  const r = scheduleOne(podInfo(pod), buildSnapshot(makeCluster(nodes, pods, others)), defaultProfile(null), {
+  const r = scheduleOne(podInfo(pod), buildSnapshot(makeCluster(nodes, pods, others)), defaultProfile(null, V34), {
     report: false,
     startIndex: 0,
   });

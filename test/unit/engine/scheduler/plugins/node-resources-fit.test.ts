@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import type { Node, Pod } from '../../../../../src/engine/k8s/objects';
 import { nodeResourcesFit } from '../../../../../src/engine/scheduler/plugins/node-resources-fit';
 import type { Status } from '../../../../../src/engine/scheduler/status';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
 import { container, cycleOf, makeNode, makePod } from '../builders';
+
+const V34: KubeVersion = { minor: 34 };
 
 const node10 = (o: { pods?: string; extra?: Record<string, string> } = {}): Node =>
   makeNode('n1', { cpu: '10m', memory: '20', pods: o.pods ?? '32', allocatable: o.extra ?? {} });
@@ -132,12 +135,29 @@ const scoreCases: { name: string; pod: Pod; existing: Pod[]; nodes: Node[]; want
   },
 ];
 
+// A request larger than the node's whole allocatable on a scheduler of each supported minor: kubernetes#131345
+// (merged for v1.34) answers UnschedulableAndUnresolvable so preemption skips the node; v1.33's fit.go always
+// answers Unschedulable.
+const versionCases: { minor: KubeVersion['minor']; want: Status }[] = [
+  { minor: 33, want: u('Insufficient cpu') },
+  { minor: 34, want: uu('Insufficient cpu') },
+  { minor: 35, want: uu('Insufficient cpu') },
+  { minor: 36, want: uu('Insufficient cpu') },
+];
+
 describe('NodeResourcesFit', () => {
+  describe("Filter of a request above the node's allocatable, by scheduler release", () => {
+    for (const c of versionCases)
+      it(`v1.${c.minor}: ${c.want.code}`, () => {
+        const { cycle, node } = cycleOf(nodeResourcesFit({ minor: c.minor }), req('11m', '1'), [node10()]);
+        assert.deepEqual(cycle.filter?.(node('n1')), c.want);
+      });
+  });
   describe('Filter', () => {
     for (const c of filterCases)
       it(c.name, () => {
         const existing = c.existing.map((p, i) => onNode({ ...p, metadata: { ...p.metadata, name: `e${i}` } }));
-        const { cycle, node } = cycleOf(nodeResourcesFit, c.pod, [c.node ?? node10()], existing);
+        const { cycle, node } = cycleOf(nodeResourcesFit(V34), c.pod, [c.node ?? node10()], existing);
         cycle.preFilter?.();
         assert.deepEqual(cycle.filter?.(node('n1')), c.want);
       });
@@ -145,7 +165,7 @@ describe('NodeResourcesFit', () => {
   describe('Score', () => {
     for (const c of scoreCases)
       it(c.name, () => {
-        const { cycle, snapshot } = cycleOf(nodeResourcesFit, c.pod, c.nodes, c.existing);
+        const { cycle, snapshot } = cycleOf(nodeResourcesFit(V34), c.pod, c.nodes, c.existing);
         cycle.preScore?.(snapshot.nodes);
         assert.deepEqual(
           snapshot.nodes.map((n) => cycle.score?.(n)),

@@ -2,13 +2,15 @@ import { strict as assert } from 'node:assert';
 import type { Node, Pod } from '../../../../../src/engine/k8s/objects';
 import { taintToleration } from '../../../../../src/engine/scheduler/plugins/taint-toleration';
 import type { Status } from '../../../../../src/engine/scheduler/status';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
 import { cycleOf, makeNode, makePod } from '../builders';
 
 type Taint = { key: string; value?: string; effect: string };
 type Toleration = { key?: string; operator?: string; value?: string; effect?: string };
 const nodeWith = (name: string, taints: Taint[]): Node => makeNode(name, { taints });
 const podWith = (tolerations: Toleration[]): Pod => makePod('p', { spec: { tolerations } });
-// v1.34 after kubernetes/kubernetes#135023 (scheduler reference §3.5).
+// v1.34 after kubernetes/kubernetes#135023 (scheduler reference §3.5): the table below runs on a v1.34 scheduler.
+const V34: KubeVersion = { minor: 34 };
 const untolerated: Status = { code: 'UnschedulableAndUnresolvable', reasons: ['node(s) had untolerated taint(s)'] };
 
 // pkg/scheduler/framework/plugins/tainttoleration/taint_toleration_test.go TestTaintTolerationFilter.
@@ -113,18 +115,56 @@ const scoreCases: { name: string; pod: Pod; nodes: Node[]; want: number[] }[] = 
   },
 ];
 
+// The same untolerated taint on a scheduler of each supported minor: kubernetes#134740 (v1.35.0, CHANGELOG-1.35.md
+// "kube-scheduler: Pod statuses no longer include specific taint keys or values") was cherry-picked to v1.34.2
+// (#135023); v1.33 keeps `fmt.Sprintf("node(s) had untolerated taint {%s: %s}", taint.Key, taint.Value)`.
+const versionCases: { minor: KubeVersion['minor']; taint: Taint; want: string }[] = [
+  {
+    minor: 33,
+    taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' },
+    want: 'node(s) had untolerated taint {dedicated: user1}',
+  },
+  {
+    minor: 33,
+    taint: { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+    want: 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+  },
+  {
+    minor: 34,
+    taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' },
+    want: 'node(s) had untolerated taint(s)',
+  },
+  {
+    minor: 35,
+    taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' },
+    want: 'node(s) had untolerated taint(s)',
+  },
+  {
+    minor: 36,
+    taint: { key: 'dedicated', value: 'user1', effect: 'NoSchedule' },
+    want: 'node(s) had untolerated taint(s)',
+  },
+];
+
 describe('TaintToleration', () => {
+  describe('Filter reason by scheduler release', () => {
+    for (const c of versionCases)
+      it(`v1.${c.minor}: ${c.want}`, () => {
+        const { cycle, node } = cycleOf(taintToleration({ minor: c.minor }), podWith([]), [nodeWith('n1', [c.taint])]);
+        assert.deepEqual(cycle.filter?.(node('n1')), { code: 'UnschedulableAndUnresolvable', reasons: [c.want] });
+      });
+  });
   describe('Filter', () => {
     for (const c of filterCases)
       it(c.name, () => {
-        const { cycle, node } = cycleOf(taintToleration, c.pod, [nodeWith('n1', c.taints)]);
+        const { cycle, node } = cycleOf(taintToleration(V34), c.pod, [nodeWith('n1', c.taints)]);
         assert.deepEqual(cycle.filter?.(node('n1')), c.want);
       });
   });
   describe('Score', () => {
     for (const c of scoreCases)
       it(c.name, () => {
-        const { cycle, snapshot } = cycleOf(taintToleration, c.pod, c.nodes);
+        const { cycle, snapshot } = cycleOf(taintToleration(V34), c.pod, c.nodes);
         const nodes = c.nodes.map((n) => snapshot.byName.get(n.metadata?.name ?? '')!);
         assert.equal(cycle.preScore?.(nodes), null);
         const scores = nodes.map((n) => cycle.score?.(n) ?? -1);

@@ -1,5 +1,5 @@
 // policy/check_runAsNonRoot.go: restricted; runAsNonRoot must be true on the pod or on every container, and never
-// explicitly false.
+// explicitly false. From policy version v1.35 a pod in its own user namespace (`hostUsers: false`) may run as root.
 import type { ObjectMeta, PodSpec } from '../../../../k8s/objects';
 import type { Segment } from '../../../../types';
 import {
@@ -7,6 +7,7 @@ import {
   type Check,
   type CheckResult,
   forbidden,
+  inUserNamespace,
   joinQuote,
   pluralize,
   setters,
@@ -48,8 +49,15 @@ function runAsNonRoot_1_0(_meta: ObjectMeta, spec: PodSpec): CheckResult {
   return ALLOWED;
 }
 
+function runAsNonRoot_1_35(meta: ObjectMeta, spec: PodSpec): CheckResult {
+  return inUserNamespace(spec) ? ALLOWED : runAsNonRoot_1_0(meta, spec);
+}
+
 export const runAsNonRoot: Check = {
   id: 'runAsNonRoot',
   level: 'restricted',
-  versions: [{ minimumVersion: 0, checkPod: runAsNonRoot_1_0 }],
+  versions: [
+    { minimumVersion: 0, checkPod: runAsNonRoot_1_0 },
+    { minimumVersion: 35, checkPod: runAsNonRoot_1_35 },
+  ],
 };

@@ -6,10 +6,13 @@ import {
   forbiddenDetail,
 } from '../../../../../../src/engine/apiserver/admission/podsecurity/registry';
 import type { Container, ObjectMeta, PodSpec } from '../../../../../../src/engine/k8s/objects';
+import type { KubeVersion } from '../../../../../../src/engine/version/kube-version';
 
 // Expected texts are built as k8s.io/pod-security-admission policy/check_*.go build them (v0.34), in the order of
 // policy/registry.go; cases follow policy/check_*_test.go and the test/fixtures_*.go generators.
 const latest: PolicyVersion = { latest: true };
+/** The table below runs on a v1.34 API server (its library, v0.34). */
+const V34: KubeVersion = { minor: 34 };
 const v = (minor: number): PolicyVersion => ({ latest: false, minor });
 
 /** A container that passes every restricted check. */
@@ -310,11 +313,11 @@ const cases: Case[] = [
 describe('Pod Security Standards checks', () => {
   for (const c of cases)
     it(c.name, () =>
-      assert.equal(forbiddenDetail(evaluatePod(c.level, c.version ?? latest, c.meta ?? {}, c.spec)), c.want),
+      assert.equal(forbiddenDetail(evaluatePod(c.level, c.version ?? latest, c.meta ?? {}, c.spec, V34)), c.want),
     );
 
   it('points each failure at the field that caused it', () => {
-    const results = evaluatePod('restricted', latest, {}, { containers: [{ name: 'nginx', image: 'nginx' }] });
+    const results = evaluatePod('restricted', latest, {}, { containers: [{ name: 'nginx', image: 'nginx' }] }, V34);
     assert.deepEqual(
       results.filter((r) => !r.allowed).map((r) => r.fields?.[0]),
       [
@@ -325,4 +328,108 @@ describe('Pod Security Standards checks', () => {
       ],
     );
   });
+});
+
+// The same pods on an API server of each supported minor, whose library (k8s.io/pod-security-admission v0.33 … v0.36)
+// decides what `latest` checks: v0.34 added hostProbesAndHostLifecycle (baseline, MinimumVersion 1.34); v0.35 added
+// runAsNonRoot1_35, runAsUser1_35 and procMount1_35baseline, which let a pod with `hostUsers: false` through, and
+// procMount_restricted (restricted, overrides baseline procMount), which moves the procMount failure among the
+// restricted checks. v0.36 adds no check, so it evaluates as v1.35.
+describe('Pod Security Standards by API server release', () => {
+  const probeHost: PodSpec = {
+    containers: [{ name: 'a', image: 'p', livenessProbe: { httpGet: { host: '10.0.0.1', port: 80 } } }],
+  };
+  const rootInUserNamespace = restrictedSpec({
+    hostUsers: false,
+    securityContext: { runAsNonRoot: false, runAsUser: 0, seccompProfile: { type: 'RuntimeDefault' } },
+  });
+  const unmasked = (extra: Partial<PodSpec> = {}): PodSpec => ({
+    containers: [{ name: 'a', image: 'p', securityContext: { procMount: 'Unmasked' } }],
+    ...extra,
+  });
+  const procMountDetail = 'procMount (container "a" must not set securityContext.procMount to "Unmasked")';
+  const apeDetail =
+    'allowPrivilegeEscalation != false (container "a" must set securityContext.allowPrivilegeEscalation=false)';
+  const capsDetail = 'unrestricted capabilities (container "a" must set securityContext.capabilities.drop=["ALL"])';
+  const nonRootDetail = 'runAsNonRoot != true (pod or container "a" must set securityContext.runAsNonRoot=true)';
+  const seccompDetail =
+    'seccompProfile (pod or container "a" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")';
+  const rows: {
+    name: string;
+    level: Level;
+    version?: PolicyVersion;
+    spec: PodSpec;
+    want: Record<33 | 34 | 35 | 36, string>;
+  }[] = [
+    {
+      name: 'baseline:latest, a probe with httpGet.host',
+      level: 'baseline',
+      spec: probeHost,
+      want: {
+        33: '',
+        34: 'probe or lifecycle host (container "a" uses probe or lifecycle host "10.0.0.1")',
+        35: 'probe or lifecycle host (container "a" uses probe or lifecycle host "10.0.0.1")',
+        36: 'probe or lifecycle host (container "a" uses probe or lifecycle host "10.0.0.1")',
+      },
+    },
+    {
+      name: 'baseline:v1.35 on an older API server evaluates as its own newest policy',
+      level: 'baseline',
+      version: v(35),
+      spec: probeHost,
+      want: {
+        33: '',
+        34: 'probe or lifecycle host (container "a" uses probe or lifecycle host "10.0.0.1")',
+        35: 'probe or lifecycle host (container "a" uses probe or lifecycle host "10.0.0.1")',
+        36: 'probe or lifecycle host (container "a" uses probe or lifecycle host "10.0.0.1")',
+      },
+    },
+    {
+      name: 'restricted:latest, root in its own user namespace (hostUsers: false)',
+      level: 'restricted',
+      spec: rootInUserNamespace,
+      want: {
+        33: 'runAsNonRoot != true (pod must not set securityContext.runAsNonRoot=false), runAsUser=0 (pod must not set runAsUser=0)',
+        34: 'runAsNonRoot != true (pod must not set securityContext.runAsNonRoot=false), runAsUser=0 (pod must not set runAsUser=0)',
+        35: '',
+        36: '',
+      },
+    },
+    {
+      name: 'restricted:v1.34 keeps the v1.34 checks on a v1.36 API server',
+      level: 'restricted',
+      version: v(34),
+      spec: rootInUserNamespace,
+      want: {
+        33: 'runAsNonRoot != true (pod must not set securityContext.runAsNonRoot=false), runAsUser=0 (pod must not set runAsUser=0)',
+        34: 'runAsNonRoot != true (pod must not set securityContext.runAsNonRoot=false), runAsUser=0 (pod must not set runAsUser=0)',
+        35: 'runAsNonRoot != true (pod must not set securityContext.runAsNonRoot=false), runAsUser=0 (pod must not set runAsUser=0)',
+        36: 'runAsNonRoot != true (pod must not set securityContext.runAsNonRoot=false), runAsUser=0 (pod must not set runAsUser=0)',
+      },
+    },
+    {
+      name: 'baseline:latest, procMount Unmasked with hostUsers: false',
+      level: 'baseline',
+      spec: unmasked({ hostUsers: false }),
+      want: { 33: procMountDetail, 34: procMountDetail, 35: '', 36: '' },
+    },
+    {
+      name: 'restricted:latest, procMount Unmasked: from v1.35 procMount_restricted reports it among the restricted checks',
+      level: 'restricted',
+      spec: unmasked({ hostUsers: false }),
+      want: {
+        33: [procMountDetail, apeDetail, capsDetail, nonRootDetail, seccompDetail].join(', '),
+        34: [procMountDetail, apeDetail, capsDetail, nonRootDetail, seccompDetail].join(', '),
+        35: [apeDetail, capsDetail, procMountDetail, seccompDetail].join(', '),
+        36: [apeDetail, capsDetail, procMountDetail, seccompDetail].join(', '),
+      },
+    },
+  ];
+  for (const row of rows)
+    for (const minor of [33, 34, 35, 36] as const)
+      it(`v1.${minor}: ${row.name}`, () =>
+        assert.equal(
+          forbiddenDetail(evaluatePod(row.level, row.version ?? latest, {}, row.spec, { minor })),
+          row.want[minor],
+        ));
 });
