@@ -27,6 +27,7 @@ import { type EtcdWrite, etcdKey } from './etcd';
 import { type ControllerPod, podFromTemplate } from './pod-from-template';
 import { createWarnings, validateCreate } from './validation';
 import { invalidLine, invalidStatusMessage } from './validation/invalid-message';
+import { formatVersion } from '../version/kube-version';
 
 /** The stage output plus the etcd writes the request and the controllers make, for the etcd stage. */
 export interface ApiServerResult extends ApiServerOutput {
@@ -139,14 +140,16 @@ function createPod(posted: Obj, requestName: string, ctx: Context): PodCreate {
   steps.push(step('Mutating admission', 'ok', at, pluginNotes(mutating.outcomes)));
 
   fillSystemFields(pod, ctx.seed);
-  const prepared = preparePod(typed);
+  const prepared = preparePod(typed, ctx.cluster.kubernetesVersion);
   for (const w of prepared.warnings) {
     findings.push(warningFinding('Warning', w, (s) => s));
     warnings.push(`Warning: ${w.message}`);
   }
   const name = typed.metadata?.name ?? requestName;
   const droppedNote =
-    prepared.dropped.length > 0 ? ` Dropped (feature gate off in v1.34): ${prepared.dropped.join(', ')}.` : '';
+    prepared.dropped.length > 0
+      ? ` Dropped (feature gate off in v${formatVersion(ctx.cluster.kubernetesVersion)}): ${prepared.dropped.join(', ')}.`
+      : '';
   steps.push(
     step(
       'System fields and PrepareForCreate',
@@ -320,7 +323,7 @@ function jobFromCronJob(ctx: Context) {
     };
     defaultWorkload('Job', job);
     fillSystemFields(job, `${ctx.seed}#job`);
-    prepareWorkload('Job', job);
+    prepareWorkload('Job', job, ctx.cluster.kubernetesVersion);
     return job;
   };
 }
@@ -348,8 +351,11 @@ function runWorkload(ctx: Context, steps: Step[], findings: Finding[]): ApiServe
   steps.push(step('Mutating admission', 'ok', at, pluginNotes([lifecycle])));
 
   fillSystemFields(obj, ctx.seed);
-  const dropped = prepareWorkload(kind, obj);
-  const droppedNote = dropped.length > 0 ? ` Dropped (feature gate off in v1.34): ${dropped.join(', ')}.` : '';
+  const dropped = prepareWorkload(kind, obj, ctx.cluster.kubernetesVersion);
+  const droppedNote =
+    dropped.length > 0
+      ? ` Dropped (feature gate off in v${formatVersion(ctx.cluster.kubernetesVersion)}): ${dropped.join(', ')}.`
+      : '';
   steps.push(
     step(
       'System fields and PrepareForCreate',

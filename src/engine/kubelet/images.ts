@@ -10,6 +10,8 @@ import { goDuration } from './go-format';
 import { PLEG_RELIST, PULL_BYTES_PER_SECOND, PULL_OVERHEAD, TYPICAL_IMAGE_BYTES } from './latency';
 import type { Trace } from './trace';
 import type { Segment } from '../types';
+import { gateEnabled } from '../version/feature-gates';
+import { kubeletVersionOf } from '../version/node-version';
 
 export interface ImageTarget {
   container: Container;
@@ -98,6 +100,26 @@ function fail(trace: Trace, target: ImageTarget, at: number, reason: string, mes
 }
 
 /**
+ * KubeletEnsureSecretPulledImages (off to v1.34, on from v1.35, kubernetes#135228) is the node's kubelet's gate: with
+ * it, EnsureImageExists asks the pull manager whether this pod may use the image already present
+ * (images/image_manager.go MustAttemptImagePull).
+ */
+function verifiesPulledImages(node: Node, cluster: Cluster): boolean {
+  return gateEnabled('KubeletEnsureSecretPulledImages', kubeletVersionOf(node, cluster.kubernetesVersion));
+}
+
+/** The Pulled event of a present image: image_manager.go's two texts, with the gate off and with it on. */
+function alreadyPresent(image: string, verifies: boolean): string {
+  return verifies
+    ? `Container image "${image}" already present on machine and can be accessed by the pod`
+    : `Container image "${image}" already present on machine`;
+}
+
+/** The part of MustAttemptImagePull the snapshot cannot answer, said where the kubelet's answer is assumed. */
+const CREDENTIALS_ASSUMED =
+  'assumed accessible to this pod: the kubelet pulls it again when it pulled it earlier with credentials this pod lacks, and the snapshot does not say how the image came to the node';
+
+/**
  * `pulled`: canonical names this pod's earlier containers already pulled onto the node — the runtime has them now,
  * so a later IfNotPresent container with the same image finds it present.
  */
@@ -122,10 +144,11 @@ export function ensureImage(
   const policy = pullPolicy(target.container, ref);
   const present = pulled.has(canonicalName(ref)) || cachedOn(node, cluster, ref);
   if (policy !== 'Always' && present) {
+    const verifies = verifiesPulledImages(node, cluster);
     trace.event({
       type: 'Normal',
       reason: 'Pulled',
-      message: `Container image "${image}" already present on machine`,
+      message: alreadyPresent(image, verifies),
       at,
       object: target.object,
     });
@@ -133,7 +156,7 @@ export function ensureImage(
       title: `Image ${image}`,
       status: 'ok',
       at,
-      detail: `already present on ${node.metadata?.name ?? 'the node'} (imagePullPolicy ${policy})`,
+      detail: `already present on ${node.metadata?.name ?? 'the node'} (imagePullPolicy ${policy})${verifies ? `; ${CREDENTIALS_ASSUMED}` : ''}`,
     });
     return { ok: true, end: at, ref };
   }
@@ -287,7 +310,7 @@ export function ensureImageOnRestart(
   const defaulted = applyDefaultImageTag(image);
   if (!defaulted.ok) return at;
   if (restartPullDelay(container) === 0) {
-    const message = `Container image "${image}" already present on machine`;
+    const message = alreadyPresent(image, verifiesPulledImages(node, cluster));
     trace.event({ type: 'Normal', reason: 'Pulled', message, at, object });
     return at;
   }

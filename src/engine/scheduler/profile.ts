@@ -3,7 +3,8 @@
 // weights. applyFeatureGates inserts DynamicResources just before DefaultPreemption when the
 // DynamicResourceAllocation gate is on: GA and on from v1.34 (locked in v1.35), beta and off in v1.33.
 import type { Plugin } from './plugin';
-import { atLeast, type KubeVersion } from '../version/kube-version';
+import { gateEnabled } from '../version/feature-gates';
+import type { KubeVersion } from '../version/kube-version';
 import { defaultBinder } from './plugins/default-binder';
 import { defaultPreemption } from './plugins/default-preemption';
 import { dynamicResources } from './plugins/dynamic-resources';
@@ -40,9 +41,6 @@ export const DEFAULT_WEIGHTS: Record<string, number> = {
   ImageLocality: 1,
 };
 
-/** DynamicResourceAllocation's default in the scheduler's release (pkg/features/kube_features.go). */
-const dynamicResourceAllocation = (version: KubeVersion): boolean => atLeast(version, 34);
-
 /**
  * `ownerKind` is the kind of controller that creates the pod, for PodTopologySpread's default selector; `version`
  * is the scheduler's release.
@@ -64,7 +62,7 @@ export function defaultProfile(ownerKind: string | null, version: KubeVersion): 
       volumeZone,
       podTopologySpread(ownerKind),
       interPodAffinity,
-      ...(dynamicResourceAllocation(version) ? [dynamicResources] : []),
+      ...(gateEnabled('DynamicResourceAllocation', version) ? [dynamicResources] : []),
       defaultPreemption,
       nodeResourcesBalancedAllocation,
       imageLocality,

@@ -5,6 +5,7 @@ import type { Container, Pod } from '../../k8s/objects';
 import type { Segment } from '../../types';
 import { podQOSClass } from '../../k8s/qos';
 import { dropDisabledPodSpecFields, dropDisabledStatefulSetFields } from './drop-disabled';
+import type { KubeVersion } from '../../version/kube-version';
 import { type Obj, child, ensure } from './object';
 import { placeholderSuffix, placeholderUid } from './placeholders';
 import { utf8Length } from '../../k8s/utf8';
@@ -111,14 +112,17 @@ function mergeMatchLabelKeys(pod: Pod): void {
     mergeLabelKeys(constraint as SelectorHolder, constraint.matchLabelKeys, 'In', labels);
 }
 
-/** What PrepareForCreate reports: the warnings it adds and the fields it dropped (feature gate off in v1.34). */
+/** What PrepareForCreate reports: the warnings it adds and the fields it dropped (their feature gate is off). */
 export interface PreparedPod {
   warnings: CreateWarning[];
   dropped: string[];
 }
 
-/** The pod strategy's PrepareForCreate. */
-export function preparePod(pod: Pod): PreparedPod {
+/** The pod strategy's PrepareForCreate on an API server of release `version`. */
+export function preparePod(pod: Pod, version: KubeVersion): PreparedPod {
+  // Upstream computes the QoS class first, but GetPodQOS reads the pod-level resources only with PodLevelResources
+  // on, the same as reading them after the drop.
+  const dropped = dropDisabledPodSpecFields((pod.spec ?? {}) as unknown as Obj, version).map((p) => `spec.${p}`);
   const status: NonNullable<Pod['status']> = { phase: 'Pending', qosClass: podQOSClass(pod) };
   if ((pod.spec?.schedulingGates ?? []).length > 0)
     status.conditions = [
@@ -130,7 +134,6 @@ export function preparePod(pod: Pod): PreparedPod {
       },
     ];
   pod.status = status;
-  const dropped = dropDisabledPodSpecFields((pod.spec ?? {}) as unknown as Obj).map((p) => `spec.${p}`);
   mergeMatchLabelKeys(pod);
   const warnings = applyAppArmorVersionSkew(pod);
   // KEP-5067 (v1.33+): pods get metadata.generation 1 like other objects.
@@ -174,12 +177,12 @@ function templateSpecOf(kind: string, obj: Obj): Obj | undefined {
  * PrepareForCreate of the workload kinds: a reset status and generation 1, the template's disabled fields dropped
  * (and the StatefulSet's), and the Job's selector. Returns the field paths it dropped.
  */
-export function prepareWorkload(kind: string, obj: Obj): string[] {
+export function prepareWorkload(kind: string, obj: Obj, version: KubeVersion): string[] {
   obj.status = { ...(EMPTY_STATUS[kind] ?? {}) };
   ensure(obj, 'metadata').generation = 1;
   const template = templateSpecOf(kind, obj);
   const prefix = kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec.' : 'spec.template.spec.';
-  const dropped = template ? dropDisabledPodSpecFields(template).map((p) => prefix + p) : [];
+  const dropped = template ? dropDisabledPodSpecFields(template, version).map((p) => prefix + p) : [];
   if (kind === 'StatefulSet') dropped.push(...dropDisabledStatefulSetFields(obj));
   if (kind === 'Job') generateJobSelector(obj);
   return dropped;

@@ -5,6 +5,10 @@
 import assert from 'node:assert/strict';
 import { preparePod } from '../../../../../src/engine/apiserver/defaults/prepare-for-create';
 import type { Container, Pod } from '../../../../../src/engine/k8s/objects';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// PrepareForCreate of a v1.34 API server, whose gates these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 const KEY = 'container.apparmor.security.beta.kubernetes.io/';
 type Profile = { type: 'Unconfined' | 'RuntimeDefault' | 'Localhost'; localhostProfile?: string };
@@ -144,7 +148,7 @@ describe('pod strategy_test.go TestApplyAppArmorVersionSkew (ported)', () => {
   for (const row of rows)
     it(row.description, () => {
       const before = JSON.stringify(row.pod.metadata?.annotations ?? {});
-      const { warnings } = preparePod(row.pod);
+      const { warnings } = preparePod(row.pod, V34);
       const containers = [...(row.pod.spec?.initContainers ?? []), ...(row.pod.spec?.containers ?? [])];
       assert.deepStrictEqual(
         containers.map((c) => (c.securityContext?.appArmorProfile as Profile | undefined) ?? null),

@@ -5,6 +5,10 @@
 import assert from 'node:assert/strict';
 import { preparePod } from '../../../../../src/engine/apiserver/defaults/prepare-for-create';
 import type { Pod } from '../../../../../src/engine/k8s/objects';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// PrepareForCreate of a v1.34 API server, whose gates these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 type Obj = Record<string, unknown>;
 const labels = { country: 'Japan', city: 'Kyoto' };
@@ -39,7 +43,7 @@ const prepared = (spec: Obj): Pod => {
     metadata: { name: 'p', labels },
     spec: { containers: [], ...spec },
   } as Pod;
-  preparePod(pod);
+  preparePod(pod, V34);
   return pod;
 };
 

@@ -6,6 +6,10 @@
 import assert from 'node:assert/strict';
 import { prepareWorkload } from '../../../../../src/engine/apiserver/defaults/prepare-for-create';
 import { defaultWorkload } from '../../../../../src/engine/apiserver/defaults/workload';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// PrepareForCreate of a v1.34 API server, whose gates these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 type Obj = Record<string, unknown>;
 
@@ -316,7 +320,7 @@ describe('apps v1 and batch v1 defaults_test.go (ported)', () => {
       const defaulted = { ...(obj.spec as Obj) };
       delete defaulted.template;
       assert.deepStrictEqual(defaulted, want);
-      prepareWorkload('StatefulSet', obj);
+      prepareWorkload('StatefulSet', obj, V34);
       assert.deepStrictEqual((obj.spec as Obj).updateStrategy, stored);
     });
 

@@ -7,6 +7,10 @@ import { validateCreate } from '../../../../../src/engine/apiserver/validation';
 import { fillSystemFields, prepareWorkload } from '../../../../../src/engine/apiserver/defaults/prepare-for-create';
 import { TEMPLATE_PATHS, type PodSource } from '../../../../../src/engine/pod-source';
 import type { KubeObject } from '../../../../../src/engine/k8s/objects';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// PrepareForCreate of a v1.34 API server, whose gates these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 // The example manifests of the Kubernetes documentation (k8s.io/website content/en/examples; each file names its
 // source) are accepted by a v1.34 API server, so decoding and validation must find nothing in them.
@@ -52,7 +56,7 @@ function asSubmitted(source: PodSource): KubeObject {
   if (obj.kind === 'Pod') {
     const spec = obj.spec as Record<string, unknown>;
     spec.serviceAccountName ??= 'default';
-  } else prepareWorkload(source.kind, obj as Record<string, unknown>);
+  } else prepareWorkload(source.kind, obj as Record<string, unknown>, V34);
   return obj;
 }
 

@@ -3,6 +3,10 @@ import { validateCreate } from '../../../../../src/engine/apiserver/validation';
 import { fillSystemFields, prepareWorkload } from '../../../../../src/engine/apiserver/defaults/prepare-for-create';
 import { brief, container, template, workload, type Want } from './builders';
 import type { KubeObject } from '../../../../../src/engine/k8s/objects';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// PrepareForCreate of a v1.34 API server, whose gates these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 // Cases after kubernetes/kubernetes pkg/apis/apps/validation/validation_test.go TestValidateDeployment,
 // TestValidateReplicaSet, TestValidateStatefulSet, TestValidateDaemonSet, pkg/apis/core/validation
@@ -15,7 +19,7 @@ const deployment = (spec: Record<string, unknown>) =>
 const job = (spec: Record<string, unknown>): KubeObject => {
   const obj = workload('Job', 'batch/v1', { template: template({ restartPolicy: 'Never' }, {}), ...spec });
   fillSystemFields(obj as Record<string, unknown>, 'web');
-  prepareWorkload('Job', obj as Record<string, unknown>);
+  prepareWorkload('Job', obj as Record<string, unknown>, V34);
   return obj;
 };
 const JOB_UID = String(job({}).metadata?.uid);

@@ -5,6 +5,10 @@ import type { KubeObject } from '../../../../../../src/engine/k8s/objects';
 import { fillSystemFields, prepareWorkload } from '../../../../../../src/engine/apiserver/defaults/prepare-for-create';
 import { container, template, workload } from '../builders';
 import { e, runTable, type TableCase } from './table';
+import type { KubeVersion } from '../../../../../../src/engine/version/kube-version';
+
+// PrepareForCreate of a v1.34 API server, whose gates these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 const T = 'TestValidateJob';
 const PFP = 'spec.podFailurePolicy.rules[0]';
@@ -16,7 +20,7 @@ const onFailure = template({ restartPolicy: 'OnFailure', containers: [container(
 const job = (spec: Record<string, unknown>, tpl: Record<string, unknown> = onFailure): KubeObject => {
   const obj = JSON.parse(JSON.stringify(workload('Job', 'batch/v1', { template: tpl, ...spec }, { name: 'myjob' })));
   fillSystemFields(obj, 'myjob');
-  prepareWorkload('Job', obj);
+  prepareWorkload('Job', obj, V34);
   return obj as KubeObject;
 };
 const UID = String(job({}).metadata?.uid);
