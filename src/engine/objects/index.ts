@@ -17,6 +17,7 @@ import type {
   ServiceAccount,
   StorageClass,
 } from '../k8s/objects';
+import { zeroNulls } from '../apiserver/decode/zero-nulls';
 import { kindSchema } from '../k8s/schema';
 import type { PodSource } from '../pod-source';
 import type { Finding, Segment } from '../types';
@@ -112,7 +113,8 @@ function decode(
 export function checkObject(obj: KubeObject, duplicateFields: Segment[][] = [], file = ''): ObjectCheck {
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
   const handler = HANDLERS[kind];
-  if (!handler || !kindSchema(kind)) return { findings: [], accepted: true, stored: obj, kubectl: null };
+  const schema = kindSchema(kind);
+  if (!handler || !schema) return { findings: [], accepted: true, stored: obj, kubectl: null };
   const name = obj.metadata?.name ?? '';
   const { errors, warnings } = decode(obj, kind, duplicateFields);
   if (errors.length > 0) {
@@ -120,7 +122,8 @@ export function checkObject(obj: KubeObject, duplicateFields: Segment[][] = [], 
     const kubectl = decodeErrorLine(kind, errors, where);
     return { findings: [...warnings, ...errors], accepted: false, stored: null, kubectl };
   }
-  const prepared = handler.prepare(obj);
+  // The server validates the decoded Go struct, where a JSON null (`- ` with nothing after it) is a zero value.
+  const prepared = handler.prepare(zeroNulls(obj, schema.definition) as KubeObject);
   const pre = handler.precheck?.(prepared) ?? [];
   const errs = pre.length > 0 ? pre : handler.validate(prepared);
   if (errs.length > 0) {
