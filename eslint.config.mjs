@@ -1,6 +1,7 @@
 // Lint rules: typescript-eslint's recommended set, and a wall that keeps the engine free of editor and I/O imports.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 const nodeMessage =
@@ -50,6 +51,15 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Manifests, snapshots and scripts are the user's text: a regex that backtracks or moves super-linearly on them
+    // freezes the editor (an echo with 8 KB of spaces took 60 s). Parse such text by hand instead.
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': ['error', { ignorePartial: false }],
     },
   },
   {

@@ -1,17 +1,26 @@
-// Builds src/engine/k8s/schema/schema.generated.json from the installed `kubernetes-models` package: field names and
-// descriptions from its .d.ts files, integer/number and int32/int64 from its compiled JSON-schema validators
-// (`_schemas/*.js`), which are asked about each numeric field with probe values. Only the kinds the engine reads, and
-// the definitions they reach, are kept. Run `node scripts/extract-schema.mjs`; a unit test re-runs `extractSchema()`
-// and fails when the committed table is stale.
+// Builds src/engine/k8s/schema/schema.generated.json (the base table) from the installed `kubernetes-models` package:
+// field names and descriptions from its .d.ts files, integer/number and int32/int64 from its compiled JSON-schema
+// validators (`_schemas/*.js`), which are asked about each numeric field with probe values. Only the kinds the engine
+// reads, and the definitions they reach, are kept. A unit test re-runs `extractSchema()` and fails when the committed
+// table is stale.
+//
+// With `--api-repo <git checkout of k8s.io/api>`, it also writes versions.generated.json: for each supported minor,
+// what that release's Go types (the newest `v0.<minor>.<patch>` tag) add to or remove from the base table.
+//
+//   node scripts/extract-schema.mjs --api-repo ../api
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import ts from 'typescript';
+import { releaseReader } from './schema-from-go.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'src/engine/k8s/schema/schema.generated.json');
+const VERSIONS_OUT = join(root, 'src/engine/k8s/schema/versions.generated.json');
+const MINORS = [33, 34, 35, 36];
 
 /** The kinds we read, by the model file that declares them. */
 const KINDS = [
@@ -40,53 +49,6 @@ const KINDS = [
   ['storage.k8s.io/v1', 'CSINode', 'kubernetes-models/storage.k8s.io/v1/CSINode'],
 ];
 
-/**
- * Fields that Kubernetes v1.34 (k8s.io/api v0.34.1) decodes but the package, generated from an older OpenAPI
- * document, does not list. Without them strict decoding would wrongly reject them. Descriptions are the Go comments.
- */
-const NEWER_FIELDS = {
-  'core.v1.EnvVarSource': {
-    fileKeyRef: {
-      type: 'object',
-      description: 'FileKeyRef selects a key of the env file. Requires the EnvFiles feature gate to be enabled.',
-    },
-  },
-  'core.v1.VolumeProjection': {
-    podCertificate: {
-      type: 'object',
-      description:
-        'Projects an auto-rotating credential bundle (private key and certificate chain) that the pod can use either as a TLS client or server. Requires the PodCertificateProjection feature gate.',
-    },
-  },
-  'core.v1.PodStatus': {
-    extendedResourceClaimStatus: {
-      type: 'object',
-      description: 'Status of extended resource claim backed by DRA.',
-    },
-  },
-  'core.v1.EphemeralContainer': {
-    restartPolicyRules: {
-      type: '[]object',
-      description:
-        'Represents a list of rules to be checked to determine if the container should be restarted on exit. You cannot set this field on ephemeral containers.',
-    },
-  },
-  'core.v1.PodSpec': {
-    hostnameOverride: {
-      type: 'string',
-      description:
-        "HostnameOverride specifies an explicit override for the pod's hostname as perceived by the pod. This field only specifies the pod's hostname and does not affect its DNS records. When this field is set to a non-empty string: - It takes precedence over the values set in `hostname` and `subdomain`. - The Pod's hostname will be set to this value. - `setHostnameAsFQDN` must be nil or set to false. - `hostNetwork` must be set to false.\n\nThis field must be a valid DNS subdomain as defined in RFC 1123 and contain at most 64 characters. Requires the HostnameOverride feature gate to be enabled.",
-    },
-  },
-  'core.v1.Container': {
-    restartPolicyRules: {
-      type: '[]object',
-      description:
-        "Represents a list of rules to be checked to determine if the container should be restarted on exit. The rules are evaluated in order. Once a rule matches a container exit condition, the remaining rules are ignored. If no rule matches the container exit condition, the Container-level restart policy determines the whether the container is restarted or not. Constraints on the rules: - At most 20 rules are allowed. - Rules can have the same action. - Identical rules are not forbidden in validations. When rules are specified, container MUST set RestartPolicy explicitly even it if matches the Pod's RestartPolicy.",
-    },
-  },
-};
-
 /** Leaf types of apimachinery that the API server decodes with their own UnmarshalJSON. */
 const LEAVES = {
   IoK8sApimachineryPkgApiResourceQuantity: 'quantity',
@@ -100,8 +62,9 @@ const LEAVES = {
 /** `IoK8sApiAppsV1DeploymentSpec` → `apps.v1.DeploymentSpec`; `IoK8sApimachineryPkgApisMetaV1ObjectMeta` → `meta.v1.ObjectMeta`. */
 function definitionId(alias) {
   const m =
-    /^IoK8sApi(Core|Apps|Batch|Scheduling|Storage|Policy|Autoscaling|Networking)(V\d\w*?)([A-Z]\w*)$/.exec(alias) ??
-    /^IoK8sApimachineryPkgApis(Meta)(V\d)([A-Z]\w*)$/.exec(alias);
+    /^IoK8sApi(Core|Apps|Batch|Scheduling|Storage|Policy|Autoscaling|Networking)(V\d[a-z0-9]*)([A-Z]\w*)$/.exec(
+      alias,
+    ) ?? /^IoK8sApimachineryPkgApis(Meta)(V\d)([A-Z]\w*)$/.exec(alias);
   if (!m) throw new Error(`unexpected definition ${alias}`);
   return `${m[1].toLowerCase()}.${m[2].toLowerCase()}.${m[3]}`;
 }
@@ -236,7 +199,6 @@ export function extractSchema() {
       properties[field] = { ...t, description: jsDoc(m) };
       if (!m.questionToken && field !== 'apiVersion' && field !== 'kind') required.push(field);
     }
-    Object.assign(properties, NEWER_FIELDS[id] ?? {});
     definitions[id] = {
       description: jsDoc(model.iface),
       ...(required.length ? { required } : {}),
@@ -255,7 +217,67 @@ export function render(schema) {
   return `${JSON.stringify(schema)}\n`;
 }
 
+/** The newest released `v0.<minor>.<patch>` tag of k8s.io/api (Kubernetes `v1.<minor>.<patch>`). */
+function newestPatch(repo, minor) {
+  const tags = execFileSync('git', ['-C', repo, 'tag', '--list', `v0.${minor}.*`], { encoding: 'utf8' })
+    .split('\n')
+    .filter((t) => /^v0\.\d+\.\d+$/.test(t))
+    .sort((a, b) => Number(a.split('.')[2]) - Number(b.split('.')[2]));
+  if (tags.length === 0) throw new Error(`no released v0.${minor}.x tag in ${repo}`);
+  return tags[tags.length - 1];
+}
+
+/**
+ * One release's differences from the base table: per definition the fields it adds (with their type and
+ * description) and the fields it does not have; definitions only its added fields reach are listed whole.
+ */
+export function versionDelta(base, reader) {
+  const definitions = {};
+  const added = {};
+  const reach = (type) => {
+    const id = type.replace(/^(\[\]|\{\})+/, '');
+    if (!/^\w+\.v1\.\w+$/.test(id) || base.definitions[id] || added[id] || !reader.known(id)) return;
+    const fields = reader.fields(id);
+    if (!fields) return;
+    added[id] = { description: reader.description(id), properties: {} };
+    for (const [name, p] of [...fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      added[id].properties[name] = p;
+      reach(p.type);
+    }
+  };
+  for (const [id, def] of Object.entries(base.definitions)) {
+    if (!reader.known(id)) continue;
+    const fields = reader.fields(id);
+    if (!fields) continue;
+    const add = {};
+    for (const [name, p] of [...fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      if (!def.properties[name]) {
+        add[name] = p;
+        reach(p.type);
+      }
+    const remove = Object.keys(def.properties).filter((f) => f !== 'apiVersion' && f !== 'kind' && !fields.has(f));
+    if (Object.keys(add).length > 0 || remove.length > 0)
+      definitions[id] = { ...(Object.keys(add).length ? { add } : {}), ...(remove.length ? { remove } : {}) };
+  }
+  return { definitions, newDefinitions: added };
+}
+
+export function extractVersions(base, repo) {
+  const versions = {};
+  for (const minor of MINORS) {
+    const tag = newestPatch(repo, minor);
+    versions[minor] = { release: `v1.${tag.slice('v0.'.length)}`, ...versionDelta(base, releaseReader(repo, tag)) };
+  }
+  return { source: 'k8s.io/api', base: base.source, versions };
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  writeFileSync(OUT, render(extractSchema()));
+  const base = extractSchema();
+  writeFileSync(OUT, render(base));
   console.log(`wrote ${OUT}`);
+  const at = process.argv.indexOf('--api-repo');
+  if (at > 0) {
+    writeFileSync(VERSIONS_OUT, render(extractVersions(base, resolve(process.argv[at + 1]))));
+    console.log(`wrote ${VERSIONS_OUT}`);
+  }
 }

@@ -62,7 +62,7 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
   const kubectl = new Map<number, ApplyLine>();
   for (const d of manifest.documents) {
     if (!d.object || createsPods(d.object.kind)) continue;
-    const check = checkObject(d.object, d.duplicateFields, file);
+    const check = checkObject(d.object, cluster.kubernetesVersion, d.duplicateFields, file);
     objectFindings.push(...check.findings.map((f) => placed(manifest, d.index, f)));
     if (check.stored) storedByDocument.set(d.index, check.stored);
     if (check.kubectl && !(check.accepted && existsIn(cluster, d.object, options.namespace)))
@@ -71,7 +71,7 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
   const others = (options.workspace ?? []).filter((o) => !createsPods(o.kind));
   const declared: KubeObject[] = [...storedByDocument.values()];
   for (const o of others) {
-    const stored = checkObject(o).stored;
+    const stored = checkObject(o, cluster.kubernetesVersion).stored;
     if (stored) declared.push(stored);
   }
   const full = withWorkspace(cluster, declared, options.namespace);

@@ -13,6 +13,7 @@ import { type PodSource, toDocumentPath } from './pod-source';
 import type { Pod } from './k8s/objects';
 
 import type { Condition, Finding, SimulationResult, Stage, StageReport } from './types';
+import { namespaceOf } from './k8s/namespace';
 
 const LATER_STAGES: readonly Stage[] = ['etcd', 'scheduler', 'kubelet', 'endpoints'];
 
@@ -121,9 +122,7 @@ function addController(result: SimulationResult, out: ControllerOutput | null): 
 function withoutVictims(cluster: Cluster, victims: readonly string[]): Cluster {
   if (victims.length === 0) return cluster;
   const gone = new Set(victims);
-  const Pod = cluster.objects.Pod.filter(
-    (p) => !gone.has(`${p.metadata?.namespace ?? 'default'}/${p.metadata?.name ?? ''}`),
-  );
+  const Pod = cluster.objects.Pod.filter((p) => !gone.has(`${namespaceOf(p)}/${p.metadata?.name ?? ''}`));
   return { ...cluster, objects: { ...cluster.objects, Pod } };
 }
 

@@ -1,5 +1,8 @@
 // The one result object every view reads (DESIGN.md §3–4). Plain data only: it is serialised as the CLI's JSON
 // and posted to the webview, so no classes, Maps or functions live here.
+import type { FindingCode } from './finding-code';
+
+export type { FindingCode };
 
 /** A field path segment: a field name, a list index or a map key (`requests[cpu]`). */
 export type Segment = string | number | { key: string };
@@ -26,12 +29,8 @@ export interface RelatedLocation {
 
 export interface Finding {
   severity: Severity;
-  /**
-   * A closed family of codes: the API server's ErrorType constants (`FieldValueRequired`, ...), `StrictDecoding`,
-   * `YAMLSyntax`, admission plugin names (`PodSecurity`, `LimitRanger`, ...), event reasons
-   * (`FailedScheduling`, `FailedMount`, `ErrImagePull`, `CreateContainerConfigError`, ...).
-   */
-  code: string;
+  /** The reason Kubernetes gives (`FieldValueRequired`, `PodSecurity`, `FailedScheduling`, ...): finding-code.ts. */
+  code: FindingCode;
   stage: Stage;
   /** Kubernetes notation in the structure of the file the user wrote, e.g. `spec.template.spec.containers[0].image`. */
   path: string;

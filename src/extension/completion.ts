@@ -2,17 +2,18 @@
 // with its type and documentation.
 import * as vscode from 'vscode';
 import { completeKey } from '../engine/manifest/complete-key';
-import { isManifestCandidate, looksLikeKubernetes } from './analyzer';
+import { type Analyzer, isManifestCandidate, looksLikeKubernetes } from './analyzer';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }];
 
-export function registerCompletion(): vscode.Disposable {
+export function registerCompletion(analyzer: Analyzer): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(SELECTOR, {
     provideCompletionItems(doc, position) {
       if (!isManifestCandidate(doc)) return [];
       const text = doc.getText();
       if (!looksLikeKubernetes(text)) return [];
-      const found = completeKey(text, doc.uri.path, doc.offsetAt(position));
+      const version = analyzer.cluster().kubernetesVersion;
+      const found = completeKey(text, doc.uri.path, doc.offsetAt(position), version);
       if (!found) return [];
       const range = new vscode.Range(doc.positionAt(found.prefixStart), position);
       return found.items.map((f) => {

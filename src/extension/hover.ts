@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { locate } from '../engine/manifest/locate';
 import { describeField } from '../engine/k8s/schema';
+import type { KubeVersion } from '../engine/version/kube-version';
 import { parseManifest } from '../engine/manifest/parse';
 import { pathAt } from '../engine/manifest/path-at';
 import type { Segment, SimulationResult } from '../engine/types';
@@ -43,7 +44,7 @@ export function registerHover(analyzer: Analyzer): vscode.Disposable {
         md.appendMarkdown(`\n\n[$(play-circle) Simulate Pod Creation](command:${SIMULATE})`);
         parts.unshift(md);
       }
-      const docs = fieldDocsAt(doc, position);
+      const docs = fieldDocsAt(doc, position, analyzer.cluster().kubernetesVersion);
       if (docs) parts.push(new vscode.MarkdownString(docs));
       return parts.length > 0 ? new vscode.Hover(parts, range) : null;
     },
@@ -81,12 +82,12 @@ function identityAt(
 }
 
 /** The schema's type and description of the field under the cursor, for any kind the schema knows. */
-function fieldDocsAt(doc: vscode.TextDocument, position: vscode.Position): string | null {
+function fieldDocsAt(doc: vscode.TextDocument, position: vscode.Position, version: KubeVersion): string | null {
   const manifest = parseManifest(doc.getText(), doc.uri.path);
   const offset = doc.offsetAt(position);
   const d = manifest.documents.find((x) => offset >= x.range[0] && offset <= x.range[1]);
   const kind = d?.object?.kind;
   if (!d || typeof kind !== 'string') return null;
   const segments = pathAt(d.doc, offset);
-  return segments.length > 0 ? describeField(kind, segments) : null;
+  return segments.length > 0 ? describeField(kind, segments, version) : null;
 }

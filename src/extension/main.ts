@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
       registerHover(analyzer),
       registerCodeActions(analyzer),
       registerCodeLens(analyzer),
-      registerCompletion(),
+      registerCompletion(analyzer),
       registerSimulationPanel(context.extensionUri, analyzer),
       registerVersionStatus(clusterSource),
     );

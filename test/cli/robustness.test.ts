@@ -53,7 +53,7 @@ describe('pod-preview CLI on hostile input', () => {
       const r = run(['simulate', '-'], fd);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /^pod-preview: cannot read standard input: it is a directory\n/);
-      assert.doesNotMatch(r.stderr, /\n\s+at /);
+      assert.doesNotMatch(r.stderr, /\n[ \t]+at /);
     } finally {
       closeSync(fd);
     }

@@ -3,6 +3,7 @@
 import type { Pod } from '../k8s/objects';
 import type { StageOutput } from '../stages';
 import type { Step } from '../types';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface EtcdWrite {
   key: string;
@@ -34,9 +35,7 @@ export function etcdKey(kind: string, namespace: string, name: string): string {
 export function runEtcd(pod: Pod, at: number, writes?: readonly EtcdWrite[]): StageOutput {
   const name = pod.metadata?.name ?? '';
   const all =
-    writes && writes.length > 0
-      ? writes
-      : [{ key: etcdKey('Pod', pod.metadata?.namespace ?? 'default', name), kind: 'Pod', name }];
+    writes && writes.length > 0 ? writes : [{ key: etcdKey('Pod', namespaceOf(pod), name), kind: 'Pod', name }];
   const revision = pod.metadata?.resourceVersion;
   const steps: Step[] = all.map((w) => ({
     title: `Write ${w.key}`,

@@ -6,7 +6,7 @@ import { formatPath } from '../k8s/field-path';
 import type { KubeObject, Pod } from '../k8s/objects';
 import { type PodSource, toDocumentPath } from '../pod-source';
 import type { ApiServerOutput } from '../stages';
-import type { Finding, Segment, SimEvent, Step, StepStatus } from '../types';
+import type { Finding, FindingCode, Segment, SimEvent, Step, StepStatus } from '../types';
 import { mutatingAdmission, validatingAdmission } from './admission/chain';
 import { podSecurity } from './admission/podsecurity';
 import { namespaceLifecycle } from './admission/namespace-lifecycle';
@@ -56,7 +56,7 @@ function serverError(reason: string, file: string, message: string): string {
   return `Error from server (${reason}): error when creating ${JSON.stringify(file)}: ${message}`;
 }
 
-function denialFinding(d: Denial & { plugin: string }): Finding {
+function denialFinding(d: Denial & { plugin: FindingCode }): Finding {
   const finding: Finding = {
     severity: 'error',
     code: d.plugin,
@@ -74,7 +74,7 @@ function denialFinding(d: Denial & { plugin: string }): Finding {
   return finding;
 }
 
-function warningFinding(code: string, w: AdmissionWarning, move: (s: Segment[]) => Segment[]): Finding {
+function warningFinding(code: FindingCode, w: AdmissionWarning, move: (s: Segment[]) => Segment[]): Finding {
   const segments = move(w.segments);
   return { severity: 'warning', code, stage: 'apiserver', path: formatPath(segments), segments, message: w.message };
 }
@@ -159,7 +159,7 @@ function createPod(posted: Obj, requestName: string, ctx: Context): PodCreate {
     ),
   );
 
-  const errors = validateCreate(pod as KubeObject);
+  const errors = validateCreate(pod as KubeObject, ctx.cluster.kubernetesVersion);
   // rest.BeforeCreate sends WarningsOnCreate only once validation has passed: a rejected request prints none.
   if (errors.length === 0) pushCreateWarnings(pod as KubeObject, findings, warnings);
   if (errors.length > 0) {
@@ -218,7 +218,7 @@ function rejected(steps: Step[], findings: Finding[], at: number): ApiServerResu
 
 export function runApiServer(source: PodSource, cluster: Cluster, at: number): ApiServerResult {
   const ctx: Context = { source, cluster, namespace: source.namespace, seed: stableJson(source.object), at };
-  const decoded = decodeStrict(source);
+  const decoded = decodeStrict(source, cluster.kubernetesVersion);
   const findings: Finding[] = [...decoded.warnings];
   if (decoded.errors.length > 0) {
     findings.push(...decoded.errors);
@@ -365,7 +365,7 @@ function runWorkload(ctx: Context, steps: Step[], findings: Finding[]): ApiServe
     ),
   );
 
-  const errors = validateCreate(obj as KubeObject);
+  const errors = validateCreate(obj as KubeObject, ctx.cluster.kubernetesVersion);
   const warnings: string[] = [];
   if (errors.length === 0) pushCreateWarnings(obj as KubeObject, findings, warnings);
   if (errors.length > 0) {

@@ -3,6 +3,7 @@
 // these facts as pod-preview's own `Image` document, as `docker image inspect` / `podman image inspect` output, or
 // as `skopeo list-tags` / `skopeo inspect` output. Without them, the kubelet stage states what it assumes.
 import { canonicalName, parseNormalizedNamed, type ImageReference } from '../k8s/image-reference';
+import { leadingFields, trimEndChar, trimStartChar } from '../k8s/linear-text';
 
 /** The image config fields the kubelet and the runtime read, spelled as Docker and OCI configs spell them. */
 export interface ImageConfig {
@@ -86,10 +87,18 @@ function configOf(v: unknown): ImageConfig | null {
   return config;
 }
 
-/** GNU tar's verbose line: mode, owner/group, size, date, time, name (`tar -tv`). */
-const TAR_VERBOSE = /^([-dlhbcps])[-rwxsStT]{9}\S*\s+\S+\s+\d+\s+\S+\s+\S+\s+(.*)$/;
+const MODE = /^[-dlhbcps][-rwxsStT]{9}/;
 
-const normalise = (p: string): string => p.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+/** GNU tar's verbose line: mode, owner/group, size, date, time, name (`tar -tv`); its type and name. */
+function tarVerbose(line: string): { type: string; name: string } | null {
+  const parsed = leadingFields(line, 5);
+  if (!parsed || parsed.rest.includes('\n')) return null;
+  const [mode = '', , size = ''] = parsed.fields;
+  if (!MODE.test(mode) || !/^\d+$/.test(size)) return null;
+  return { type: mode[0] ?? '', name: parsed.rest };
+}
+
+const normalise = (p: string): string => trimEndChar(trimStartChar(p.startsWith('./') ? p.slice(1) : p, '/'), '/');
 
 /**
  * `tar -t` / `tar -tv` output (a string) or a list of paths: `./usr/bin/`, `usr/bin/sh`, `/bin/sh` all normalised;
@@ -102,9 +111,9 @@ export function filesOf(v: unknown): ImageFiles | null {
   const directories = new Set<string>();
   const links = new Map<string, string>();
   for (const line of lines) {
-    const verbose = TAR_VERBOSE.exec(line.trim());
-    const type = verbose?.[1] ?? null;
-    let name = (verbose?.[2] ?? line).trim();
+    const verbose = tarVerbose(line.trim());
+    const type = verbose?.type ?? null;
+    let name = (verbose?.name ?? line).trim();
     let target: string | null = null;
     const arrow = name.indexOf(' -> ');
     if (arrow > 0 && (type === null || type === 'l')) {

@@ -4,6 +4,7 @@ import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../k8s/object
 import { value } from '../k8s/quantity';
 import type { Step } from '../types';
 import type { Cluster } from './cluster';
+import { namespaceOf } from '../k8s/namespace';
 
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
@@ -25,7 +26,7 @@ export function provisionImmediateClaims(
   at: number,
   more: readonly string[] = [],
 ): Provisioned {
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const wanted = new Set([
     ...(pod.spec?.volumes ?? []).flatMap((v) => v.persistentVolumeClaim?.claimName ?? []),
     ...more,
@@ -36,7 +37,7 @@ export function provisionImmediateClaims(
   const bound = new Map<string, NonNullable<PersistentVolume['spec']>['claimRef']>();
   const claims = cluster.objects.PersistentVolumeClaim.map((pvc): PersistentVolumeClaim => {
     const name = pvc.metadata?.name ?? '';
-    if (!wanted.has(name) || (pvc.metadata?.namespace ?? 'default') !== namespace || pvc.spec?.volumeName) return pvc;
+    if (!wanted.has(name) || namespaceOf(pvc) !== namespace || pvc.spec?.volumeName) return pvc;
     const className = pvc.spec?.storageClassName ?? '';
     const sc = cluster.objects.StorageClass.find((c) => c.metadata?.name === className);
     // IsDelayBindingMode: only a class that exists and says WaitForFirstConsumer waits for the scheduler.

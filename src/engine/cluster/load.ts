@@ -2,11 +2,12 @@ import type { KubeObject } from '../k8s/objects';
 import { formatPath } from '../k8s/field-path';
 import { locate } from '../manifest/locate';
 import { documentValue, type ManifestDocument, parseManifest, type ParsedManifest } from '../manifest/parse';
+import { plainValues } from '../manifest/plain-values';
 import type { Finding, Segment } from '../types';
 import { decodeClusterObject } from './decode-object';
 import { type Cluster, CLUSTER_KINDS, type ClusterKind, emptyObjects } from './cluster';
 import { addImageFacts, emptyCatalog, type ImageCatalog, mergeCatalogs } from './image-catalog';
-import defaultSnapshot from './default-cluster.yaml';
+import defaultSnapshot, { values as defaultSnapshotValues } from './default-cluster.yaml';
 import { chooseVersion, type RequestedVersion, type VersionEvidence } from '../version/choose';
 import { formatVersion, type KubeVersion, NEWEST } from '../version/kube-version';
 import { NEWEST_PATCH } from '../version/releases';
@@ -27,22 +28,66 @@ export interface SnapshotOptions {
   kubernetesVersion?: RequestedVersion;
 }
 
+/** One document of a snapshot: its value, and what is needed to point at an error in it. */
+interface SnapshotDocument {
+  object: KubeObject | null;
+  /** The value even when it is no mapping (`docker image inspect` prints an array); null when it has none. */
+  raw: unknown;
+  findings: Finding[];
+  /** The parsed document, to locate a field in; absent when the text was read without positions. */
+  parsed?: { d: ManifestDocument; manifest: ParsedManifest };
+}
+
 /**
- * Reads a cluster snapshot: what `kubectl get ... -A -o yaml` prints (a `List`), or the same objects as a YAML
- * stream, plus optionally what `kubectl version -o yaml` prints. Unless the snapshot is `complete`, only the kinds
- * that have objects count as listed.
+ * A snapshot's documents read without positions, when the text allows it (JSON, or YAML in kubectl's block
+ * style): a large snapshot then costs a fraction of the time and memory. Null when the `yaml` library must read
+ * it, and whenever a document is not what a snapshot holds, so that the error points at a line.
+ */
+function plainDocuments(text: string): SnapshotDocument[] | null {
+  const values = plainValues(text);
+  if (values === null) return null;
+  const documents = values.map((raw) => ({ object: isMapping(raw) ? (raw as KubeObject) : null, raw, findings: [] }));
+  return documents.every((d) => d.object !== null || d.raw === null || isImageFacts(d.raw)) ? documents : null;
+}
+
+function parsedDocuments(text: string, source: string): SnapshotDocument[] {
+  const manifest = parseManifest(text, source);
+  return manifest.documents.map((d) => ({
+    object: d.object,
+    raw: d.object ?? (d.doc.errors.length === 0 ? rawValue(d.doc) : null),
+    findings: d.findings,
+    parsed: { d, manifest },
+  }));
+}
+
+const isMapping = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const isImageFacts = (raw: unknown): boolean => addImageFacts(emptyCatalog(), raw, '');
+
+/**
+ * Reads a cluster snapshot: what `kubectl get ... -A -o yaml` (or `-o json`) prints (a `List`), or the same
+ * objects as a YAML stream, plus optionally what `kubectl version -o yaml` prints. Unless the snapshot is
+ * `complete`, only the kinds that have objects count as listed.
  */
 export function loadSnapshot(text: string, source: string, options: SnapshotOptions = {}): LoadedSnapshot {
-  const manifest = parseManifest(text, source);
+  const plain = plainDocuments(text);
+  // An object that does not decode is reported at its field: the text is parsed again, with positions.
+  return (
+    (plain && snapshotOf(plain, source, options)) ??
+    (snapshotOf(parsedDocuments(text, source), source, options) as LoadedSnapshot)
+  );
+}
+
+/** The snapshot of these documents; null when an object does not decode and the documents carry no positions. */
+function snapshotOf(documents: SnapshotDocument[], source: string, options: SnapshotOptions): LoadedSnapshot | null {
   const errors: Finding[] = [];
   const objects = emptyObjects();
   const images = emptyCatalog();
   const ignored = new Map<string, number>();
   let serverVersion: VersionEvidence['serverVersion'] = null;
-  for (const d of manifest.documents) {
+  for (const d of documents) {
     // Image facts may come as `docker image inspect` output: a JSON array, which is no Kubernetes object.
-    const raw = d.object ?? (d.doc.errors.length === 0 ? rawValue(d.doc) : null);
-    if (addImageFacts(images, raw, source)) continue;
+    if (addImageFacts(images, d.raw, source)) continue;
     errors.push(...d.findings);
     if (isVersionDocument(d.object)) {
       serverVersion = (d.object.serverVersion as VersionEvidence['serverVersion']) ?? serverVersion;
@@ -54,7 +99,9 @@ export function loadSnapshot(text: string, source: string, options: SnapshotOpti
       if (typeof kind === 'string' && (CLUSTER_KINDS as readonly string[]).includes(kind)) {
         const decoded = decodeClusterObject(item, kind);
         if (!decoded.ok) {
-          errors.push(decodeFinding(item, kind, [...at, ...decoded.segments], decoded.message, d, manifest));
+          if (!d.parsed) return null;
+          const { d: doc, manifest } = d.parsed;
+          errors.push(decodeFinding(item, kind, [...at, ...decoded.segments], decoded.message, doc, manifest));
           continue;
         }
         const object = decoded.object;
@@ -150,8 +197,10 @@ export function loadDefaultCluster(kubernetesVersion: RequestedVersion = 'auto')
   let loaded = embedded.get(kubernetesVersion);
   if (!loaded) {
     const chosen = chooseVersion(kubernetesVersion, { nodes: [], fromSnapshot: false });
-    const text = defaultClusterText(chosen.ok ? chosen.version : NEWEST);
-    loaded = loadSnapshot(text, EMBEDDED, { complete: true, kubernetesVersion });
+    const values = JSON.parse(embeddedValues(chosen.ok ? chosen.version : NEWEST)) as unknown[];
+    const documents = values.map((raw) => ({ object: raw as KubeObject, raw, findings: [] }));
+    // The embedded objects decode (a unit test loads the text), so there is never an error to locate.
+    loaded = snapshotOf(documents, EMBEDDED, { complete: true, kubernetesVersion }) as LoadedSnapshot;
     embedded.set(kubernetesVersion, loaded);
   }
   return loaded;
@@ -171,6 +220,15 @@ export function defaultClusterText(version: KubeVersion = NEWEST): string {
   return defaultSnapshot
     .replaceAll(NEWEST_PATCH[NEWEST.minor], NEWEST_PATCH[version.minor])
     .replace(`(Kubernetes ${formatVersion(NEWEST)})`, `(Kubernetes ${formatVersion(version)})`);
+}
+
+/**
+ * The embedded snapshot's documents as JSON, read from its YAML at build time so that starting up parses no YAML;
+ * for another release, with the same patch versions replaced as in the text.
+ */
+function embeddedValues(version: KubeVersion): string {
+  if (version.minor === NEWEST.minor) return defaultSnapshotValues;
+  return defaultSnapshotValues.replaceAll(NEWEST_PATCH[NEWEST.minor], NEWEST_PATCH[version.minor]);
 }
 
 /** What `kubectl version -o yaml|json` prints: no kind, a `clientVersion` and (when the server answered) `serverVersion`. */

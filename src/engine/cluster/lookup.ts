@@ -1,5 +1,6 @@
 import type { KubeObject } from '../k8s/objects';
 import { type Cluster, type ClusterKind, type ClusterObjects, NAMESPACED_KINDS } from './cluster';
+import { namespaceOf } from '../k8s/namespace';
 
 /**
  * The answer to "does this object exist?" against a snapshot that may not list every kind:
@@ -30,9 +31,7 @@ export function lookup<K extends ClusterKind>(
 ): Lookup<ClusterObjects[K][number]> {
   const list = cluster.objects[kind] as ClusterObjects[K][number][];
   const namespaced = NAMESPACED_KINDS.has(kind);
-  const object = list.find(
-    (o) => o.metadata?.name === name && (!namespaced || (o.metadata?.namespace ?? 'default') === namespace),
-  );
+  const object = list.find((o) => o.metadata?.name === name && (!namespaced || namespaceOf(o) === namespace));
   if (object) return { status: 'found', object, fromWorkspace: cluster.workspace.includes(object as KubeObject) };
   const builtIn = alwaysPresent(kind, name);
   if (builtIn) return { status: 'assumed', why: builtIn };
@@ -52,5 +51,5 @@ export function listIn<K extends ClusterKind>(
 ): ClusterObjects[K][number][] {
   const list = cluster.objects[kind] as ClusterObjects[K][number][];
   if (namespace === undefined || !NAMESPACED_KINDS.has(kind)) return list;
-  return list.filter((o) => (o.metadata?.namespace ?? 'default') === namespace);
+  return list.filter((o) => namespaceOf(o) === namespace);
 }

@@ -2,6 +2,7 @@ import type { KubeObject, PersistentVolumeClaim, Pod } from '../k8s/objects';
 import type { Segment } from '../types';
 import type { Cluster } from './cluster';
 import { withDefaultStorageClass } from './default-storage-class';
+import { namespaceOf } from '../k8s/namespace';
 
 /**
  * The StatefulSet controller creates each pod's claims from `volumeClaimTemplates` before the pod
@@ -27,9 +28,7 @@ export function withStatefulSetClaims(cluster: Cluster, set: KubeObject, namespa
   const name = set.metadata?.name ?? '';
   if (templates.length === 0 || !name) return cluster;
   const existing = new Set(
-    cluster.objects.PersistentVolumeClaim.filter((c) => (c.metadata?.namespace ?? 'default') === namespace).map(
-      (c) => c.metadata?.name,
-    ),
+    cluster.objects.PersistentVolumeClaim.filter((c) => namespaceOf(c) === namespace).map((c) => c.metadata?.name),
   );
   const added: PersistentVolumeClaim[] = [];
   for (let ordinal = 0; ordinal < Math.max(1, replicas); ordinal++)

@@ -3,6 +3,7 @@ import type {
   Condition,
   ControllerReport,
   Finding,
+  FindingCode,
   Segment,
   SimEvent,
   Step,
@@ -43,7 +44,7 @@ export class Recorder {
     this.conditions.push({ type, status, ...(reason ? { reason } : {}), ...(message ? { message } : {}), at });
   }
 
-  finding(severity: Finding['severity'], code: string, segments: Segment[], message: string): void {
+  finding(severity: Finding['severity'], code: FindingCode, segments: Segment[], message: string): void {
     this.findings.push({ severity, code, stage: 'kubelet', path: formatPath(segments), segments, message });
   }
 }

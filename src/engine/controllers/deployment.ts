@@ -1,6 +1,6 @@
 // The Deployment controller's rollout status once the first pod's fate is known (kubernetes/kubernetes
 // pkg/controller/deployment/progress.go syncRolloutStatus, sync.go calculateStatus, util/deployment_util.go
-// MaxUnavailable, DeploymentComplete, DeploymentProgressing, DeploymentTimedOut; v1.34).
+// MaxUnavailable, DeploymentComplete, DeploymentProgressing, DeploymentTimedOut; read at v1.34).
 import { type ControllerOutput, Recorder } from './controller-output';
 
 export interface DeploymentInput {

@@ -1,14 +1,14 @@
 // An Indexed Job with backoffLimitPerIndex whose pods fail: each index is retried on its own, with its own back-off,
 // until it has failed backoffLimitPerIndex + 1 times; then the index is failed and its slot goes to the next index
 // (kubernetes/kubernetes pkg/controller/job/job_controller.go syncJob, indexed_job_utils.go firstPendingIndexes,
-// backoff_utils.go getRemainingTimePerIndex, v1.34).
+// backoff_utils.go getRemainingTimePerIndex, read at v1.34).
 import { jobFailureBackoff } from './backoff';
 import type { ControllerOutput } from './controller-output';
-import { BACKOFF, type JobRun, MAX_ROUNDS, type PodFate, PodNames, SYNC } from './job-run';
+import { BACKOFF, type JobFailure, type JobRun, MAX_ROUNDS, type PodFate, PodNames, SYNC } from './job-run';
 import { matchPodFailurePolicy } from './pod-failure-policy';
 
-const FAILED_INDEXES = { reason: 'FailedIndexes', message: 'Job has failed indexes' };
-const MAX_FAILED_INDEXES = {
+const FAILED_INDEXES: JobFailure = { reason: 'FailedIndexes', message: 'Job has failed indexes' };
+const MAX_FAILED_INDEXES: JobFailure = {
   reason: 'MaxFailedIndexesExceeded',
   message: 'Job has exceeded the specified maximal number of failed indexes',
 };
@@ -74,7 +74,7 @@ export function runPerIndex(run: JobRun, fate: Extract<PodFate, { kind: 'failed'
       active.delete(i);
       const verdict = matchPodFailurePolicy(spec.rules, fate.state, namespace, a.name);
       if (verdict.action === 'FailJob' && verdict.message && verdict.rule !== null) {
-        const why = { reason: 'PodFailurePolicy', message: verdict.message };
+        const why: JobFailure = { reason: 'PodFailurePolicy', message: verdict.message };
         run.fail(t, why, stopActive());
         rec.finding('error', why.reason, run.path('podFailurePolicy', 'rules', verdict.rule), why.message);
         return run.output('failed');

@@ -1,11 +1,12 @@
 // One simulated Job: its spec, counters and the recorder the Job controller's steps, events and conditions go to
 // (kubernetes/kubernetes pkg/controller/job/job_controller.go: newFailureCondition, newSuccessCondition,
-// trackJobStatusAndRemoveFinalizers, enactJobFinished and recordJobFinished, v1.34).
+// trackJobStatusAndRemoveFinalizers, enactJobFinished and recordJobFinished, read at v1.34).
 import { placeholderSuffix } from '../apiserver/defaults/placeholders';
 import type { FinalState, Segment } from '../types';
 import { type ControllerOutput, Recorder } from './controller-output';
 import { type JobSpec, readJobSpec } from './job-spec';
 import { foldSimilarEvents, MAX_EVENTS } from './similar-events';
+import type { JobFailureCode } from '../finding-code';
 
 /** How the first pod ends, read from the kubelet stage; times are seconds after the pod was created. */
 export type PodFate =
@@ -34,8 +35,20 @@ export const SYNC = 1;
 export const MAX_ROUNDS = 50;
 
 export const SUCCESS = { reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
-export const BACKOFF = { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
-export const DEADLINE = { reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
+/** Why the Job controller fails a Job: the reason and message of its Failed condition and Warning event. */
+export interface JobFailure {
+  reason: JobFailureCode;
+  message: string;
+}
+
+export const BACKOFF: JobFailure = {
+  reason: 'BackoffLimitExceeded',
+  message: 'Job has reached the specified backoff limit',
+};
+export const DEADLINE: JobFailure = {
+  reason: 'DeadlineExceeded',
+  message: 'Job was active longer than specified deadline',
+};
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -137,7 +150,7 @@ export class JobRun {
    * The Job fails: FailureTarget first; once no pod of the Job is left running (the active ones are deleted) the
    * Failed condition, with the same reason and message, and a Warning event.
    */
-  fail(at: number, why: { reason: string; message: string }, active: readonly ActivePods[]): void {
+  fail(at: number, why: JobFailure, active: readonly ActivePods[]): void {
     this.rec.condition('FailureTarget', 'True', why.reason, why.message, at);
     // Once the Job is finishing, its pods that are not terminated count as failed.
     const deleted = active.reduce((n, a) => n + a.names.count, 0);

@@ -1,10 +1,10 @@
 // The Job controller after the first pod's fate is known (kubernetes/kubernetes pkg/controller/job/job_controller.go,
-// syncJob and manageJob, v1.34). Every pod of the Job runs the same template on the same kind of node, so each is
+// syncJob and manageJob, read at v1.34). Every pod of the Job runs the same template on the same kind of node, so each is
 // taken to end as the first one did, after the same time: the controller creates pods in rounds of `parallelism`,
 // counts them, backs off after failures, and finishes the Job.
 import { jobFailureBackoff, restartAt } from './backoff';
 import type { ControllerOutput } from './controller-output';
-import { BACKOFF, type JobInput, JobRun, MAX_ROUNDS, type PodFate, SYNC, plural } from './job-run';
+import { BACKOFF, type JobFailure, type JobInput, JobRun, MAX_ROUNDS, type PodFate, SYNC, plural } from './job-run';
 import { runPerIndex } from './job-per-index';
 import { matchPodFailurePolicy } from './pod-failure-policy';
 import { matchSuccessPolicy } from './success-policy';
@@ -84,7 +84,7 @@ function runRounds(
       round > 0,
     );
     if (verdict.action === 'FailJob' && verdict.message && verdict.rule !== null) {
-      const why = { reason: 'PodFailurePolicy', message: verdict.message };
+      const why: JobFailure = { reason: 'PodFailurePolicy', message: verdict.message };
       run.fail(sync, why, []);
       rec.finding('error', why.reason, run.path('podFailurePolicy', 'rules', verdict.rule), why.message);
       return run.output('failed');

@@ -1,5 +1,5 @@
 // An Indexed Job's spec.successPolicy (kubernetes/kubernetes pkg/controller/job/success_policy.go matchSuccessPolicy,
-// v1.34): the first rule whose indexes (or count of them) have succeeded declares the Job succeeded.
+// read at v1.34): the first rule whose indexes (or count of them) have succeeded declares the Job succeeded.
 
 export interface SuccessPolicyRule {
   succeededIndexes?: string;

@@ -13,6 +13,7 @@ import { type MemberPod, simulatedMember, snapshotMember } from './member-pod';
 import { serviceOutcome } from './service-outcome';
 import { serviceSpec } from './service-spec';
 import { cpuRatiosByZone } from './topology-hints';
+import { namespaceOf } from '../k8s/namespace';
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
@@ -20,7 +21,7 @@ const ZONE_LABEL = 'topology.kubernetes.io/zone';
 function servicesIn(cluster: Cluster, namespace: string): Service[] {
   const byName = new Map<string, Service>();
   for (const s of cluster.objects.Service) {
-    if ((s.metadata?.namespace ?? 'default') !== namespace) continue;
+    if (namespaceOf(s) !== namespace) continue;
     const name = s.metadata?.name ?? '';
     if (!byName.has(name) || cluster.workspace.includes(s as KubeObject)) byName.set(name, s);
   }
@@ -53,11 +54,11 @@ function ipAssignedAt(kubelet: KubeletOutput, at: number): number {
 }
 
 export function runEndpoints(pod: Pod, kubelet: KubeletOutput, cluster: Cluster, at: number): EndpointsOutput {
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const node = nodeOf(pod, kubelet, cluster);
   const me = simulatedMember(pod, kubelet, node?.metadata?.name ?? pod.spec?.nodeName ?? null);
   const others: MemberPod[] = cluster.objects.Pod.filter(
-    (p) => (p.metadata?.namespace ?? 'default') === namespace && p.metadata?.name !== me.name,
+    (p) => namespaceOf(p) === namespace && p.metadata?.name !== me.name,
   ).map(snapshotMember);
   const proxyConfig = kubeProxyConfig(cluster);
   const zone = clusterDomain(cluster);

@@ -2,6 +2,7 @@
 // final state for the pod being simulated.
 import type { Pod } from '../k8s/objects';
 import type { KubeletOutput } from '../stages';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface MemberPod {
   /** The spec, for targetPort resolution and hostname/subdomain. */
@@ -30,7 +31,7 @@ export function snapshotMember(pod: Pod): MemberPod {
   return {
     pod,
     name: pod.metadata?.name ?? '',
-    namespace: pod.metadata?.namespace ?? 'default',
+    namespace: namespaceOf(pod),
     uid: pod.metadata?.uid ?? null,
     ips,
     hasIP: ips.length > 0 || (status.podIP ?? '') !== '',
@@ -51,7 +52,7 @@ export function simulatedMember(pod: Pod, kubelet: KubeletOutput, nodeName: stri
   return {
     pod,
     name: pod.metadata?.name ?? pod.metadata?.generateName ?? '',
-    namespace: pod.metadata?.namespace ?? 'default',
+    namespace: namespaceOf(pod),
     uid: pod.metadata?.uid ?? null,
     ips: podIP ? [podIP] : [],
     hasIP: podIP !== null && podIP !== '',

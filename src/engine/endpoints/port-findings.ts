@@ -2,7 +2,7 @@
 // EndpointSlice controller only logs at V(4)), so each message states what the user will observe, then, marked as
 // such, the simulator's explanation.
 import { formatPath } from '../k8s/field-path';
-import type { Finding, Segment } from '../types';
+import type { Finding, FindingCode, Segment } from '../types';
 import { servicePortName } from './chain-names';
 import { describeEndpoints, joinHostPort } from './describe';
 import type { EndpointSlice } from './endpoint-slice-object';
@@ -20,7 +20,7 @@ export interface PortFindingInput {
   address: string;
 }
 
-function finding(code: string, segments: Segment[], message: string): Finding {
+function finding(code: FindingCode, segments: Segment[], message: string): Finding {
   return { severity: 'warning', code, stage: 'endpoints', path: formatPath(segments), segments, message };
 }
 

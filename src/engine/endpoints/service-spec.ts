@@ -2,6 +2,7 @@
 // Workspace Services have not been through the API server, so the defaults of SetDefaults_Service
 // (kubernetes/kubernetes pkg/apis/core/v1/defaults.go) are applied here.
 import type { Service } from '../k8s/objects';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface ServicePortSpec {
   /** `""` when the port is unnamed. */
@@ -85,7 +86,7 @@ export function serviceSpec(service: Service): ServiceSpec {
     index,
   }));
   return {
-    namespace: service.metadata?.namespace ?? 'default',
+    namespace: namespaceOf(service),
     name: service.metadata?.name ?? '',
     uid: service.metadata?.uid ?? null,
     labels: service.metadata?.labels ?? {},

@@ -4,14 +4,13 @@ import { matchesMap } from '../k8s/label-selector';
 import type { KubeObject, Pod, Service } from '../k8s/objects';
 import { servicePortName } from './chain-names';
 import { type ServiceSpec, serviceKey, serviceSpec } from './service-spec';
+import { namespaceOf } from '../k8s/namespace';
 
 /** `labels.FormatLabels`: keys sorted, `k=v` joined by commas. */
 export function formatLabels(labels: Record<string, string>): string {
   const keys = Object.keys(labels).sort();
   return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels[k]}`).join(',');
 }
-
-const namespaceOf = (o: { metadata?: { namespace?: string } }): string => o.metadata?.namespace ?? 'default';
 
 function rejectRules(s: ServiceSpec, zone: string): string {
   if (s.headless) return 'the Service is headless, so DNS has no address record for it';

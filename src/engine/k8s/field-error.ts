@@ -1,18 +1,8 @@
 import type { Segment } from '../types';
+import type { ErrorType } from '../finding-code';
 import { FieldPath } from './field-path';
 
-/** apimachinery's `field.ErrorType` constants, as they appear in a Status cause's `reason`. */
-export type ErrorType =
-  | 'FieldValueRequired'
-  | 'FieldValueInvalid'
-  | 'FieldValueNotSupported'
-  | 'FieldValueDuplicate'
-  | 'FieldValueNotFound'
-  | 'FieldValueForbidden'
-  | 'FieldValueTooLong'
-  | 'FieldValueTooMany'
-  | 'FieldValueTypeInvalid'
-  | 'InternalError';
+export type { ErrorType };
 
 export interface FieldError {
   type: ErrorType;
@@ -27,7 +17,7 @@ export function errorString(e: FieldError): string {
   return `${e.field}: ${e.body}`;
 }
 
-/** A value rendered as apimachinery v1.34 does: strings quoted, numbers and booleans bare, others as JSON. */
+/** A value rendered as apimachinery does (read at v1.34): strings quoted, numbers and booleans bare, others as JSON. */
 export function renderValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);

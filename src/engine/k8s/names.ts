@@ -126,7 +126,7 @@ export function isDNS1123Subdomain(value: string): string[] {
   return errs;
 }
 
-/** Used for dnsConfig.searches since RelaxedDNSSearchValidation (GA in v1.34). */
+/** Used for dnsConfig.searches since RelaxedDNSSearchValidation (GA from v1.34). */
 export function isDNS1123SubdomainWithUnderscore(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 253) errs.push(maxLenError(253));
@@ -197,7 +197,7 @@ export function isEnvVarName(value: string): string[] {
   return [...errs, ...hasChDirPrefix(value)];
 }
 
-/** RelaxedEnvironmentVariableValidation (GA in v1.34): any printable ASCII but '='. */
+/** RelaxedEnvironmentVariableValidation (GA from v1.34): any printable ASCII but '='. */
 export function isRelaxedEnvVarName(value: string): string[] {
   const errs: string[] = [];
   if (value.length === 0) errs.push(`environment variable name ${emptyError()}`);
@@ -230,7 +230,7 @@ export function isHTTPHeaderName(value: string): string[] {
 
 /**
  * IsValidIP and IsValidIPForLegacyField (k8s.io/apimachinery v0.34 pkg/util/validation/ip.go): netutils.ParseIPSloppy
- * must accept the value. StrictIPCIDRValidation is alpha and off in v1.34, so leading zeros, IPv4-mapped IPv6 and
+ * must accept the value. This is the check while StrictIPCIDRValidation is off (to v1.35): leading zeros, IPv4-mapped IPv6 and
  * non-canonical IPv6 forms are accepted here (the API server only warns about them).
  */
 export function ipErrors(value: string): string[] {

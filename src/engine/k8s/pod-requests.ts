@@ -1,6 +1,6 @@
 // A pod's resource requests as kube-scheduler counts them (k8s.io/component-helpers resource.PodRequests):
 // regular containers are summed, init containers run one at a time beside the sidecars started before them,
-// pod-level requests (PodLevelResources, on in v1.34) replace the container aggregate for cpu, memory and
+// pod-level requests (PodLevelResources, on by default from v1.34) replace the container aggregate for cpu, memory and
 // hugepages, and spec.overhead is added last.
 import type { Container, Pod } from './objects';
 import { milliValue, value } from './quantity';
@@ -19,7 +19,7 @@ export interface PodRequestOptions {
 export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
-/** Pod-level requests may set only cpu, memory and hugepages-* (IsSupportedPodLevelResource, v1.34). */
+/** Pod-level requests may set only cpu, memory and hugepages-* (IsSupportedPodLevelResource, read at v1.34). */
 const isPodLevelResource = (name: string): boolean =>
   name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
 

@@ -1,8 +1,8 @@
 // The pod's QoS class as the API server computes it at create time (pkg/apis/core/helper/qos, ComputePodQOS).
 // Only cpu and memory count, only quantities above zero count, and ephemeral containers are ignored. With
-// PodLevelResources (beta, on in v1.34) and spec.resources set, the pod-level values decide instead.
+// PodLevelResources (on by default from v1.34) and spec.resources set, the pod-level values decide instead.
 import type { Pod } from './objects';
-import { milliValue } from './quantity';
+import { milliValueOf, toQuantity } from './quantity';
 
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
@@ -15,10 +15,11 @@ function collect(list: ResourceMap, into: Map<string, number>): Set<string> {
   const found = new Set<string>();
   for (const [name, quantity] of Object.entries(list ?? {})) {
     if (!COMPUTE.includes(name)) continue;
-    const milli = milliValue(quantity);
-    if (milli > 0) {
+    // quantity.Cmp(zeroQuantity) == 1: exact, so a value past int64 (cpu: 1e308) still counts.
+    const q = toQuantity(quantity);
+    if (q && q.mantissa > 0n) {
       found.add(name);
-      into.set(name, (into.get(name) ?? 0) + milli);
+      into.set(name, (into.get(name) ?? 0) + Number(milliValueOf(q)));
     }
   }
   return found;

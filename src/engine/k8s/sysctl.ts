@@ -1,4 +1,4 @@
-// Sysctl names and their kernel namespaces as k8s.io/component-helpers node/util/sysctl (v1.34) gives them; both the
+// Sysctl names and their kernel namespaces as k8s.io/component-helpers node/util/sysctl (read at v1.34) gives them; both the
 // API server's ValidateHostSysctl and the kubelet's sysctl admit handler read them.
 
 /**

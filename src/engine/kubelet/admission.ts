@@ -4,18 +4,17 @@
 import type { Cluster } from '../cluster/cluster';
 import type { Node, Pod } from '../k8s/objects';
 import { podRequests, quantityOf } from '../k8s/pod-requests';
-import { termMatchesNode, requiredNodeAffinity } from '../scheduler/required-node-affinity';
-import { tolerated } from '../scheduler/taints';
+import { termMatchesNode, requiredNodeAffinity } from '../component-helpers/node-affinity';
+import { tolerated } from '../component-helpers/taints';
 import type { Segment } from '../types';
 import type { Rejection } from './rejection';
 import { checkSysctls } from './sysctls';
+import { namespaceOf } from '../k8s/namespace';
 
 /** The OS the kubelet runs on (`runtime.GOOS`), as the node reports it. */
 function nodeOS(node: Node): string {
   return node.status?.nodeInfo?.operatingSystem ?? node.metadata?.labels?.['kubernetes.io/os'] ?? 'linux';
 }
-
-const namespaceOf = (pod: Pod): string => pod.metadata?.namespace ?? 'default';
 
 /** Pods that hold resources on the node: assigned to it and not finished. */
 function activePodsOn(node: Node, cluster: Cluster, self: Pod): Pod[] {
@@ -24,7 +23,7 @@ function activePodsOn(node: Node, cluster: Cluster, self: Pod): Pod[] {
     (p) =>
       p.spec?.nodeName === name &&
       p !== self &&
-      !(p.metadata?.name === self.metadata?.name && (p.metadata?.namespace ?? 'default') === namespaceOf(self)) &&
+      !(p.metadata?.name === self.metadata?.name && namespaceOf(p) === namespaceOf(self)) &&
       p.status?.phase !== 'Succeeded' &&
       p.status?.phase !== 'Failed',
   );
@@ -102,7 +101,8 @@ function matchesNodeAffinity(pod: Pod, node: Node): boolean {
   const r = requiredNodeAffinity(pod);
   const labels = (node.metadata?.labels ?? {}) as Record<string, string>;
   const name = node.metadata?.name ?? '';
-  if (r.nodeSelector) for (const [k, v] of Object.entries(r.nodeSelector)) if (labels[k] !== v) return false;
+  if (r.nodeSelector)
+    for (const [k, v] of Object.entries(r.nodeSelector)) if (!Object.hasOwn(labels, k) || labels[k] !== v) return false;
   if (r.terms) return r.terms.some((t) => termMatchesNode(t, labels, name));
   return true;
 }
@@ -115,7 +115,7 @@ function hasUntoleratedNoExecute(pod: Pod, node: Node): boolean {
 const isStaticPod = (pod: Pod): boolean =>
   ['file', 'http'].includes(pod.metadata?.annotations?.['kubernetes.io/config.source'] ?? '');
 
-function outOfReason(resource: string): string {
+function outOfReason(resource: string): `OutOf${string}` {
   return `OutOf${resource}`;
 }
 

@@ -4,6 +4,7 @@
 // record, so this takes the lowest free address: deterministic, and said to be an estimate.
 import type { Cluster } from '../cluster/cluster';
 import type { Node, Pod } from '../k8s/objects';
+import { podsBoundTo } from '../cluster/pods-by-node';
 
 export function nodeInternalIP(node: Node): string | null {
   const addresses = node.status?.addresses ?? [];
@@ -48,7 +49,18 @@ function podCIDR(node: Node): { network: number; size: number; text: string } | 
 
 /** Which CNI the cluster runs, told from its DaemonSet pods, so the detail can say how sure the address is. */
 function cniName(cluster: Cluster): string | null {
-  const names = cluster.objects.Pod.map((p) => p.metadata?.name ?? '');
+  const pods = cluster.objects.Pod;
+  const known = cnis.get(pods);
+  if (known?.counted === pods.length) return known.cni;
+  const cni = cniOf(pods.map((p) => p.metadata?.name ?? ''));
+  cnis.set(pods, { counted: pods.length, cni });
+  return cni;
+}
+
+/** Worked out once per pod list (again if it grew): every pod's address needs it. */
+const cnis = new WeakMap<readonly Pod[], { counted: number; cni: string | null }>();
+
+function cniOf(names: string[]): string | null {
   for (const [prefix, cni] of [
     ['kube-flannel', 'flannel'],
     ['kindnet', 'kindnet'],
@@ -71,8 +83,8 @@ export function allocatePodIP(pod: Pod, node: Node, cluster: Cluster): Allocatio
     };
   const nodeName = node.metadata?.name;
   const held = new Set<number>();
-  for (const p of cluster.objects.Pod) {
-    if (p === pod || p.spec?.nodeName !== nodeName || p.spec?.hostNetwork) continue;
+  for (const p of podsBoundTo(cluster, nodeName ?? '')) {
+    if (p === pod || p.spec?.hostNetwork) continue;
     if (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
     for (const ip of [p.status?.podIP, ...(p.status?.podIPs ?? []).map((x) => x.ip)]) {
       const n = ip ? ipToNumber(ip) : null;

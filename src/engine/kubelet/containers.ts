@@ -11,7 +11,7 @@ import { missingExecutable } from './exec-lookup';
 import type { PodAddresses } from './downward-api';
 import { makeEnvironmentVariables, resolveEnv } from './env';
 import { subPathExprError } from './subpath-expr';
-import { expandContainerCommandAndArgs } from './expansion';
+import { expandContainerCommandAndArgs, MAX_ARG_STRLEN } from './expansion';
 import type { ContainerRun } from './container-run';
 import { commandExit, LONG_RUN_SECONDS, type PathExists, predictedExit } from './exit-prediction';
 import { formatPod } from './go-format';
@@ -34,6 +34,7 @@ import { Trace } from './trace';
 import { mountedPaths } from './volumes/mounted-files';
 import type { KubeVersion } from '../version/kube-version';
 import { createdMessage, startedMessage } from './container-events';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface ContainersOutcome {
   runs: ContainerRun[];
@@ -70,13 +71,22 @@ export interface PodOnNode {
   ips: PodAddresses;
 }
 
+/** What the simulation says when `$(VAR)` expansion passes what execve can take. */
+function tooLongMessage(what: string): string {
+  return (
+    `${what} expands to more than ${MAX_ARG_STRLEN} characters, the longest argument or environment string Linux's ` +
+    'execve accepts (MAX_ARG_STRLEN): the runtime cannot start the process with it (E2BIG, "argument list too long"). ' +
+    'The simulation stops expanding it there'
+  );
+}
+
 /** startContainer up to and including postStart; `pulled` holds the images this pod's sync has pulled so far. */
 function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<string>): StartResult {
   const { pod, node, cluster, trace, ips } = on;
   const { container } = target;
   const object = objectOf(target);
   const segments = segmentsOf(target);
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const image = ensureImage(pod, node, cluster, trace, { container, object, segments }, at, pulled);
   if (!image.ok) return { ok: false, reason: image.reason, message: image.message, at };
   let t = image.end;
@@ -105,10 +115,23 @@ function startContainer(on: PodOnNode, target: Target, at: number, pulled: Set<s
     return { ok: false, reason: 'CreateContainerConfigError', message: configError.message, at: t };
   }
   if (nonRoot.unverified) trace.finding('warning', 'CreateContainerConfigError', nonRoot.segments, nonRoot.unverified);
-  const { env: resolved, lines: envLines } = made ?? makeEnvironmentVariables(pod, node, container, ips, cluster);
+  const {
+    env: resolved,
+    lines: envLines,
+    tooLong,
+  } = made ?? makeEnvironmentVariables(pod, node, container, ips, cluster);
   // The runtime gets the command and args with `$(VAR)` expanded against this environment.
   const known = new Map(resolved.flatMap((v) => (v.value === null ? [] : [[v.name, v.value] as const])));
   const expanded = expandContainerCommandAndArgs(container, known);
+  for (const i of tooLong)
+    trace.finding('warning', 'ExpansionLimit', [...segments, 'env', i, 'value'], tooLongMessage('this variable'));
+  if (expanded.tooLong > 0)
+    trace.finding(
+      'warning',
+      'ExpansionLimit',
+      [...segments, 'command'],
+      tooLongMessage('an element of command or args'),
+    );
 
   trace.event({
     type: 'Normal',

@@ -4,6 +4,7 @@
 import type { Cluster } from '../cluster/cluster';
 import { lookup } from '../cluster/lookup';
 import type { Pod } from '../k8s/objects';
+import { namespaceOf } from '../k8s/namespace';
 
 const CLUSTER_DOMAIN = 'cluster.local';
 /** kubeadm's default clusterDNS (the 10th address of the default service CIDR 10.96.0.0/12). */
@@ -80,7 +81,7 @@ export function formDNSSearchFitsLimits(composed: string[]): { searches: string[
 }
 
 export function podDNS(pod: Pod, cluster: Cluster): PodDNS {
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const hostNetwork = pod.spec?.hostNetwork === true;
   let policy = pod.spec?.dnsPolicy ?? 'ClusterFirst';
   const notes: string[] = [];

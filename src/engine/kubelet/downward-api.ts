@@ -4,6 +4,7 @@
 // not set, or is zero, reads as the node's allocatable amount (kubelet_resources.go defaultPodLimitsForDownwardAPI).
 import type { Container, Node, Pod } from '../k8s/objects';
 import { milliValue, parseQuantity, value } from '../k8s/quantity';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface PodAddresses {
   podIP: string | null;
@@ -21,7 +22,7 @@ export function fieldValue(pod: Pod, path: string, ips: PodAddresses): string | 
     case 'metadata.name':
       return pod.metadata?.name ?? '';
     case 'metadata.namespace':
-      return pod.metadata?.namespace ?? 'default';
+      return namespaceOf(pod);
     case 'metadata.uid':
       return pod.metadata?.uid ?? null;
     case 'spec.nodeName':

@@ -8,8 +8,9 @@ import type { Container, Node, Pod } from '../k8s/objects';
 import { fieldValue, resourceValue, type PodAddresses } from './downward-api';
 import type { Segment } from '../types';
 import { findConfigMap, findSecret, notFound } from './volumes/sources';
-import { expand, mappingFuncFor } from './expansion';
+import { expandWithin, MAX_ARG_STRLEN, mappingFuncFor } from './expansion';
 import { serviceEnvVars } from './service-env';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface EnvError {
   message: string;
@@ -109,16 +110,12 @@ export interface ResolvedEnvVar {
 }
 
 function configMapData(cluster: Cluster, name: string, namespace: string): Record<string, string> | null {
-  const cm = cluster.objects.ConfigMap.find(
-    (c) => c.metadata?.name === name && (c.metadata?.namespace ?? 'default') === namespace,
-  );
+  const cm = cluster.objects.ConfigMap.find((c) => c.metadata?.name === name && namespaceOf(c) === namespace);
   return cm ? (cm.data ?? {}) : null;
 }
 
 function secretKeys(cluster: Cluster, name: string, namespace: string): string[] | null {
-  const secret = cluster.objects.Secret.find(
-    (c) => c.metadata?.name === name && (c.metadata?.namespace ?? 'default') === namespace,
-  );
+  const secret = cluster.objects.Secret.find((c) => c.metadata?.name === name && namespaceOf(c) === namespace);
   return secret ? Object.keys({ ...secret.data, ...secret.stringData }) : null;
 }
 
@@ -134,8 +131,8 @@ export function makeEnvironmentVariables(
   container: Container,
   ips: PodAddresses,
   cluster: Cluster,
-): { env: ResolvedEnvVar[]; lines: string[] } {
-  const namespace = pod.metadata?.namespace ?? 'default';
+): { env: ResolvedEnvVar[]; lines: string[]; tooLong: number[] } {
+  const namespace = namespaceOf(pod);
   const services = serviceEnvVars(cluster, namespace, pod.spec?.enableServiceLinks !== false);
   // tmpEnv: a Map keeps the order variables were first set; a null value is a Secret's.
   const tmp = new Map<string, string | null>();
@@ -167,16 +164,28 @@ export function makeEnvironmentVariables(
     }
   }
   const mapping = mappingFuncFor(known, services);
-  for (const env of container.env ?? []) {
+  const tooLong: number[] = [];
+  for (const [index, env] of (container.env ?? []).entries()) {
     const v = env.valueFrom;
     if (env.value || !v) {
       // A reference to a variable whose value is not shown (a Secret's, or one set at run time) is expanded by the
       // kubelet with that value (MappingFuncFor(tmpEnv, serviceEnv)), so the result is not known here either.
       let opaque = false;
-      const expanded = expand(env.value ?? '', (name) => {
-        if (tmp.get(name) === null) opaque = true;
-        return mapping(name);
-      });
+      const expanded = expandWithin(
+        env.value ?? '',
+        (name) => {
+          if (tmp.get(name) === null) opaque = true;
+          return mapping(name);
+        },
+        MAX_ARG_STRLEN - env.name.length - 1,
+      );
+      if (expanded === null) {
+        // Past what execve takes the value is not followed further: it is unknown, as a Secret's is.
+        tooLong.push(index);
+        set(env.name, null);
+        lines.push(`${env.name}=(longer than ${MAX_ARG_STRLEN} characters once expanded)`);
+        continue;
+      }
       set(env.name, opaque ? null : expanded);
       lines.push(opaque ? `${env.name}=${expanded} (expanded at run time)` : `${env.name}=${expanded}`);
     } else if (v.fieldRef) {
@@ -217,5 +226,5 @@ export function makeEnvironmentVariables(
       pod.spec?.enableServiceLinks === false ? ' (enableServiceLinks false: the kubernetes Service only)' : '';
     lines.push(`from Services${which}: ${remaining.map(([k, v]) => `${k}=${v}`).join(' ')}`);
   }
-  return { env, lines };
+  return { env, lines, tooLong };
 }

@@ -6,6 +6,7 @@
 import type { ImageConfig, ImageFiles } from '../cluster/image-catalog';
 import type { Container } from '../k8s/objects';
 import type { Segment } from '../types';
+import { trimEndChar } from '../k8s/linear-text';
 
 /** containerd's oci.WithDefaultPathEnv. */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -51,7 +52,7 @@ function presence(files: ImageFiles, path: string, depth = 0): Presence {
 }
 
 function joinPath(dir: string, name: string): string {
-  return `${dir.replace(/\/+$/, '')}/${name}`;
+  return `${trimEndChar(dir, '/')}/${name}`;
 }
 
 const RUNC_PREFIX =

@@ -3,6 +3,8 @@
 // hold — and a shell script (`sh -c`) that ends with `exit <n>` or is made only of such commands, joined by `;`, `&&`
 // or new lines. Anything else — a server, a loop, a pipe, a command substitution — is assumed to keep running.
 
+import { isSpace, trimEndChar } from '../k8s/linear-text';
+
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
 /** Utilities that return at once and succeed whatever their arguments (an unset variable or a missing file aside). */
@@ -37,7 +39,8 @@ export interface PredictedExit {
 }
 
 /** Output redirections (`> file`, `2>&1`, `>> log`): they do not change whether a statement returns. */
-const REDIRECT = /\d*>>?\s*(&\d+|[^\s;&|]+)/g;
+// The lookbehind starts a file descriptor only at the first of its digits, so a long run of digits is read once.
+const REDIRECT = /(?<!\d)\d*>>?\s*(&\d+|[^\s;&|]+)/g;
 
 const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
@@ -52,7 +55,7 @@ function sleepSeconds(operand: string | undefined): number | null {
 /** Whether a path exists in the container, as far as its volumes tell (mounted-files.ts). */
 export type PathExists = (path: string) => boolean;
 
-const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+const trimSlash = (p: string): string => (p.length > 1 ? trimEndChar(p, '/') : p);
 
 /**
  * Seconds a command (program and arguments) takes when it is bound to return by itself, else null. `cat` and `ls`
@@ -83,7 +86,7 @@ export const QUOTED = '\u0001';
 export function plainStatements(script: string): string[] | null {
   const unquoted = script.trim().replace(/'[^']*'|"[^"$`]*"/g, QUOTED);
   // A keyword counts only where a command starts: `echo done` is a plain statement.
-  const plain = !/[`|(){}<]|\$\(|(?<!&)&(?!&)|(?:^|[;\n]|&&)\s*(while|until|for|if|case|exec|do|done|then)\b/.test(
+  const plain = !/[`|(){}<]|\$\(|(?<!&)&(?!&)|(?:^|[;\n]|&&)[^\S\n]*(while|until|for|if|case|exec|do|done|then)\b/.test(
     unquoted.replace(REDIRECT, ''),
   );
   return plain
@@ -106,17 +109,42 @@ export function shellScript(argv: readonly string[]): string | null {
 export const statementSeconds = (statement: string, exists?: PathExists): number | null =>
   finiteCommand(statement.replace(REDIRECT, '').trim().split(/\s+/), exists);
 
+/**
+ * The n of a trimmed script's last statement `exit <n>` (after `;`, `&&`, `|` or a new line, or alone), read
+ * backwards from the end in one pass.
+ */
+function trailingExit(script: string): number | null {
+  let i = script.length;
+  if (script[i - 1] === ';') i--;
+  while (isSpace(script[i - 1])) i--;
+  const digitsEnd = i;
+  while (i > 0 && (script[i - 1] ?? '') >= '0' && (script[i - 1] ?? '') <= '9') i--;
+  if (i === digitsEnd) return null;
+  const code = Number(script.slice(i, digitsEnd));
+  const beforeDigits = i;
+  while (isSpace(script[i - 1])) i--;
+  if (i === beforeDigits || script.slice(i - 4, i) !== 'exit') return null;
+  i -= 4;
+  if (i === 0) return code;
+  let newline = false;
+  while (isSpace(script[i - 1])) {
+    if (script[i - 1] === '\n') newline = true;
+    i--;
+  }
+  return newline || ';&|'.includes(script[i - 1] ?? '-') ? code : null;
+}
+
 /** A shell script's exit: its trailing `exit <n>`, or 0 when every statement returns by itself. */
 function scriptExit(script: string, exists?: PathExists): PredictedExit | null {
   const trimmed = script.trim();
-  const exit = /(?:^|[;\n&|]\s*)exit\s+(\d+)\s*;?\s*$/.exec(trimmed);
+  const exit = trailingExit(trimmed);
   const statements = plainStatements(trimmed)?.filter((s) => s.replace(REDIRECT, '').trim() !== '') ?? null;
-  if (exit) {
-    if (statements === null) return { code: Number(exit[1]) % 256, after: null };
+  if (exit !== null) {
+    if (statements === null) return { code: exit % 256, after: null };
     statements.pop();
     const times = statements.map((s) => statementSeconds(s, exists));
     const known = times.every((t) => t !== null);
-    return { code: Number(exit[1]) % 256, after: known ? times.reduce<number>((a, t) => a + (t ?? 0), 0) : null };
+    return { code: exit % 256, after: known ? times.reduce<number>((a, t) => a + (t ?? 0), 0) : null };
   }
   if (statements === null || statements.length === 0) return null;
   let after = 0;

@@ -1,5 +1,6 @@
 // How the kubelet's Go code prints the values that end up in event and status messages.
 import type { Pod } from '../k8s/objects';
+import { trimEndChar } from '../k8s/linear-text';
 
 /** `format.Pod` (kubernetes/kubernetes pkg/kubelet/util/format/pod.go): `<name>_<namespace>(<uid>)`. */
 export function formatPod(pod: Pod): string {
@@ -19,7 +20,10 @@ const UNITS: [number, string][] = [
 ];
 
 function trimmed(n: number, decimals: number): string {
-  return n.toFixed(decimals).replace(/\.?0+$/, '');
+  // `.replace(/\.?0+$/, '')` in one pass: the trailing zeros, then the point they leave at the end.
+  const s = n.toFixed(decimals);
+  const digits = trimEndChar(s, '0');
+  return digits.length < s.length && digits.endsWith('.') ? digits.slice(0, -1) : digits;
 }
 
 /**

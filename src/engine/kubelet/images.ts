@@ -10,8 +10,11 @@ import { goDuration } from './go-format';
 import { PLEG_RELIST, PULL_BYTES_PER_SECOND, PULL_OVERHEAD, TYPICAL_IMAGE_BYTES } from './latency';
 import type { Trace } from './trace';
 import type { Segment } from '../types';
+import type { ImageErrorCode } from '../finding-code';
 import { gateEnabled } from '../version/feature-gates';
 import { kubeletVersionOf } from '../version/node-version';
+import { podsBoundTo } from '../cluster/pods-by-node';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface ImageTarget {
   container: Container;
@@ -40,14 +43,22 @@ const PUBLIC_REGISTRIES = new Set([
   'localhost',
 ]);
 
-/** The canonical names a node reports, normalised the same way as the container's image. */
+const canonical = new WeakMap<Node, Map<string, number>>();
+
+/**
+ * The canonical names a node reports, normalised the same way as the container's image; worked out once per node,
+ * since every pod's image is looked up on every node of the snapshot.
+ */
 function canonicalNames(node: Node): Map<string, number> {
+  const known = canonical.get(node);
+  if (known) return known;
   const out = new Map<string, number>();
   for (const img of node.status?.images ?? [])
     for (const name of img.names ?? []) {
       const parsed = parseNormalizedNamed(name);
       if (parsed.ok) out.set(canonicalName(parsed.ref), img.sizeBytes ?? 0);
     }
+  canonical.set(node, out);
   return out;
 }
 
@@ -55,9 +66,8 @@ function cachedOn(node: Node, cluster: Cluster, ref: ImageReference): boolean {
   const name = canonicalName(ref);
   if (canonicalNames(node).has(name)) return true;
   // A running pod on the node has the image even when the node's list (50 entries at most) leaves it out.
-  return cluster.objects.Pod.some(
+  return podsBoundTo(cluster, node.metadata?.name ?? '').some(
     (p) =>
-      p.spec?.nodeName === node.metadata?.name &&
       p.status?.phase === 'Running' &&
       [...(p.spec?.containers ?? []), ...(p.spec?.initContainers ?? [])].some((c) => {
         const other = c.image ? parseNormalizedNamed(c.image) : null;
@@ -87,13 +97,13 @@ function pullSecretsNamed(pod: Pod, cluster: Cluster): boolean {
   if ((pod.spec?.imagePullSecrets ?? []).length > 0) return true;
   const sa = pod.spec?.serviceAccountName ?? 'default';
   const account = cluster.objects.ServiceAccount.find(
-    (s) => s.metadata?.name === sa && (s.metadata?.namespace ?? 'default') === (pod.metadata?.namespace ?? 'default'),
+    (s) => s.metadata?.name === sa && namespaceOf(s) === namespaceOf(pod),
   );
   return (account?.imagePullSecrets ?? []).length > 0;
 }
 
 /** Each image error also gives the container event `Warning Failed Error: <reason>` (startContainer). */
-function fail(trace: Trace, target: ImageTarget, at: number, reason: string, message: string): ImageResult {
+function fail(trace: Trace, target: ImageTarget, at: number, reason: ImageErrorCode, message: string): ImageResult {
   trace.event({ type: 'Warning', reason: 'Failed', message: `Error: ${reason}`, at, object: target.object });
   trace.finding('error', reason, [...target.segments, 'image'], message);
   return { ok: false, reason, message };

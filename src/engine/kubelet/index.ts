@@ -16,6 +16,7 @@ import { ms, Trace } from './trace';
 import { mountVolumes } from './volumes';
 import { kubeletVersionOf } from '../version/node-version';
 import { kubeletSkew } from '../version/skew';
+import { namespaceOf } from '../k8s/namespace';
 
 function stageStatus(trace: Trace): StageStatus {
   if (trace.findings.some((f) => f.severity === 'error')) return 'failed';
@@ -38,7 +39,7 @@ function output(trace: Trace, finalState: FinalState, end: number, readyAt: numb
 
 /** getPullSecretsForPod: missing secrets are reported once and the pull goes on without them. */
 function checkPullSecrets(pod: Pod, cluster: Cluster, trace: Trace, at: number): void {
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const missing: string[] = [];
   for (const [i, ref] of (pod.spec?.imagePullSecrets ?? []).entries()) {
     const name = ref.name ?? '';

@@ -2,9 +2,10 @@
 // Admit false): the reason and message of the `Warning <reason> <message>` event. The sysctl allowlist and the
 // predicate handler both answer with it.
 import type { Segment } from '../types';
+import type { KubeletAdmissionCode } from '../finding-code';
 
 export interface Rejection {
-  reason: string;
+  reason: KubeletAdmissionCode;
   message: string;
   /** The pod field that caused it, for the finding. */
   segments: Segment[];

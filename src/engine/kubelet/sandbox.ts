@@ -8,7 +8,7 @@ import { podDNS } from './dns';
 import { SANDBOX_CREATE } from './latency';
 import type { Trace } from './trace';
 
-/** cmd/kubelet/app/options default pod infra image for v1.34, when the node does not show the one it uses. */
+/** cmd/kubelet/app/options default pod infra image (read at v1.34), when the node does not show the one it uses. */
 const DEFAULT_PAUSE_IMAGE = 'registry.k8s.io/pause:3.10.1';
 
 export interface Sandbox {

@@ -7,6 +7,7 @@
 import type { Cluster } from '../cluster/cluster';
 import { UNALLOCATED_CLUSTER_IP } from '../endpoints/kube-proxy';
 import type { Service } from '../k8s/objects';
+import { namespaceOf } from '../k8s/namespace';
 
 const MASTER_SERVICE_NAMESPACE = 'default';
 const MASTER_SERVICES = new Set(['kubernetes']);
@@ -26,9 +27,7 @@ function clusterIPOf(service: Service, cluster: Cluster): string | null {
   if (ip) return ip;
   const declared = cluster.workspace.some(
     (o) =>
-      o.kind === 'Service' &&
-      o.metadata?.name === service.metadata?.name &&
-      (o.metadata?.namespace ?? 'default') === (service.metadata?.namespace ?? 'default'),
+      o.kind === 'Service' && o.metadata?.name === service.metadata?.name && namespaceOf(o) === namespaceOf(service),
   );
   return declared && service.spec?.type !== 'ExternalName' ? UNALLOCATED_CLUSTER_IP : null;
 }
@@ -70,7 +69,7 @@ export function serviceEnvVars(cluster: Cluster, namespace: string, enableServic
     const ip = clusterIPOf(service, cluster);
     if (ip === null) continue;
     const name = service.metadata?.name ?? '';
-    const ns = service.metadata?.namespace ?? 'default';
+    const ns = namespaceOf(service);
     if (ns === MASTER_SERVICE_NAMESPACE && MASTER_SERVICES.has(name)) {
       if (!byName.has(name)) byName.set(name, { service, ip });
     } else if (ns === namespace && enableServiceLinks) byName.set(name, { service, ip });

@@ -4,6 +4,7 @@
 // in `state.terminated.message` (then `lastState.terminated.message`). Only a plain script's `echo … > <path>` is
 // read: echo joins its operands with spaces and ends with a new line (not with -n); the last write wins.
 import type { Container } from '../k8s/objects';
+import { isSpace, skipSpace, trimEndSpace } from '../k8s/linear-text';
 import { plainStatements, shellScript } from './exit-prediction';
 
 const DEFAULT_PATH = '/dev/termination-log';
@@ -43,6 +44,33 @@ function echoOperands(text: string): string[] | null {
   return words;
 }
 
+/**
+ * `echo <operands> [1]> <target>` read in one pass (it was `/^echo\s+(.*?)\s*1?>\s*(\S+)$/`, cubic on a run of
+ * spaces): the target is the statement's last word, and the redirection is the first `>` that leaves exactly that
+ * word after it — either ending the word before it, or inside it with something after.
+ */
+function echoRedirect(statement: string): { operands: string; target: string } | null {
+  if (!statement.startsWith('echo') || /[\n\r\u2028\u2029]/.test(statement)) return null;
+  const start = skipSpace(statement, 4);
+  if (start === 4) return null;
+  let lastWord = statement.length;
+  while (lastWord > start && !isSpace(statement[lastWord - 1])) lastWord--;
+  if (lastWord === statement.length) return null;
+  // A `>` ending the word before the last one, or the first `>` inside the last word with something after it.
+  const ending = trimEndSpace(statement.slice(0, lastWord)).length - 1;
+  const inside = statement.indexOf('>', lastWord);
+  const gt =
+    lastWord > start && ending >= start && statement[ending] === '>'
+      ? ending
+      : inside >= 0 && inside < statement.length - 1
+        ? inside
+        : -1;
+  if (gt < 0) return null;
+  const target = gt === ending ? statement.slice(lastWord) : statement.slice(gt + 1);
+  const end = statement[gt - 1] === '1' && gt - 1 >= start ? gt - 1 : gt;
+  return { operands: trimEndSpace(statement.slice(start, end)), target };
+}
+
 /** The message the container's script leaves for the kubelet, or null when the spec does not tell. */
 export function terminationMessage(container: Container, argv: readonly string[]): string | null {
   const script = shellScript(argv);
@@ -53,9 +81,9 @@ export function terminationMessage(container: Container, argv: readonly string[]
   for (const s of statements) {
     // An append (`>>`) adds to what an earlier run or statement left: not read.
     if (s.includes('>>') && s.endsWith(path)) return null;
-    const m = /^echo\s+(.*?)\s*1?>\s*(\S+)$/.exec(s);
-    if (!m || m[2] !== path) continue;
-    let words = echoOperands(m[1] ?? '');
+    const m = echoRedirect(s);
+    if (!m || m.target !== path) continue;
+    let words = echoOperands(m.operands);
     if (words === null) return null;
     const newline = words[0] !== '-n';
     if (!newline) words = words.slice(1);

@@ -1,6 +1,6 @@
 // What the kubelet stage records while it walks through a pod's start: timeline steps, events and findings.
 import { formatPath } from '../k8s/field-path';
-import type { Finding, Segment, Severity, SimEvent, Step } from '../types';
+import type { Finding, FindingCode, Segment, Severity, SimEvent, Step } from '../types';
 
 export interface EventInput {
   type: SimEvent['type'];
@@ -44,7 +44,7 @@ export class Trace {
     this.events.push({ ...e, at: ms(e.at) });
   }
 
-  finding(severity: Severity, code: string, segments: readonly Segment[], message: string): void {
+  finding(severity: Severity, code: FindingCode, segments: readonly Segment[], message: string): void {
     this.findings.push({
       severity,
       code,

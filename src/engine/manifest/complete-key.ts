@@ -1,4 +1,5 @@
 import { describeField, fieldAt, fieldNamesAt } from '../k8s/schema';
+import { type KubeVersion, NEWEST } from '../version/kube-version';
 import { keyCompletionContext } from './completion-context';
 import { parseManifest } from './parse';
 
@@ -18,9 +19,14 @@ export interface KeyCompletions {
 /**
  * The field names that can be written at `offset` in a manifest, with their docs: what the schema allows in the
  * mapping the cursor is in, for the document's kind. A document being edited may not parse; its `kind:` line
- * still tells what it is.
+ * still tells what it is. Only the fields of the release simulated (`version`) are offered.
  */
-export function completeKey(text: string, file: string, offset: number): KeyCompletions | null {
+export function completeKey(
+  text: string,
+  file: string,
+  offset: number,
+  version: KubeVersion = NEWEST,
+): KeyCompletions | null {
   const manifest = parseManifest(text, file);
   const d = [...manifest.documents].reverse().find((x) => x.range[0] <= offset);
   if (!d) return null;
@@ -29,7 +35,7 @@ export function completeKey(text: string, file: string, offset: number): KeyComp
   if (!kind) return null;
   const context = keyCompletionContext(text, d.doc, offset);
   if (!context) return null;
-  const names = fieldNamesAt(kind, context.parent);
+  const names = fieldNamesAt(kind, context.parent, version);
   if (!names) return null;
   const items = names
     .filter((n) => n !== 'status')
@@ -37,8 +43,8 @@ export function completeKey(text: string, file: string, offset: number): KeyComp
       const segments = [...context.parent, name];
       return {
         name,
-        typeLabel: fieldAt(kind, segments)?.typeLabel ?? '',
-        documentation: describeField(kind, segments) ?? '',
+        typeLabel: fieldAt(kind, segments, version)?.typeLabel ?? '',
+        documentation: describeField(kind, segments, version) ?? '',
       };
     });
   return { items, prefixStart: context.prefixStart };

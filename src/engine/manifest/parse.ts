@@ -1,4 +1,5 @@
-import { type Document, LineCounter, parseAllDocuments, type Tags } from 'yaml';
+import { type Document, LineCounter, parseAllDocuments } from 'yaml';
+import { goYamlTags } from './go-yaml-tags';
 import type { KubeObject } from '../k8s/objects';
 import type { Finding, Segment } from '../types';
 import { duplicateKeys } from './duplicate-keys';
@@ -27,7 +28,8 @@ export interface ParsedManifest {
 
 /**
  * Parses a YAML or JSON manifest the way kubectl reads it: a stream of documents, YAML 1.1 scalars (kubectl's
- * YAML decoder resolves `yes`/`on` as booleans and `0644` as octal), every node keeping its source range.
+ * YAML decoder resolves `yes`/`on` as booleans and `0644` as octal; go-yaml-tags.ts says where it differs), every
+ * node keeping its source range.
  */
 export function parseManifest(text: string, file: string): ParsedManifest {
   const docs = parseAllDocuments(text, {
@@ -70,17 +72,6 @@ export function parseManifest(text: string, file: string): ParsedManifest {
     documents.push({ index, object, doc, range, duplicateFields: object ? duplicateKeys(doc) : [], findings });
   });
   return { file, text, documents, findings: documents.flatMap((d) => d.findings), lineCounter };
-}
-
-/**
- * kubectl reads YAML with go-yaml v2 into interface{} values, where a timestamp stays a string ("for backward
- * compatibility", decode.go) and sexagesimal numbers do not exist: `2026-11-01T09:00:00Z` and `1:20` are strings,
- * not a Date and 80 as YAML 1.1 would have them.
- */
-function goYamlTags(tags: Tags): Tags {
-  return tags.filter(
-    (t) => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
-  );
 }
 
 /**
@@ -128,7 +119,8 @@ function syntaxFinding(
   kubectl: string | null,
 ): Finding {
   // The library appends " at line L, column C:" and a code excerpt; the position is carried separately.
-  const short = message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+  const at = / at line \d+, column \d+/.exec(message);
+  const short = at ? message.slice(0, at.index) : message;
   // An error at the end of the text (an unclosed quote) is placed on its last character, not past it.
   const start = lc.linePos(Math.min(pos[0], size));
   const end = lc.linePos(Math.min(Math.max(pos[1], pos[0] + 1), size));

@@ -1,6 +1,6 @@
 // The API server's create path for the objects a manifest applies beside its pods (Service, ConfigMap, Secret,
 // PersistentVolumeClaim, PersistentVolume, Namespace, ServiceAccount, LimitRange, ResourceQuota, PriorityClass,
-// StorageClass): strict decoding as for pods, then the kind's defaulting and its v1.34 validation. A rejected
+// StorageClass): strict decoding as for pods, then the kind's defaulting and its validation (read at v1.34; per-release differences go through version/). A rejected
 // object is never stored, so the pods applied with it do not see it. Other kinds are stored as written.
 import type { FieldError } from '../k8s/field-error';
 import type {
@@ -17,11 +17,13 @@ import type {
   ServiceAccount,
   StorageClass,
 } from '../k8s/objects';
-import { zeroNulls } from '../apiserver/decode/zero-nulls';
 import { kindSchema } from '../k8s/schema';
+import type { KubeVersion } from '../version/kube-version';
 import type { PodSource } from '../pod-source';
 import type { Finding, Segment } from '../types';
 import { decodeErrorLine, decodeStrict } from '../apiserver/decode';
+import { kindProblem } from '../apiserver/decode/kind-errors';
+import { zeroNulls } from '../apiserver/decode/zero-nulls';
 import { createdLine } from '../apiserver/resources';
 import { invalidLine } from '../apiserver/validation/invalid-message';
 import { base64Problems } from './byte-fields';
@@ -51,8 +53,8 @@ interface KindHandler {
   /** Defaulting (and the create strategy's normalisation) before validation. */
   prepare: (o: KubeObject) => KubeObject;
   /** Checks that reject the request before validation proper (the Service allocator's pre-check). */
-  precheck?: (o: KubeObject) => FieldError[];
-  validate: (o: KubeObject) => FieldError[];
+  precheck?: (o: KubeObject, version: KubeVersion) => FieldError[];
+  validate: (o: KubeObject, version: KubeVersion) => FieldError[];
 }
 
 /**
@@ -60,15 +62,15 @@ interface KindHandler {
  * shape is that kind's (the one cast the engine makes for it).
  */
 function handler<T>(
-  validate: (o: T) => FieldError[],
+  validate: (o: T, version: KubeVersion) => FieldError[],
   prepare: (o: T) => T = (o) => o,
-  precheck?: (o: T) => FieldError[],
+  precheck?: (o: T, version: KubeVersion) => FieldError[],
 ): KindHandler {
   const as = (o: KubeObject) => o as unknown as T;
   return {
     prepare: (o) => prepare(as(o)) as unknown as KubeObject,
-    validate: (o) => validate(as(o)),
-    ...(precheck ? { precheck: (o: KubeObject) => precheck(as(o)) } : {}),
+    validate: (o, version) => validate(as(o), version),
+    ...(precheck ? { precheck: (o: KubeObject, version: KubeVersion) => precheck(as(o), version) } : {}),
   };
 }
 
@@ -91,6 +93,7 @@ function decode(
   obj: KubeObject,
   kind: string,
   duplicateFields: Segment[][],
+  version: KubeVersion,
 ): { errors: Finding[]; warnings: Finding[] } {
   const source: PodSource = {
     file: '',
@@ -102,7 +105,7 @@ function decode(
     templatePath: [],
     duplicateFields,
   };
-  const { errors, warnings } = decodeStrict(source);
+  const { errors, warnings } = decodeStrict(source, version);
   return { errors: base64Problems(obj, kind, errors), warnings };
 }
 
@@ -110,22 +113,30 @@ function decode(
  * What `kubectl apply` gets back for one non-pod object: the decoder's and validator's findings, whether the object
  * is created, and its stored form. `duplicateFields` are the keys the document writes twice (kubectl keeps the last).
  */
-export function checkObject(obj: KubeObject, duplicateFields: Segment[][] = [], file = ''): ObjectCheck {
+export function checkObject(
+  obj: KubeObject,
+  version: KubeVersion,
+  duplicateFields: Segment[][] = [],
+  file = '',
+): ObjectCheck {
+  const wrongKind = kindProblem(obj, file);
+  if (wrongKind) return { findings: [wrongKind.finding], accepted: false, stored: null, kubectl: wrongKind.kubectl };
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
-  const handler = HANDLERS[kind];
+  const handler = Object.hasOwn(HANDLERS, kind) ? HANDLERS[kind] : undefined;
   const schema = kindSchema(kind);
   if (!handler || !schema) return { findings: [], accepted: true, stored: obj, kubectl: null };
   const name = obj.metadata?.name ?? '';
-  const { errors, warnings } = decode(obj, kind, duplicateFields);
+  const { errors, warnings } = decode(obj, kind, duplicateFields, version);
   if (errors.length > 0) {
     const where = { file, name, namespace: obj.metadata?.namespace ?? '' };
     const kubectl = decodeErrorLine(kind, errors, where);
     return { findings: [...warnings, ...errors], accepted: false, stored: null, kubectl };
   }
-  // The server validates the decoded Go struct, where a JSON null (`- ` with nothing after it) is a zero value.
-  const prepared = handler.prepare(zeroNulls(obj, schema.definition) as KubeObject);
-  const pre = handler.precheck?.(prepared) ?? [];
-  const errs = pre.length > 0 ? pre : handler.validate(prepared);
+  // The Go struct the decoder fills holds no JSON null: `app:` with no value is "", an empty `-` item a zero port.
+  const decoded = zeroNulls(obj, schema.definition) as KubeObject;
+  const prepared = handler.prepare(decoded);
+  const pre = handler.precheck?.(prepared, version) ?? [];
+  const errs = pre.length > 0 ? pre : handler.validate(prepared, version);
   if (errs.length > 0) {
     const findings = [...warnings, ...errs.map(fieldErrorFinding)];
     return { findings, accepted: false, stored: null, kubectl: invalidLine(kind, name, errs) };

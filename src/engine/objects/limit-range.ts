@@ -1,17 +1,11 @@
-// ValidateLimitRange (kubernetes/kubernetes pkg/apis/core/validation/validation.go, v1.34). Go ranges over the
+// ValidateLimitRange (kubernetes/kubernetes pkg/apis/core/validation/validation.go, read at v1.34). Go ranges over the
 // resource maps and the key set in random order; here they are visited sorted, so findings are deterministic.
 import { FieldPath } from '../k8s/field-path';
 import { type FieldError, duplicate, forbidden, invalid, required } from '../k8s/field-error';
 import { isQualifiedName, nameIsDNSSubdomain } from '../k8s/names';
 import type { LimitRange } from '../k8s/objects';
 import { sortedEntries } from '../apiserver/validation/object-meta';
-import {
-  type QuantityValue,
-  canonicalQuantity,
-  compareQuantity,
-  milliValueOf,
-  parseQuantityValue,
-} from '../apiserver/validation/quantity-value';
+import { type Quantity, canonicalQuantity, compareQuantity, milliValueOf, toQuantity } from '../k8s/quantity';
 import { clone } from '../apiserver/defaults/object';
 import { validateMeta } from './meta';
 import {
@@ -24,7 +18,7 @@ type Item = NonNullable<NonNullable<LimitRange['spec']>['limits']>[number];
 type Bag = 'max' | 'min' | 'default' | 'defaultRequest' | 'maxLimitRequestRatio';
 
 const STANDARD_TYPES = new Set(['Pod', 'Container', 'PersistentVolumeClaim']);
-const ONE: QuantityValue = { mantissa: 1n, scale: 0, format: 'DecimalSI' };
+const ONE: Quantity = { mantissa: 1n, scale: 0, format: 'DecimalSI', int64: true };
 
 function validateTypeName(type: string, path: FieldPath): FieldError[] {
   const errs = isQualifiedName(type).map((m) => invalid(path, type, m));
@@ -47,7 +41,7 @@ function validateItem(limit: Item, path: FieldPath, seen: Set<string>): FieldErr
   if (seen.has(type)) errs.push(duplicate(path.child('type'), type));
   seen.add(type);
   const keys = new Set<string>();
-  const bags: Record<Bag, Map<string, QuantityValue>> = {
+  const bags: Record<Bag, Map<string, Quantity>> = {
     max: new Map(),
     min: new Map(),
     default: new Map(),
@@ -58,7 +52,7 @@ function validateItem(limit: Item, path: FieldPath, seen: Set<string>): FieldErr
     for (const [k, raw] of sortedEntries(limit[bag] as Record<string, number | string> | undefined)) {
       errs.push(...resourceNameErrors(type, k, path.child(bag).key(k)));
       keys.add(k);
-      const q = parseQuantityValue(raw);
+      const q = toQuantity(raw);
       if (q) bags[bag].set(k, q);
     }
   };
@@ -85,7 +79,7 @@ function validateItem(limit: Item, path: FieldPath, seen: Set<string>): FieldErr
   return errs;
 }
 
-function compareBags(k: string, bags: Record<Bag, Map<string, QuantityValue>>, path: FieldPath): FieldError[] {
+function compareBags(k: string, bags: Record<Bag, Map<string, Quantity>>, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   const s = canonicalQuantity;
   const [min, max, def, req, ratio] = [

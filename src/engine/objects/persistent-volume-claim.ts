@@ -1,13 +1,13 @@
-// A PersistentVolumeClaim on create (kubernetes/kubernetes v1.34): SetDefaults_PersistentVolumeClaimSpec sets
+// A PersistentVolumeClaim on create (kubernetes/kubernetes, read at v1.34): SetDefaults_PersistentVolumeClaimSpec sets
 // volumeMode Filesystem (pkg/apis/core/v1/defaults.go), then ValidatePersistentVolumeClaim and
 // ValidatePersistentVolumeClaimSpec (pkg/apis/core/validation/validation.go) with the create options
-// (VolumeAttributesClass is GA and on in v1.34).
+// (VolumeAttributesClass is GA and on from v1.34).
 import { FieldPath } from '../k8s/field-path';
 import { type FieldError, invalid, invalidOmitValue, notSupported, required } from '../k8s/field-error';
 import { isDNS1123Subdomain, nameIsDNSLabel, nameIsDNSSubdomain } from '../k8s/names';
 import type { PersistentVolumeClaim } from '../k8s/objects';
 import { validateLabelSelector } from '../apiserver/validation/object-meta';
-import { canonicalQuantity, parseQuantityValue } from '../apiserver/validation/quantity-value';
+import { canonicalQuantity, toQuantity } from '../k8s/quantity';
 import { validateResourceQuantityValue } from '../apiserver/validation/resources';
 import { clone } from '../apiserver/defaults/object';
 import { validateMeta } from './meta';
@@ -53,7 +53,7 @@ export function validatePersistentVolumeClaimSpec(spec: ClaimSpec, path: FieldPa
   const storagePath = path.child('resources').key('storage');
   const requests = spec.resources?.requests ?? {};
   const raw = Object.prototype.hasOwnProperty.call(requests, 'storage') ? requests.storage : undefined;
-  const storage = raw === undefined ? null : parseQuantityValue(raw);
+  const storage = raw === undefined ? null : toQuantity(raw);
   if (storage === null) errs.push(required(storagePath));
   else if (storage.mantissa <= 0n)
     errs.push(invalid(storagePath, canonicalQuantity(storage), 'must be greater than zero'));

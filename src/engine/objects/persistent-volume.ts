@@ -1,4 +1,4 @@
-// A PersistentVolume on create (kubernetes/kubernetes v1.34): SetDefaults_PersistentVolume (reclaim policy Retain,
+// A PersistentVolume on create (kubernetes/kubernetes, read at v1.34): SetDefaults_PersistentVolume (reclaim policy Retain,
 // volumeMode Filesystem; pkg/apis/core/v1/defaults.go), then ValidatePersistentVolume and the non-inline branch of
 // ValidatePersistentVolumeSpec (pkg/apis/core/validation/validation.go). Checked here: access modes, capacity,
 // reclaim policy, node affinity presence, exactly one volume source and its own checks (pv-sources.ts), local
@@ -8,7 +8,7 @@ import { type FieldError, forbidden, invalid, notSupported, required } from '../
 import { nameIsDNSSubdomain } from '../k8s/names';
 import type { PersistentVolume } from '../k8s/objects';
 import { sortedEntries, sortedMap } from '../apiserver/validation/object-meta';
-import { canonicalQuantity, integerValueOf, parseQuantityValue } from '../apiserver/validation/quantity-value';
+import { canonicalQuantity, integerValueOf, toQuantity } from '../k8s/quantity';
 import { clone } from '../apiserver/defaults/object';
 import { validateMeta } from './meta';
 import { validateAccessModeValues } from './access-modes';
@@ -82,7 +82,7 @@ function validateCapacity(capacity: Record<string, number | string> | undefined,
     errs.push(notSupported(path, shown, ['storage']));
   }
   for (const [k, raw] of entries) {
-    const q = parseQuantityValue(raw);
+    const q = toQuantity(raw);
     if (!q) continue;
     if (integerValueOf(q) < 0n)
       errs.push(invalid(path.key(k), Number(integerValueOf(q)), 'must be a valid resource quantity'));
@@ -92,7 +92,7 @@ function validateCapacity(capacity: Record<string, number | string> | undefined,
 }
 
 function canonicalOrRaw(v: number | string): string {
-  const q = parseQuantityValue(v);
+  const q = toQuantity(v);
   return q ? canonicalQuantity(q) : String(v);
 }
 

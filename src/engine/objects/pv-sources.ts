@@ -1,5 +1,5 @@
 // The checks inside a PersistentVolume's volume source (kubernetes/kubernetes pkg/apis/core/validation/validation.go,
-// v1.34: validateHostPathVolumeSource, validateNFSVolumeSource, validateLocalVolumeSource,
+// read at v1.34: validateHostPathVolumeSource, validateNFSVolumeSource, validateLocalVolumeSource,
 // validateCSIPersistentVolumeSource and the other *PersistentVolumeSource validators). Sources whose checks need
 // more than field presence (gcePersistentDisk, awsElasticBlockStore, iscsi, fc, quobyte, azureDisk) are only
 // counted, not checked inside.

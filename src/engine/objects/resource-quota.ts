@@ -1,4 +1,4 @@
-// ValidateResourceQuota on create (kubernetes/kubernetes pkg/apis/core/validation/validation.go, v1.34; scope
+// ValidateResourceQuota on create (kubernetes/kubernetes pkg/apis/core/validation/validation.go, read at v1.34; scope
 // helpers from pkg/apis/core/helper/helpers.go). The create strategy clears status, so only spec is checked. Go
 // ranges over spec.hard in random order; keys are visited sorted here.
 import { FieldPath } from '../k8s/field-path';
@@ -6,7 +6,7 @@ import { type FieldError, invalid, required } from '../k8s/field-error';
 import { nameIsDNSSubdomain } from '../k8s/names';
 import type { ResourceQuota } from '../k8s/objects';
 import { sortedEntries } from '../apiserver/validation/object-meta';
-import { parseQuantityValue } from '../apiserver/validation/quantity-value';
+import { toQuantity } from '../k8s/quantity';
 import { validateResourceQuantityValue } from '../apiserver/validation/resources';
 import { isStandardQuotaResource, validateQuotaResourceName } from '../apiserver/validation/resource-names';
 import { validateMeta } from './meta';
@@ -126,7 +126,7 @@ export function validateResourceQuota(rq: ResourceQuota): FieldError[] {
   for (const [k, raw] of hard) {
     const p = path.child('hard').key(k);
     errs.push(...validateQuotaResourceName(k, p));
-    const q = parseQuantityValue(raw);
+    const q = toQuantity(raw);
     if (q) errs.push(...validateResourceQuantityValue(k, q, p));
   }
   const names = hard.map(([k]) => k);

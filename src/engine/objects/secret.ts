@@ -1,4 +1,4 @@
-// A Secret on create (kubernetes/kubernetes v1.34): conversion merges stringData into data
+// A Secret on create (kubernetes/kubernetes, read at v1.34): conversion merges stringData into data
 // (pkg/apis/core/v1/conversion.go Convert_v1_Secret_To_core_Secret), SetDefaults_Secret sets type Opaque, then
 // ValidateSecret (pkg/apis/core/validation/validation.go). Map keys are visited sorted, for determinism.
 import { FieldPath } from '../k8s/field-path';

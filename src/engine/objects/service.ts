@@ -1,4 +1,4 @@
-// A Service on create (kubernetes/kubernetes v1.34): SetDefaults_Service (pkg/apis/core/v1/defaults.go), then the
+// A Service on create (kubernetes/kubernetes, read at v1.34): SetDefaults_Service (pkg/apis/core/v1/defaults.go), then the
 // registry's beginCreate, which syncs clusterIPs with clusterIP (NormalizeClusterIPs) and, before allocating, rejects
 // the object on ValidateServiceClusterIPsRelatedFields alone (pkg/registry/core/service/storage/alloc.go
 // initIPFamilyFields), then ValidateService (pkg/apis/core/validation/validation.go). IP and node port allocation
@@ -19,6 +19,9 @@ import { validatePortNumOrName } from '../apiserver/validation/probes';
 import { clone } from '../apiserver/defaults/object';
 import { validateMeta } from './meta';
 import { validateNonSpecialIP } from './special-ip';
+import { legacyIPErrors } from '../apiserver/validation/ip-warnings';
+import { gateEnabled } from '../version/feature-gates';
+import type { KubeVersion } from '../version/kube-version';
 
 type Spec = NonNullable<Service['spec']>;
 type Port = NonNullable<Spec['ports']>[number];
@@ -37,7 +40,7 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const IP_FAMILIES = ['IPv4', 'IPv6'];
 const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
-// PreferSameTrafficDistribution is beta and on in v1.34, which adds the two PreferSame values (listed in this order).
+// PreferSameTrafficDistribution is on by default from v1.34, which adds the two PreferSame values (listed in this order).
 const TRAFFIC_DISTRIBUTIONS = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];
 
 const externallyAccessible = (s: Spec) =>
@@ -72,7 +75,8 @@ const headless = (s: Spec) => (s.clusterIPs ?? []).length === 1 && s.clusterIPs?
 const isIPv6 = (ip: string) => ipErrors(ip).length === 0 && ip.includes(':');
 
 /** ValidateServiceClusterIPsRelatedFields: the allocator's pre-check, also part of ValidateService. */
-export function validateClusterIPsRelatedFields(svc: Service): FieldError[] {
+export function validateClusterIPsRelatedFields(svc: Service, version: KubeVersion): FieldError[] {
+  const strict = gateEnabled('StrictIPCIDRValidation', version);
   const s = svc.spec ?? {};
   if (s.type === 'ExternalName') return [];
   const errs: FieldError[] = [];
@@ -105,7 +109,7 @@ export function validateClusterIPsRelatedFields(svc: Service): FieldError[] {
       }
       return;
     }
-    const msgs = ipErrors(ip);
+    const msgs = legacyIPErrors(ip, strict);
     if (msgs.length) hasInvalidIPs = true;
     for (const m of msgs) errs.push(invalid(clusterIPsPath.index(i), ip, m));
   });
@@ -189,7 +193,8 @@ function cidrErrors(value: string, path: FieldPath): FieldError[] {
     : [invalid(path, value, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)')];
 }
 
-export function validateService(svc: Service): FieldError[] {
+/** ValidateService on an API server of release `version`. */
+export function validateService(svc: Service, version: KubeVersion): FieldError[] {
   const meta = FieldPath.root('metadata');
   const errs = validateMeta(svc.metadata, true, nameIsDNS1035Label, meta);
   const annotations = svc.metadata?.annotations ?? {};
@@ -246,10 +251,10 @@ export function validateService(svc: Service): FieldError[] {
   } else if (s.sessionAffinity === 'None' && s.sessionAffinityConfig) {
     errs.push(forbidden(spec.child('sessionAffinityConfig'), 'must not be set when session affinity is None'));
   }
-  errs.push(...validateClusterIPsRelatedFields(svc));
+  errs.push(...validateClusterIPsRelatedFields(svc, version));
   (s.externalIPs ?? []).forEach((ip, i) => {
     const p = spec.child('externalIPs').index(i);
-    const msgs = ipErrors(ip);
+    const msgs = legacyIPErrors(ip, gateEnabled('StrictIPCIDRValidation', version));
     if (msgs.length) errs.push(...msgs.map((m) => invalid(p, ip, m)));
     else errs.push(...validateNonSpecialIP(ip, p));
   });

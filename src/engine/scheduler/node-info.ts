@@ -3,12 +3,7 @@
 import type { Node } from '../k8s/objects';
 import { quantityOf, type ResourceList } from '../k8s/pod-requests';
 import { hasAffinity, type HostPort, type PodInfo } from './pod-info';
-
-export interface Taint {
-  key: string;
-  value?: string;
-  effect: string;
-}
+import type { Taint } from '../component-helpers/taints';
 
 export class NodeInfo {
   readonly name: string;
@@ -36,9 +31,34 @@ export class NodeInfo {
   /** Generation bumps on every change, so caches keyed by node can tell when they are stale. */
   generation = 0;
 
-  constructor(readonly node: Node) {
+  /** `from`: a NodeInfo of the same node to copy, pods and sums included, instead of reading the node again. */
+  constructor(
+    readonly node: Node,
+    from?: NodeInfo,
+  ) {
+    if (from) {
+      this.name = from.name;
+      this.labels = from.labels;
+      this.taints = from.taints;
+      this.allocatable = from.allocatable;
+      this.allocatableCpu = from.allocatableCpu;
+      this.allocatableMemory = from.allocatableMemory;
+      this.allocatablePods = from.allocatablePods;
+      this.images = from.images;
+      this.pods = from.pods.slice();
+      this.requested = { ...from.requested };
+      this.requestedCpu = from.requestedCpu;
+      this.requestedMemory = from.requestedMemory;
+      this.nonZeroCpu = from.nonZeroCpu;
+      this.nonZeroMemory = from.nonZeroMemory;
+      this.usedPorts = from.usedPorts.slice();
+      this.podsWithAffinity = from.podsWithAffinity;
+      this.podsWithRequiredAntiAffinity = from.podsWithRequiredAntiAffinity;
+      return;
+    }
     this.name = node.metadata?.name ?? '';
-    this.labels = (node.metadata?.labels ?? {}) as Record<string, string>;
+    // Keys come from the user (a topologyKey, a selector): a null prototype keeps `toString` from finding a function.
+    this.labels = Object.assign(Object.create(null) as Record<string, string>, node.metadata?.labels ?? {});
     this.taints = (node.spec?.taints ?? []) as Taint[];
     this.allocatable = {};
     const alloc = (node.status?.allocatable ?? node.status?.capacity ?? {}) as Record<string, string | number>;
@@ -81,8 +101,6 @@ export class NodeInfo {
   }
 
   clone(): NodeInfo {
-    const c = new NodeInfo(this.node);
-    for (const p of this.pods) c.addPod(p);
-    return c;
+    return new NodeInfo(this.node, this);
   }
 }

@@ -50,3 +50,18 @@ export interface Plugin {
   /** Starts one scheduling cycle for `pod` against `snapshot`. */
   begin(pod: PodInfo, snapshot: Snapshot): PluginCycle;
 }
+
+/** A cycle that names only the framework's extension points: any other key is `never`. */
+type OnlyExtensionPoints<C> = C & { [K in Exclude<keyof C, keyof PluginCycle>]: never };
+
+/**
+ * Declares a plugin. Go's compiler checks a plugin's methods against the framework's interfaces
+ * (`var _ framework.FilterPlugin = &TaintToleration{}`); here a misspelt extension point (`filtr:`) would be an
+ * ignored extra key of a structural type, so the cycle `begin` returns may name extension points only.
+ */
+export function definePlugin<C extends PluginCycle>(plugin: {
+  readonly name: string;
+  begin(pod: PodInfo, snapshot: Snapshot): OnlyExtensionPoints<C>;
+}): Plugin {
+  return plugin;
+}

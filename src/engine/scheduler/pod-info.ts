@@ -3,6 +3,7 @@
 import type { Pod } from '../k8s/objects';
 import { type LabelSelector, matchesSelector } from '../k8s/label-selector';
 import { podRequests, type ResourceList } from '../k8s/pod-requests';
+import { namespaceOf } from '../k8s/namespace';
 
 export interface HostPort {
   ip: string;
@@ -74,7 +75,7 @@ function hostPorts(pod: Pod): HostPort[] {
 }
 
 export function podInfo(pod: Pod): PodInfo {
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const requests = podRequests(pod);
   const nonZero = podRequests(pod, { nonMissing: true });
   const aff = pod.spec?.affinity;

@@ -3,6 +3,7 @@
 import type { Cluster } from '../cluster/cluster';
 import { lookup } from '../cluster/lookup';
 import type { PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../k8s/objects';
+import { namespaceOf } from '../k8s/namespace';
 
 export type ClaimLookup =
   { status: 'found'; pvc: PersistentVolumeClaim } | { status: 'missing' } | { status: 'assumed'; why: string };
@@ -22,7 +23,7 @@ export function defaultStorageClass(cluster: Cluster): StorageClass | undefined 
 }
 
 export function podClaims(pod: Pod, cluster: Cluster): PodClaim[] {
-  const ns = pod.metadata?.namespace ?? 'default';
+  const ns = namespaceOf(pod);
   const out: PodClaim[] = [];
   (pod.spec?.volumes ?? []).forEach((v, volumeIndex) => {
     if (v.persistentVolumeClaim) {

@@ -1,7 +1,7 @@
 // The scheduler's view of the cluster for one cycle (internal/cache Snapshot): every node with the pods bound or
 // assumed on it, listed in the order of the cache's node tree, which takes one node from each zone in turn.
 import type { Cluster } from '../cluster/cluster';
-import type { Node, Pod } from '../k8s/objects';
+import type { Namespace, Node, Pod } from '../k8s/objects';
 import { NodeInfo } from './node-info';
 import { hasAffinity, podInfo, type PodInfo } from './pod-info';
 
@@ -104,12 +104,32 @@ export function assignedPods(pods: Pod[]): Pod[] {
   );
 }
 
-export function buildSnapshot(cluster: Cluster): Snapshot {
-  const infos = nodeTreeOrder(cluster.objects.Node).map((n) => new NodeInfo(n));
+/** What a snapshot is built from, worked out once per loaded cluster: the pods' parse and the nodes' sums. */
+interface Base {
+  pods: readonly Pod[];
+  namespaces: readonly Namespace[];
+  /** The lists' lengths when the base was built: a list that grew since gets a new base. */
+  lengths: string;
+  infos: NodeInfo[];
+  nominated: Map<string, PodInfo[]>;
+  nsLabels: Map<string, Record<string, string>>;
+}
+
+// Keyed by the cluster's node list: the workspace's objects replace a kind's list only when they declare objects
+// of that kind, so every analysis against the same snapshot shares one base, and a workspace Node, Pod or
+// Namespace makes a new one.
+const bases = new WeakMap<readonly Node[], Base>();
+
+function baseOf(cluster: Cluster): Base {
+  const { Node: nodes, Pod: pods, Namespace: namespaces } = cluster.objects;
+  const lengths = `${nodes.length}/${pods.length}/${namespaces.length}`;
+  const known = bases.get(nodes);
+  if (known && known.pods === pods && known.namespaces === namespaces && known.lengths === lengths) return known;
+  const infos = nodeTreeOrder(nodes).map((n) => new NodeInfo(n));
   const byName = new Map(infos.map((n) => [n.name, n]));
-  for (const p of assignedPods(cluster.objects.Pod)) byName.get(p.spec?.nodeName ?? '')?.addPod(podInfo(p));
+  for (const p of assignedPods(pods)) byName.get(p.spec?.nodeName ?? '')?.addPod(podInfo(p));
   const nominated = new Map<string, PodInfo[]>();
-  for (const p of cluster.objects.Pod) {
+  for (const p of pods) {
     const node = p.status?.nominatedNodeName ?? '';
     if (
       node === '' ||
@@ -121,14 +141,29 @@ export function buildSnapshot(cluster: Cluster): Snapshot {
     nominated.set(node, [...(nominated.get(node) ?? []), podInfo(p)]);
   }
   const nsLabels = new Map<string, Record<string, string>>();
-  for (const ns of cluster.objects.Namespace) {
+  for (const ns of namespaces) {
     const name = ns.metadata?.name ?? '';
     nsLabels.set(name, {
       'kubernetes.io/metadata.name': name,
       ...((ns.metadata?.labels ?? {}) as Record<string, string>),
     });
   }
-  const snapshot = new Snapshot(infos, nsLabels, cluster);
-  snapshot.nominated = nominated;
+  const base = { pods, namespaces, lengths, infos, nominated, nsLabels };
+  bases.set(nodes, base);
+  return base;
+}
+
+/**
+ * The scheduler's snapshot of the cluster. The nodes are copies of the cluster's cached ones, because scheduling
+ * assumes pods on them; the pods on each node and their parse are shared.
+ */
+export function buildSnapshot(cluster: Cluster): Snapshot {
+  const base = baseOf(cluster);
+  const snapshot = new Snapshot(
+    base.infos.map((n) => n.clone()),
+    base.nsLabels,
+    cluster,
+  );
+  snapshot.nominated = base.nominated;
   return snapshot;
 }

@@ -4,8 +4,8 @@
 import { placeholderSuffix } from '../apiserver/defaults/placeholders';
 import type { Node, Pod, PodSpec } from '../k8s/objects';
 import { NodeInfo } from './node-info';
-import { matchesRequiredAffinity, requiredNodeAffinity } from './required-node-affinity';
-import { firstUntoleratedTaint, type Toleration } from './taints';
+import { matchesRequiredAffinity, requiredNodeAffinity } from '../component-helpers/node-affinity';
+import { firstUntoleratedTaint, type Toleration } from '../component-helpers/taints';
 
 /**
  * The replica at `index` (0 is the template's own pod), built on demand so a workload asking for millions of pods

@@ -1,46 +1,8 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import ts from 'typescript';
+import { compileErrors } from './compile-probe';
 
-// The engine is compiled by its own tsconfig, without DOM or Node types, so that a host API used inside it fails
-// the build instead of breaking the webview or the CLI later. Each case compiles one probe file placed in
-// src/engine under that tsconfig and says whether it must compile.
-
-const engineDir = path.resolve(__dirname, '../../../src/engine');
-const probe = path.join(engineDir, 'purity-probe.ts');
-const parsed = ts.getParsedCommandLineOfConfigFile(
-  path.join(engineDir, 'tsconfig.json'),
-  {},
-  {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(ts.flattenDiagnosticMessageText(d.messageText, '\n')),
-  },
-);
-assert.ok(parsed);
-const options = parsed.options;
-const ambient = parsed.fileNames.filter((f) => f.endsWith('.d.ts'));
-
-// Library files are parsed once for all cases; only the probe changes.
-const base = ts.createCompilerHost(options);
-const cache = new Map<string, ts.SourceFile | undefined>();
-
-function errors(source: string): string[] {
-  const host: ts.CompilerHost = {
-    ...base,
-    fileExists: (f) => f === probe || base.fileExists(f),
-    readFile: (f) => (f === probe ? source : base.readFile(f)),
-    getSourceFile: (f, lang) => {
-      if (f === probe) return ts.createSourceFile(f, source, lang);
-      if (!cache.has(f)) cache.set(f, base.getSourceFile(f, lang));
-      return cache.get(f);
-    },
-  };
-  const program = ts.createProgram([probe, ...ambient], options, host);
-  return ts
-    .getPreEmitDiagnostics(program, program.getSourceFile(probe))
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
-
+// The engine is compiled by its own tsconfig (src/engine/tsconfig.json), without DOM or Node types, so that a host
+// API used inside it fails the build instead of breaking the webview or the CLI later.
 describe('engine purity (src/engine/tsconfig.json)', function () {
   this.timeout(60_000);
 
@@ -57,7 +19,7 @@ describe('engine purity (src/engine/tsconfig.json)', function () {
     { name: 'a bare Node module (fs)', source: "import { readFileSync } from 'fs';\nreadFileSync('x');" },
   ];
   for (const c of rejected) {
-    it(`rejects ${c.name}`, () => assert.notDeepEqual(errors(c.source), [], 'the probe compiled'));
+    it(`rejects ${c.name}`, () => assert.notDeepEqual(compileErrors(c.source), [], 'the probe compiled'));
   }
 
   const accepted = [
@@ -68,5 +30,5 @@ describe('engine purity (src/engine/tsconfig.json)', function () {
     },
     { name: 'the yaml library', source: "import { parse } from 'yaml';\nexport const v: unknown = parse('a: 1');" },
   ];
-  for (const c of accepted) it(`accepts ${c.name}`, () => assert.deepEqual(errors(c.source), []));
+  for (const c of accepted) it(`accepts ${c.name}`, () => assert.deepEqual(compileErrors(c.source), []));
 });

@@ -3,7 +3,8 @@
 import { listIn } from '../../cluster/lookup';
 import type { Container, LimitRange } from '../../k8s/objects';
 import type { Segment } from '../../types';
-import { type MilliQuantity, canonicalQuantity, quantityString, toMilliQuantity } from '../defaults/quantity-string';
+import { type MilliQuantity, milliQuantityString, toMilliQuantity } from './milli-quantity';
+import { canonicalText } from '../../k8s/quantity';
 import { type ResourceTotals, containerList, podTotals } from './pod-resources';
 import { type AdmissionRequest, type PluginOutcome, allow, deny, forbiddenMessage } from './types';
 
@@ -50,8 +51,8 @@ function merge(c: Container, defaults: { requests: Quantities; limits: Quantitie
   const setLimits = Object.keys(defaults.limits).filter((k) => !(k in limits));
   const setRequests = Object.keys(defaults.requests).filter((k) => !(k in requests));
   // The LimitRange was stored with canonical quantities (`cpu: 0.5` reads back as `500m`), and the plugin copies them.
-  for (const k of setLimits) limits[k] = canonicalQuantity(defaults.limits[k]) as string | number;
-  for (const k of setRequests) requests[k] = canonicalQuantity(defaults.requests[k]) as string | number;
+  for (const k of setLimits) limits[k] = canonicalText(defaults.limits[k]) as string | number;
+  for (const k of setRequests) requests[k] = canonicalText(defaults.requests[k]) as string | number;
   // Empty maps are dropped when the object is stored.
   if (Object.keys(limits).length === 0) delete resources.limits;
   if (Object.keys(requests).length === 0) delete resources.requests;
@@ -97,7 +98,7 @@ function check(
   out: Violation[],
 ): void {
   const q = (v: string | number) => toMilliQuantity(v);
-  const str = (v: MilliQuantity) => quantityString(v);
+  const str = (v: MilliQuantity) => milliQuantityString(v);
   const keys = (list: unknown) => Object.keys((list ?? {}) as Quantities).sort();
   const push = (message: string, field: 'requests' | 'limits', resource: string) =>
     out.push({ message, segments: [...at, 'resources', field, { key: resource }] });

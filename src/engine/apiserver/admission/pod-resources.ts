@@ -3,7 +3,7 @@
 // own amount plus the sidecars started before it; the larger of the two counts; pod-level cpu and memory, when
 // set, replace the sum; pod overhead is added.
 import type { Container, Pod } from '../../k8s/objects';
-import { type MilliQuantity, toMilliQuantity } from '../defaults/quantity-string';
+import { type MilliQuantity, toMilliQuantity } from './milli-quantity';
 
 export type ResourceTotals = Map<string, MilliQuantity>;
 
@@ -51,7 +51,7 @@ export function podTotals(pod: Pod, field: Field, withOverhead = true): Resource
     }
   }
   maxInto(total, initPeak);
-  // PodLevelResources (on in v1.34): pod-level cpu and memory replace the containers' aggregate.
+  // PodLevelResources (on by default from v1.34): pod-level cpu and memory replace the containers' aggregate.
   const podLevel = (spec?.resources?.[field] ?? {}) as Record<string, string | number>;
   for (const name of ['cpu', 'memory']) {
     const q = podLevel[name];

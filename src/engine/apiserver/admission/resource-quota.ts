@@ -4,7 +4,7 @@ import { listIn } from '../../cluster/lookup';
 import type { Container, Pod, ResourceQuota } from '../../k8s/objects';
 import type { Segment } from '../../types';
 import { podQOSClass } from '../../k8s/qos';
-import { type MilliQuantity, quantityString, toMilliQuantity } from '../defaults/quantity-string';
+import { type MilliQuantity, milliQuantityString, toMilliQuantity } from './milli-quantity';
 import { containerList, podTotals } from './pod-resources';
 import { type AdmissionRequest, type PluginOutcome, allow, deny, forbiddenMessage } from './types';
 
@@ -79,7 +79,7 @@ function podUsage(pod: Pod): Usage {
 
 /** The pod evaluator's Usage, as quantity strings by quota resource name. */
 export function podQuotaUsage(pod: Pod): Record<string, string> {
-  return Object.fromEntries([...podUsage(pod)].map(([k, v]) => [k, quantityString(v)]));
+  return Object.fromEntries([...podUsage(pod)].map(([k, v]) => [k, milliQuantityString(v)]));
 }
 
 function scopeMatches(scope: string, operator: string | undefined, values: string[] | undefined, pod: Pod): boolean {
@@ -134,7 +134,7 @@ const prettyPrint = (usage: Usage, names: readonly string[]) =>
   [...names]
     .filter((n) => usage.has(n))
     .sort()
-    .map((n) => `${n}=${quantityString(usage.get(n) as MilliQuantity)}`)
+    .map((n) => `${n}=${milliQuantityString(usage.get(n) as MilliQuantity)}`)
     .join(',');
 
 /** Usage as the quota controller would have recorded it: the snapshot's status, or computed from its pods. */
@@ -167,7 +167,7 @@ function podLevelResourcesSet(pod: Pod): boolean {
 
 function containersMissing(pod: Pod, required: Set<string>): Map<string, Set<string>> {
   const missing = new Map<string, Set<string>>();
-  // With PodLevelResources (on in v1.34) pod-level resources make container-level ones optional.
+  // With PodLevelResources (on by default from v1.34) pod-level resources make container-level ones optional.
   if (podLevelResourcesSet(pod)) return missing;
   for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
     const has = computeUsage(containerList(c, 'requests'), containerList(c, 'limits'));
@@ -247,7 +247,7 @@ export function resourceQuota(req: AdmissionRequest): PluginOutcome {
         segments: fieldOf(req.pod, [...exceeded].sort()[0] ?? ''),
       });
     const charged = [...requested.keys()].sort().map((k) => {
-      const q = (u: Usage) => quantityString(u.get(k) ?? { milli: 0, format: 'DecimalSI' });
+      const q = (u: Usage) => milliQuantityString(u.get(k) ?? { milli: 0, format: 'DecimalSI' });
       return `${k} ${q(used)} + ${q(requested)} of ${q(hard)}`;
     });
     notes.push(`ResourceQuota "${name}": ${charged.join(', ')}.`);

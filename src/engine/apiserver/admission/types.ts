@@ -2,17 +2,8 @@
 // (the request fails with that error), warnings kubectl prints, and notes for the stage report.
 import type { Cluster } from '../../cluster/cluster';
 import type { Pod } from '../../k8s/objects';
+import type { PluginName } from '../../finding-code';
 import type { Segment } from '../../types';
-
-export type PluginName =
-  | 'NamespaceLifecycle'
-  | 'LimitRanger'
-  | 'ServiceAccount'
-  | 'Priority'
-  | 'DefaultTolerationSeconds'
-  | 'RuntimeClass'
-  | 'PodSecurity'
-  | 'ResourceQuota';
 
 export interface AdmissionRequest {
   pod: Pod;

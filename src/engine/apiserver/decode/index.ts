@@ -8,6 +8,7 @@ import type { Finding, QuickFix, Segment } from '../../types';
 import type { PodSource } from '../../pod-source';
 import { formatPath } from '../../k8s/field-path';
 import { definition, kindSchema } from '../../k8s/schema';
+import { type KubeVersion, NEWEST } from '../../version/kube-version';
 import { decodeAs, type DecodeProblem } from './json-decode';
 import { closestField } from './suggest';
 
@@ -20,16 +21,17 @@ export interface DecodeResult {
 // k8s.io/apimachinery pkg/runtime/error.go (strictDecodingError.Error): one prefix, then the errors joined by ", ".
 const STRICT_PREFIX = 'strict decoding error: ';
 
-export function decodeStrict(source: PodSource): DecodeResult {
+/** Decodes as the API server of release `version` does: a field its Go types lack is an unknown field. */
+export function decodeStrict(source: PodSource, version: KubeVersion = NEWEST): DecodeResult {
   const warnings = source.duplicateFields.map(duplicateWarning);
   const kind = kindSchema(source.kind);
   if (!kind) return { errors: [], warnings };
   const apiVersion = source.object.apiVersion;
   if (apiVersion !== kind.apiVersion) return { errors: [noKindMatch(source.kind, apiVersion)], warnings };
-  return { errors: decodeAs(source.object, kind.definition).map(toFinding), warnings };
+  return { errors: decodeAs(source.object, kind.definition, version).map((p) => toFinding(p, version)), warnings };
 }
 
-function toFinding(p: DecodeProblem): Finding {
+function toFinding(p: DecodeProblem, version: KubeVersion): Finding {
   const path = formatPath(p.segments);
   if (p.kind === 'unknown') {
     // The strict error path has no brackets for map keys: sigs.k8s.io/json appends them as `.key`.
@@ -43,20 +45,20 @@ function toFinding(p: DecodeProblem): Finding {
       message: `${STRICT_PREFIX}unknown field ${JSON.stringify(formatPath(strictPath))}`,
       target: 'key',
     };
-    const fix = renameFix(p.definition, p.key, p.segments);
+    const fix = renameFix(p.definition, p.key, p.segments, version);
     return fix ? { ...finding, fixes: [fix] } : finding;
   }
   return { severity: 'error', code: 'BadRequest', stage: 'apiserver', path, segments: p.segments, message: p.message };
 }
 
-function renameFix(definitionId: string, key: string, segments: Segment[]): QuickFix | null {
-  const known = Object.keys(definition(definitionId)?.properties ?? {});
+function renameFix(definitionId: string, key: string, segments: Segment[], version: KubeVersion): QuickFix | null {
+  const known = Object.keys(definition(definitionId, version)?.properties ?? {});
   const best = closestField(key, known);
   return best ? { title: `Change to "${best}"`, segments, replaceKey: true, text: best } : null;
 }
 
 /** kubectl's RESTMapper finds no resource for the pair (k8s.io/apimachinery pkg/api/meta/errors.go NoKindMatchError). */
-function noKindMatch(kind: string, apiVersion: string | undefined): Finding {
+export function noKindMatch(kind: string, apiVersion: string | undefined): Finding {
   return {
     severity: 'error',
     code: 'NoKindMatch',

@@ -10,6 +10,7 @@
 //   else failed (decode.go `unmarshal`: savedError first, then UnmarshalStrictError).
 import type { Segment } from '../../types';
 import { definition, goName, parseType, property, type TypeName } from '../../k8s/schema';
+import { type KubeVersion, NEWEST } from '../../version/kube-version';
 import { NAMED_FIELD_TYPES } from './go-named-types';
 import { quantityError } from './quantity-error';
 
@@ -24,14 +25,16 @@ interface ErrorContext {
 }
 
 interface State {
+  /** The API server's release: which fields its Go types have. */
+  version: KubeVersion;
   typeError: DecodeProblem | null;
   fatal: DecodeProblem | null;
   unknown: DecodeProblem[];
 }
 
 /** Decodes `value` as the definition `root`; returns what the server would report, in its precedence. */
-export function decodeAs(value: unknown, root: string): DecodeProblem[] {
-  const state: State = { typeError: null, fatal: null, unknown: [] };
+export function decodeAs(value: unknown, root: string, version: KubeVersion = NEWEST): DecodeProblem[] {
+  const state: State = { version, typeError: null, fatal: null, unknown: [] };
   decode(state, value, root, `v1.${goName(root)}`, [], null);
   if (state.fatal) return [state.fatal];
   if (state.typeError) return [state.typeError];
@@ -127,12 +130,12 @@ function decode(
     case 'ref': {
       if (jsonKind(value) !== 'object')
         return saveTypeError(state, segments, typeMessage(jsonKind(value), ctx, goType));
-      const def = definition(t.id);
+      const def = definition(t.id, state.version);
       if (!def) return;
       const struct = goName(t.id);
       const obj = value as Record<string, unknown>;
       for (const key of sortedKeys(obj)) {
-        const p = property(t.id, key);
+        const p = property(t.id, key, state.version);
         if (!p) {
           state.unknown.push({ kind: 'unknown', segments: [...segments, key], definition: t.id, key });
           continue;

@@ -2,7 +2,7 @@
 // spec: what every PodSpec gets, in a Pod and in a workload's template alike.
 import type { Pod } from '../../k8s/objects';
 import { podTotals } from '../admission/pod-resources';
-import { canonicalQuantity, quantityString } from './quantity-string';
+import { milliQuantityString, roundedUpToMilli } from '../admission/milli-quantity';
 import { defaultPullPolicy } from './image-tag';
 import { type Obj, child, ensure, fill, fillNil, fillNumber, isObj, items } from './object';
 
@@ -36,7 +36,7 @@ function canonicalResources(resources: Obj | undefined): void {
   if (!resources) return;
   for (const key of ['limits', 'requests']) {
     const list = child(resources, key);
-    if (list) for (const name of Object.keys(list)) list[name] = canonicalQuantity(list[name]);
+    if (list) for (const name of Object.keys(list)) list[name] = roundedUpToMilli(list[name]);
   }
 }
 
@@ -162,7 +162,7 @@ function requestsFromLimits(c: Obj): void {
 const isPodLevelResource = (name: string) => name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
 
 /**
- * defaultPodRequests (PodLevelResources, beta and on in v1.34): when pod-level limits are set, each missing
+ * defaultPodRequests (PodLevelResources, on by default from v1.34): when pod-level limits are set, each missing
  * pod-level request of cpu or memory takes the containers' aggregate request, else the pod-level limit.
  */
 function defaultPodLevelRequests(pod: Obj, spec: Obj): void {
@@ -173,7 +173,7 @@ function defaultPodLevelRequests(pod: Obj, spec: Obj): void {
   const aggregate = podTotals(pod as unknown as Pod, 'requests');
   for (const [name, q] of aggregate)
     if (!(name in requests) && isPodLevelResource(name) && !name.startsWith('hugepages-'))
-      requests[name] = quantityString(q);
+      requests[name] = milliQuantityString(q);
   for (const [name, q] of Object.entries(limits))
     if (!(name in requests) && isPodLevelResource(name)) requests[name] = q;
   if (Object.keys(requests).length > 0) resources.requests = requests;

@@ -42,7 +42,7 @@ function appArmorFieldFor(annotation: string): { type: string; localhostProfile?
 }
 
 /**
- * applyAppArmorVersionSkew (v1.34): a deprecated per-container annotation becomes the container's
+ * applyAppArmorVersionSkew (read at v1.34): a deprecated per-container annotation becomes the container's
  * securityContext.appArmorProfile when the container sets none and it differs from the pod's; the annotation
  * draws a deprecation warning. (Since v1.34 fields are no longer copied back into annotations.)
  */

@@ -42,7 +42,7 @@ function statefulSet(spec: Obj): void {
   }
   const ru = child(strategy, 'rollingUpdate');
   if (strategy.type === 'RollingUpdate' && ru && unset(ru.partition)) ru.partition = 0;
-  // StatefulSetAutoDeletePVC is GA (on) in v1.34.
+  // StatefulSetAutoDeletePVC is GA (on) from v1.32.
   const retention = ensure(spec, 'persistentVolumeClaimRetentionPolicy');
   fill(retention, 'whenDeleted', 'Retain');
   fill(retention, 'whenScaled', 'Retain');

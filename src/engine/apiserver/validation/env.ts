@@ -1,6 +1,6 @@
 // Container env and envFrom (kubernetes/kubernetes pkg/apis/core/validation/validation.go: ValidateEnv,
 // validateEnvVarValueFrom, validateObjectFieldSelector, validateContainerResourceFieldSelector, ValidateEnvFrom).
-// Names use the relaxed rule: RelaxedEnvironmentVariableValidation is GA in v1.34.
+// Names use the relaxed rule: RelaxedEnvironmentVariableValidation is GA from v1.34.
 import type { Container } from '../../k8s/objects';
 import type { FieldPath } from '../../k8s/field-path';
 import { type FieldError, invalid, notSupported, required } from '../../k8s/field-error';

@@ -8,12 +8,13 @@ import type { Segment } from '../../types';
 import { validatePod } from './pod-spec';
 import { warningsFor } from './warnings';
 import { WORKLOAD_VALIDATORS } from './workloads';
+import type { KubeVersion } from '../../version/kube-version';
 
-/** The field errors the API server returns for this object, in the order it reports them. */
-export function validateCreate(obj: KubeObject): FieldError[] {
-  if (obj.kind === 'Pod') return validatePod(obj as unknown as Pod);
+/** The field errors an API server of release `version` returns for this object, in the order it reports them. */
+export function validateCreate(obj: KubeObject, version: KubeVersion): FieldError[] {
+  if (obj.kind === 'Pod') return validatePod(obj as unknown as Pod, version);
   const validator = obj.kind ? WORKLOAD_VALIDATORS[obj.kind] : undefined;
-  return validator ? validator(obj) : [];
+  return validator ? validator(obj, version) : [];
 }
 
 /** The create-time warnings (kubectl's `Warning:` lines), each with the text after `Warning: `. */

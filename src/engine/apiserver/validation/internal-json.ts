@@ -51,7 +51,7 @@ function profile(src: Source): Json {
 /** *core.SeccompProfile. */
 export const internalSeccompProfile = (p: Source): Json => profile(p);
 
-/** *core.SecurityContext (v1.34 field order). */
+/** *core.SecurityContext (field order read at v1.34). */
 export function internalSecurityContext(src: Source): Json {
   if (!src) return null;
   const sc = fields(src);

@@ -1,3 +1,4 @@
+import { ipErrors } from '../../k8s/names';
 // k8s.io/apimachinery v0.34 pkg/util/validation/ip.go GetWarningsForIP: an IP that netutils.ParseIPSloppy accepts
 // but netip.ParseAddr would not (an IPv4 octet with a leading 0), or an IPv4-mapped IPv6 address, "will be
 // considered invalid"; a valid IPv6 address not written in RFC 5952 form gets a softer warning. Values that do not
@@ -80,4 +81,26 @@ export function ipWarnings(path: string, value: string): string[] {
     : [
         `${path}: IPv6 address ${JSON.stringify(value)} should be in RFC 5952 canonical format (${JSON.stringify(canonical)})`,
       ];
+}
+
+/**
+ * parseIP's extra errors under strict validation (k8s.io/apimachinery pkg/util/validation/ip.go, used for the legacy
+ * IP fields once StrictIPCIDRValidation is on: v1.36): an address ParseIPSloppy accepts but netip.ParseAddr does not
+ * (a leading 0 in an IPv4 octet), and an IPv4-mapped IPv6 address. Values that do not parse at all get their own
+ * error elsewhere, so they return nothing here.
+ */
+export function strictIPErrors(value: string): string[] {
+  const v4 = parseIPv4(value);
+  if (v4) return value.split('.').some((p) => p.length > 1 && p.startsWith('0')) ? ['must not have leading 0s'] : [];
+  const v6 = parseIPv6(value);
+  if (!v6) return [];
+  const tailOctets = /:([0-9.]+)$/.exec(value)?.[1]?.split('.') ?? [];
+  if (tailOctets.some((p) => p.length > 1 && p.startsWith('0'))) return ['must not have leading 0s'];
+  return isMappedIPv4(v6) ? ['must not be an IPv4-mapped IPv6 address'] : [];
+}
+
+/** IsValidIPForLegacyField: the sloppy parse, then (StrictIPCIDRValidation on) the strict form's errors. */
+export function legacyIPErrors(value: string, strict: boolean): string[] {
+  const errs = ipErrors(value);
+  return errs.length === 0 && strict ? strictIPErrors(value) : errs;
 }

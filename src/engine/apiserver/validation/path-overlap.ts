@@ -2,9 +2,10 @@
 // configMap, secret, downwardAPI or projected volume that maps two items to one path, or one path inside another,
 // warns on create, once per earlier colliding path. The warning text has no field-path prefix. Ported as written,
 // including its quirk that a projected source matching no case (a configMap or secret without items) reuses the
-// previous source's paths. ClusterTrustBundle and PodCertificate projections are absent: their gates are off in
-// v1.34, so PrepareForCreate drops them before the warnings are computed.
+// previous source's paths. ClusterTrustBundle and PodCertificate projections are absent: their gates are off
+// by default (read at v1.34), so PrepareForCreate drops them before the warnings are computed.
 import type { Volume } from '../../k8s/objects';
+import { trimEndChar } from '../../k8s/linear-text';
 
 interface PathAndSource {
   path: string;
@@ -17,7 +18,7 @@ const show = (ps: PathAndSource): string =>
 const extract = (items: { path: string }[], source: string): PathAndSource[] =>
   items.map((i) => ({ path: i.path, source }));
 
-const trimSlashes = (path: string): string => path.replace(/\/+$/, '');
+const trimSlashes = (path: string): string => trimEndChar(path, '/');
 
 function checkForOverlap(haystack: PathAndSource[], needle: PathAndSource): PathAndSource[] {
   if (needle.path === '') return [];

@@ -1,34 +1,34 @@
-// Pod-level resources against the containers' (PodLevelResources, beta and on in v1.34; kubernetes/kubernetes
+// Pod-level resources against the containers' (PodLevelResources, on by default from v1.34; kubernetes/kubernetes
 // pkg/apis/core/validation/validation.go validatePodResourceConsistency).
 import type { PodSpec } from '../../k8s/objects';
 import type { FieldPath } from '../../k8s/field-path';
 import { type FieldError, invalid } from '../../k8s/field-error';
 import { sortedEntries } from './object-meta';
-import { canonicalQuantity, compareQuantity, parseQuantityValue, type QuantityValue } from './quantity-value';
+import { canonicalQuantity, compareQuantity, toQuantity, type Quantity } from '../../k8s/quantity';
 
-const ZERO: QuantityValue = { mantissa: 0n, scale: 0, format: 'DecimalSI' };
+const ZERO: Quantity = { mantissa: 0n, scale: 0, format: 'DecimalSI', int64: true };
 
-function add(a: QuantityValue, b: QuantityValue): QuantityValue {
+function add(a: Quantity, b: Quantity): Quantity {
   const scale = Math.min(a.scale, b.scale);
   const mantissa = a.mantissa * 10n ** BigInt(a.scale - scale) + b.mantissa * 10n ** BigInt(b.scale - scale);
-  return { mantissa, scale, format: a.mantissa === 0n ? b.format : a.format };
+  return { mantissa, scale, format: a.mantissa === 0n ? b.format : a.format, int64: false };
 }
 
 /**
  * resourcehelper.AggregateContainerRequests: regular containers and sidecars run together and are summed; each
  * plain init container runs alone beside the sidecars started before it, and the pod needs the largest of these.
  */
-function aggregateRequests(spec: PodSpec): Map<string, QuantityValue> {
-  const sum = new Map<string, QuantityValue>();
-  const addTo = (into: Map<string, QuantityValue>, reqs: Record<string, number | string> | undefined) => {
+function aggregateRequests(spec: PodSpec): Map<string, Quantity> {
+  const sum = new Map<string, Quantity>();
+  const addTo = (into: Map<string, Quantity>, reqs: Record<string, number | string> | undefined) => {
     for (const [name, raw] of sortedEntries(reqs)) {
-      const q = parseQuantityValue(raw);
+      const q = toQuantity(raw);
       if (q) into.set(name, add(into.get(name) ?? ZERO, q));
     }
   };
   for (const c of spec.containers ?? []) addTo(sum, c.resources?.requests);
-  const sidecars = new Map<string, QuantityValue>();
-  const peak = new Map<string, QuantityValue>();
+  const sidecars = new Map<string, Quantity>();
+  const peak = new Map<string, Quantity>();
   for (const c of spec.initContainers ?? []) {
     if (c.restartPolicy === 'Always') {
       addTo(sum, c.resources?.requests);
@@ -55,8 +55,8 @@ export function validatePodResourceConsistency(spec: PodSpec, path: FieldPath): 
   const podLimits = spec.resources?.limits ?? {};
   const agg = aggregateRequests(spec);
   for (const name of [...agg.keys()].sort()) {
-    const ctr = agg.get(name) as QuantityValue;
-    const podReq = parseQuantityValue(podRequests[name] ?? 0) ?? ZERO;
+    const ctr = agg.get(name) as Quantity;
+    const podReq = toQuantity(podRequests[name] ?? 0) ?? ZERO;
     if (compareQuantity(ctr, podReq) > 0) {
       errs.push(
         invalid(
@@ -70,8 +70,8 @@ export function validatePodResourceConsistency(spec: PodSpec, path: FieldPath): 
   (spec.containers ?? []).forEach((c, i) => {
     for (const [name, raw] of sortedEntries(c.resources?.limits)) {
       if (podLimits[name] === undefined) continue;
-      const limit = parseQuantityValue(raw);
-      const podLimit = parseQuantityValue(podLimits[name]);
+      const limit = toQuantity(raw);
+      const podLimit = toQuantity(podLimits[name]);
       if (limit && podLimit && compareQuantity(limit, podLimit) > 0) {
         // validation.go builds this path as containers[i][<resource>].limits under spec.resources.
         errs.push(

@@ -1,12 +1,11 @@
 // The pod spec and the Pod object (kubernetes/kubernetes pkg/apis/core/validation/validation.go: ValidatePodSpec,
 // validatePodMetadataAndSpec, ValidatePodCreate, ValidatePodTemplateSpec). The order of checks is the API server's:
-// the multi-cause message lists errors in this order. Feature gates are those on by default in v1.34.
+// the multi-cause message lists errors in this order. Gates in version/feature-gates.ts follow the release simulated; others are taken as on by default at v1.34, the release read.
 import type { Pod, PodSpec, PodTemplateSpec } from '../../k8s/objects';
 import { FieldPath } from '../../k8s/field-path';
 import { type FieldError, duplicate, forbidden, invalid, notSupported, required } from '../../k8s/field-error';
 import {
   inclusiveRangeError,
-  ipErrors,
   isDNS1123Label,
   isDNS1123SubdomainWithUnderscore,
   isQualifiedName,
@@ -27,12 +26,22 @@ import {
   validateSeccompAnnotationsAndFields,
   visitContainers,
 } from './pod-annotations';
+import { legacyIPErrors } from './ip-warnings';
+import { gateEnabled } from '../../version/feature-gates';
+import type { KubeVersion } from '../../version/kube-version';
 
 export interface PodOptions {
   /** The spec belongs to a Pod, not a template (hostNetwork ports and image whitespace are stricter). */
   resourceIsPod: boolean;
   /** The Pod's name, which names the PVCs of its ephemeral volumes; templates have none. */
   podName?: string;
+  /** StrictIPCIDRValidation is on in the API server's release (v1.36): the legacy IP fields are parsed strictly. */
+  strictIPs: boolean;
+}
+
+/** The PodOptions part that comes from the API server's release. */
+export function releaseOptions(version: KubeVersion): Pick<PodOptions, 'strictIPs'> {
+  return { strictIPs: gateEnabled('StrictIPCIDRValidation', version) };
 }
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -69,7 +78,7 @@ function validateHostNetworkPorts(spec: PodSpec, path: FieldPath, opts: PodOptio
   return errs;
 }
 
-function validateDNSConfig(spec: PodSpec, path: FieldPath): FieldError[] {
+function validateDNSConfig(spec: PodSpec, path: FieldPath, strictIPs: boolean): FieldError[] {
   const config = spec.dnsConfig;
   const policy = spec.dnsPolicy ?? 'ClusterFirst';
   if (policy === 'None') {
@@ -84,7 +93,7 @@ function validateDNSConfig(spec: PodSpec, path: FieldPath): FieldError[] {
   if (nameservers.length > 3)
     errs.push(invalid(path.child('nameservers'), nameservers, 'must not have more than 3 nameservers'));
   nameservers.forEach((ns, i) => {
-    for (const m of ipErrors(ns)) errs.push(invalid(path.child('nameservers').index(i), ns, m));
+    for (const m of legacyIPErrors(ns, strictIPs)) errs.push(invalid(path.child('nameservers').index(i), ns, m));
   });
   const searches = config.searches ?? [];
   if (searches.length > 32)
@@ -99,7 +108,7 @@ function validateDNSConfig(spec: PodSpec, path: FieldPath): FieldError[] {
     );
   }
   searches.forEach((search, i) => {
-    // RelaxedDNSSearchValidation (on in v1.34) allows "." and underscores.
+    // RelaxedDNSSearchValidation (GA from v1.34) allows "." and underscores.
     if (search === '.') return;
     const s = search.endsWith('.') ? search.slice(0, -1) : search;
     for (const m of isDNS1123SubdomainWithUnderscore(s)) errs.push(invalid(path.child('searches').index(i), s, m));
@@ -132,7 +141,7 @@ function validateSchedulingGates(spec: PodSpec, path: FieldPath): FieldError[] {
 function validateHostUsers(spec: PodSpec, path: FieldPath): FieldError[] {
   if (spec.hostUsers !== false) return [];
   const errs: FieldError[] = [];
-  // v1.34 text; validation.go names the last two paths with capitals.
+  // Text read at v1.34; validation.go names the last two paths with capitals.
   if (spec.hostNetwork) errs.push(forbidden(path.child('hostNetwork'), 'when `hostUsers` is false'));
   if (spec.hostPID) errs.push(forbidden(path.child('HostPID'), 'when `hostUsers` is false'));
   if (spec.hostIPC) errs.push(forbidden(path.child('HostIPC'), 'when `hostUsers` is false'));
@@ -249,7 +258,7 @@ export function validatePodSpec(spec: PodSpec, path: FieldPath, opts: PodOptions
   errs.push(...validatePodSecurityContext(spec, path.child('securityContext')));
   errs.push(...validateImagePullSecrets(spec, path.child('imagePullSecrets')));
   errs.push(...validateAffinity(spec.affinity, path.child('affinity')));
-  errs.push(...validateDNSConfig(spec, path.child('dnsConfig')));
+  errs.push(...validateDNSConfig(spec, path.child('dnsConfig'), opts.strictIPs));
   (spec.readinessGates ?? []).forEach((g, i) => {
     const p = path.child('readinessGates').index(i).child('conditionType');
     for (const m of isQualifiedName(g.conditionType)) errs.push(invalid(p, g.conditionType, m));
@@ -272,7 +281,7 @@ export function validatePodSpec(spec: PodSpec, path: FieldPath, opts: PodOptions
   errs.push(...validateTolerations(spec.tolerations, path.child('tolerations')));
   (spec.hostAliases ?? []).forEach((alias, i) => {
     const p = path.child('hostAliases').index(i);
-    for (const m of ipErrors(alias.ip)) errs.push(invalid(p.child('ip'), alias.ip, m));
+    for (const m of legacyIPErrors(alias.ip, opts.strictIPs)) errs.push(invalid(p.child('ip'), alias.ip, m));
     (alias.hostnames ?? []).forEach((h, j) => errs.push(...subdomainField(h, p.child('hostnames').index(j))));
   });
   errs.push(...subdomainField(spec.priorityClassName, path.child('priorityClassName')));
@@ -295,14 +304,20 @@ export function validatePodSpec(spec: PodSpec, path: FieldPath, opts: PodOptions
   return errs;
 }
 
-/** ValidatePodCreate. */
-export function validatePod(pod: Pod): FieldError[] {
+/** ValidatePodCreate on an API server of release `version`. */
+export function validatePod(pod: Pod, version: KubeVersion): FieldError[] {
   const meta = FieldPath.root('metadata');
   const specPath = FieldPath.root('spec');
   const spec: PodSpec = pod.spec ?? { containers: [] };
   const errs = validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain, meta);
   errs.push(...validatePodSpecificAnnotations(pod.metadata, spec, meta.child('annotations')));
-  errs.push(...validatePodSpec(spec, specPath, { resourceIsPod: true, podName: pod.metadata?.name }));
+  errs.push(
+    ...validatePodSpec(spec, specPath, {
+      resourceIsPod: true,
+      podName: pod.metadata?.name,
+      ...releaseOptions(version),
+    }),
+  );
   if (!spec.serviceAccountName) {
     (spec.volumes ?? []).forEach((v, vi) => {
       (v.projected?.sources ?? []).forEach((s, si) => {
@@ -342,13 +357,17 @@ export function validatePod(pod: Pod): FieldError[] {
 }
 
 /** ValidatePodTemplateSpec: a workload's template, validated at the workload's own paths. */
-export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, path: FieldPath): FieldError[] {
+export function validatePodTemplateSpec(
+  template: PodTemplateSpec | undefined,
+  path: FieldPath,
+  version: KubeVersion,
+): FieldError[] {
   const meta = template?.metadata;
   const spec: PodSpec = template?.spec ?? { containers: [] };
   const errs = validateLabels(meta?.labels, path.child('labels'));
   errs.push(...validateAnnotations(meta?.annotations, path.child('annotations')));
   errs.push(...validatePodSpecificAnnotations(meta, spec, path.child('annotations')));
-  errs.push(...validatePodSpec(spec, path.child('spec'), { resourceIsPod: false }));
+  errs.push(...validatePodSpec(spec, path.child('spec'), { resourceIsPod: false, ...releaseOptions(version) }));
   // The Deployment case of kubernetes/kubernetes issue 128306 shows the AppArmor check on template paths.
   errs.push(...validateSeccompAnnotationsAndFields(meta, spec, path.child('spec')));
   errs.push(...validateAppArmorAnnotationsAndFieldsMatch(meta, spec, path.child('spec')));

@@ -39,7 +39,7 @@ function validateHTTPGet(http: HTTPGet, path: FieldPath): FieldError[] {
 }
 
 function validateSleep(seconds: number, gracePeriod: number | undefined, path: FieldPath): FieldError[] {
-  // PodLifecycleSleepActionAllowZero is on in v1.34, so zero is allowed.
+  // PodLifecycleSleepActionAllowZero is on by default from v1.34, so zero is allowed.
   if (gracePeriod !== undefined && (seconds < 0 || seconds > gracePeriod)) {
     return [
       invalid(path, seconds, `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriod})`),

@@ -1,6 +1,7 @@
 // Dynamic resource allocation claims (kubernetes/kubernetes pkg/apis/core/validation/validation.go:
 // validatePodResourceClaims, validatePodResourceClaim, gatherPodResourceClaimNames, validateResourceClaimNames).
-// DynamicResourceAllocation is GA in v1.34, so the fields are always validated.
+// The fields are validated whenever they reach validation; while DynamicResourceAllocation is off (v1.33) the
+// API server drops them first (dropDisabledDynamicResourceAllocationFields).
 import type { PodSpec } from '../../k8s/objects';
 import type { FieldPath } from '../../k8s/field-path';
 import { duplicate, type FieldError, invalid, notFound, required } from '../../k8s/field-error';
@@ -62,7 +63,7 @@ export function validatePodResourceClaims(claims: PodClaim[] | null | undefined,
 
 /**
  * A container's resources.claims must name pod claims, each once: a whole claim after any of its requests (or the
- * reverse), or the same request twice, is a duplicate (validateResourceClaimNames, v1.34).
+ * reverse), or the same request twice, is a duplicate (validateResourceClaimNames, read at v1.34).
  */
 export function validateResourceClaimNames(
   claims: ContainerClaim[] | null | undefined,

@@ -1,6 +1,6 @@
 // Resource-name checks for containers, LimitRange and ResourceQuota (kubernetes/kubernetes
 // pkg/apis/core/validation/validation.go validateResourceName, validateContainerResourceName,
-// ValidateResourceQuotaResourceName; name sets from pkg/apis/core/helper/helpers.go, v1.34).
+// ValidateResourceQuotaResourceName; name sets from pkg/apis/core/helper/helpers.go, read at v1.34).
 import type { FieldPath } from '../../k8s/field-path';
 import { type FieldError, invalid } from '../../k8s/field-error';
 import { isQualifiedName } from '../../k8s/names';

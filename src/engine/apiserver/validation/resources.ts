@@ -10,9 +10,9 @@ import {
   compareQuantity,
   integerValueOf,
   milliValueOf,
-  parseQuantityValue,
-  type QuantityValue,
-} from './quantity-value';
+  toQuantity,
+  type Quantity as ExactQuantity,
+} from '../../k8s/quantity';
 import {
   HUGEPAGES,
   isExtendedResource,
@@ -44,7 +44,7 @@ const isOvercommitAllowed = (name: string) => isNativeResource(name) && !isHugeP
 const isIntegerResource = (name: string) => INTEGER_RESOURCES.has(name) || isExtendedResource(name);
 
 /**
- * Pod-level resources (PodLevelResources, beta in v1.34) accept cpu, memory and hugepages-<size>
+ * Pod-level resources (PodLevelResources, beta from v1.34) accept cpu, memory and hugepages-<size>
  * (k8s.io/component-helpers resource IsSupportedPodLevelResource; the error lists sets.List of
  * SupportedPodLevelResources(), whose hugepages entry is the bare prefix).
  */
@@ -57,7 +57,7 @@ function validatePodResourceName(name: string, path: FieldPath): FieldError[] {
   return [];
 }
 
-export function validateResourceQuantityValue(name: string, q: QuantityValue, path: FieldPath): FieldError[] {
+export function validateResourceQuantityValue(name: string, q: ExactQuantity, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   if (q.mantissa < 0n) errs.push(invalid(path, canonicalQuantity(q), 'must be greater than or equal to 0'));
   if (isIntegerResource(name) && milliValueOf(q) % 1000n !== 0n) {
@@ -66,8 +66,8 @@ export function validateResourceQuantityValue(name: string, q: QuantityValue, pa
   return errs;
 }
 
-function hugePageError(name: string, q: QuantityValue): string | null {
-  const size = parseQuantityValue(name.slice(HUGEPAGES.length));
+function hugePageError(name: string, q: ExactQuantity): string | null {
+  const size = toQuantity(name.slice(HUGEPAGES.length));
   const divisible =
     size !== null &&
     size.mantissa > 0n &&
@@ -84,12 +84,12 @@ function validateRequirements(
   const errs: FieldError[] = [];
   const limPath = path.child('limits');
   const reqPath = path.child('requests');
-  const limits = new Map<string, QuantityValue>();
+  const limits = new Map<string, ExactQuantity>();
   let cpuOrMemory = false;
   let hugePages = false;
-  const visit = (name: string, raw: Quantity, p: FieldPath): QuantityValue | null => {
+  const visit = (name: string, raw: Quantity, p: FieldPath): ExactQuantity | null => {
     errs.push(...nameFn(name, p));
-    const q = parseQuantityValue(raw);
+    const q = toQuantity(raw);
     if (!q) return null;
     errs.push(...validateResourceQuantityValue(name, q, p));
     return q;

@@ -5,7 +5,7 @@ import type { Volume } from '../../k8s/objects';
 import type { FieldPath } from '../../k8s/field-path';
 import { duplicate, type FieldError, forbidden, invalid, notSupported, required, tooLong } from '../../k8s/field-error';
 import { isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from '../../k8s/names';
-import { parseQuantityValue } from './quantity-value';
+import { toQuantity } from '../../k8s/quantity';
 import { validateObjectFieldSelector } from './env';
 import { validateLegacySource } from './legacy-volume-sources';
 
@@ -198,7 +198,7 @@ function validateOneSource(key: keyof Source, s: Source, p: FieldPath, resourceI
   switch (key) {
     case 'emptyDir': {
       const size = s.emptyDir?.sizeLimit;
-      const q = size == null ? null : parseQuantityValue(size);
+      const q = size == null ? null : toQuantity(size);
       return q && q.mantissa < 0n
         ? [forbidden(p.child('sizeLimit'), 'SizeLimit field must be a valid resource quantity')]
         : [];

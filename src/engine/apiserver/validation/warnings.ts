@@ -7,7 +7,7 @@ import { FieldPath } from '../../k8s/field-path';
 import type { Segment } from '../../types';
 import { isDNS1123Label, isValidLabelValue } from '../../k8s/names';
 import { sortedEntries } from './object-meta';
-import { canonicalQuantity, milliValueOf, parseQuantityValue } from './quantity-value';
+import { canonicalQuantity, milliValueOf, toQuantity } from '../../k8s/quantity';
 import { overlappingPathWarnings } from './path-overlap';
 import { ipWarnings } from './ip-warnings';
 
@@ -80,7 +80,7 @@ function visit(spec: PodSpec, specPath: FieldPath): [AnyContainer, FieldPath][] 
 }
 
 function fractionalOne(w: Collector, raw: number | string | undefined, path: FieldPath): void {
-  const q = raw === undefined ? null : parseQuantityValue(raw);
+  const q = raw === undefined ? null : toQuantity(raw);
   if (q && milliValueOf(q) % 1000n !== 0n)
     w.add(path, `fractional byte value ${JSON.stringify(canonicalQuantity(q))} is invalid, must be an integer`);
 }
@@ -319,7 +319,7 @@ function claimSpecWarnings(spec: ClaimSpec | undefined, textPath: FieldPath, spe
   const w = new Collector();
   for (const list of ['requests', 'limits'] as const) {
     const raw = spec?.resources?.[list]?.storage;
-    const q = typeof raw === 'string' || typeof raw === 'number' ? parseQuantityValue(raw) : null;
+    const q = typeof raw === 'string' || typeof raw === 'number' ? toQuantity(raw) : null;
     if (q && milliValueOf(q) % 1000n !== 0n) {
       w.addUnprefixed(
         specPath.child('resources', list).key('storage'),

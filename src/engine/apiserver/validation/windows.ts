@@ -1,4 +1,4 @@
-// Windows settings (kubernetes/kubernetes pkg/apis/core/validation/validation.go v1.34:
+// Windows settings (kubernetes/kubernetes pkg/apis/core/validation/validation.go, read at v1.34:
 // validateWindowsSecurityContextOptions, validateWindowsHostProcessPod). The cluster is assumed to allow privileged
 // containers, so the "disallowed by cluster policy" error never applies.
 import type { Container, PodSpec } from '../../k8s/objects';

@@ -24,6 +24,7 @@ import {
   validateJobFailureAndSuccess,
   validateManagedBy,
 } from './job-policies';
+import type { KubeVersion } from '../../version/kube-version';
 
 type IntOrString = number | string;
 
@@ -94,13 +95,13 @@ function validateSelectorField(s: WorkloadSpec, path: FieldPath, kindWord: strin
  * v1 and the internal API, so an omitted template is validated as an empty one (its `field.Required(fldPath, "")`
  * branch is unreachable).
  */
-function validateTemplateForReplicaSet(s: WorkloadSpec, path: FieldPath): FieldError[] {
+function validateTemplateForReplicaSet(s: WorkloadSpec, path: FieldPath, version: KubeVersion): FieldError[] {
   const tp = path.child('template');
   const template: PodTemplateSpec = s.template ?? {};
   const errs: FieldError[] = [];
   if (!selectorIsEmpty(s.selector) && !selectorMatches(s.selector, template))
     errs.push(mismatch(tp.child('metadata', 'labels'), template));
-  errs.push(...validatePodTemplateSpec(template, tp));
+  errs.push(...validatePodTemplateSpec(template, tp, version));
   errs.push(...restartAlwaysOnly(template, tp, 'ReplicaSet'));
   return errs;
 }
@@ -158,13 +159,13 @@ function validateDeploymentStrategy(s: WorkloadSpec, path: FieldPath): FieldErro
   return errs;
 }
 
-function validateDeployment(obj: KubeObject): FieldError[] {
+function validateDeployment(obj: KubeObject, version: KubeVersion): FieldError[] {
   const s = spec(obj);
   const path = FieldPath.root('spec');
   const errs = validateObjectMeta(obj.metadata, true, nameIsDNSSubdomain, FieldPath.root('metadata'));
   errs.push(...nonNegative(s.replicas, path.child('replicas')));
   errs.push(...validateSelectorField(s, path, 'deployment'));
-  if (!s.selector || selectorUsable(s.selector)) errs.push(...validateTemplateForReplicaSet(s, path));
+  if (!s.selector || selectorUsable(s.selector)) errs.push(...validateTemplateForReplicaSet(s, path, version));
   else errs.push(invalidGoValue(path.child('selector'), labelSelectorValue(s.selector), 'invalid label selector'));
   errs.push(...validateDeploymentStrategy(s, path.child('strategy')));
   errs.push(...nonNegative(s.minReadySeconds, path.child('minReadySeconds')));
@@ -178,7 +179,7 @@ function validateDeployment(obj: KubeObject): FieldError[] {
   return errs;
 }
 
-function validateReplicaSet(obj: KubeObject): FieldError[] {
+function validateReplicaSet(obj: KubeObject, version: KubeVersion): FieldError[] {
   const s = spec(obj);
   const path = FieldPath.root('spec');
   const errs = validateObjectMeta(obj.metadata, true, nameIsDNSSubdomain, FieldPath.root('metadata'));
@@ -186,7 +187,7 @@ function validateReplicaSet(obj: KubeObject): FieldError[] {
   errs.push(...nonNegative(s.minReadySeconds, path.child('minReadySeconds')));
   // validation.go reuses the Deployment wording for ReplicaSets.
   errs.push(...validateSelectorField(s, path, 'deployment'));
-  if (!s.selector || selectorUsable(s.selector)) errs.push(...validateTemplateForReplicaSet(s, path));
+  if (!s.selector || selectorUsable(s.selector)) errs.push(...validateTemplateForReplicaSet(s, path, version));
   else errs.push(invalidGoValue(path.child('selector'), labelSelectorValue(s.selector), 'invalid label selector'));
   return errs;
 }
@@ -269,7 +270,7 @@ function validateStatefulSet(obj: KubeObject): FieldError[] {
   return errs;
 }
 
-function validateDaemonSet(obj: KubeObject): FieldError[] {
+function validateDaemonSet(obj: KubeObject, version: KubeVersion): FieldError[] {
   const s = spec(obj);
   const path = FieldPath.root('spec');
   const tp = path.child('template');
@@ -282,7 +283,7 @@ function validateDaemonSet(obj: KubeObject): FieldError[] {
     errs.push(
       invalidGoValue(path.child('selector'), labelSelectorValue(s.selector), 'empty selector is invalid for daemonset'),
     );
-  errs.push(...validatePodTemplateSpec(s.template, tp));
+  errs.push(...validatePodTemplateSpec(s.template, tp, version));
   errs.push(...restartAlwaysOnly(s.template, tp, 'DaemonSet'));
   errs.push(...nonNegative(s.minReadySeconds, path.child('minReadySeconds')));
   const us = s.updateStrategy ?? {};
@@ -309,7 +310,7 @@ function validateDaemonSet(obj: KubeObject): FieldError[] {
   return errs;
 }
 
-function validateReplicationController(obj: KubeObject): FieldError[] {
+function validateReplicationController(obj: KubeObject, version: KubeVersion): FieldError[] {
   const s = obj.spec as
     | { replicas?: number; minReadySeconds?: number; selector?: Record<string, string>; template?: PodTemplateSpec }
     | undefined;
@@ -329,7 +330,7 @@ function validateReplicationController(obj: KubeObject): FieldError[] {
     ) {
       errs.push(mismatch(tp.child('metadata', 'labels'), s.template));
     }
-    errs.push(...validatePodTemplateSpec(s.template, tp));
+    errs.push(...validatePodTemplateSpec(s.template, tp, version));
     errs.push(...restartAlwaysOnly(s.template, tp, 'ReplicationController'));
   }
   return errs;
@@ -345,7 +346,7 @@ interface JobSpec extends JobPolicies {
 }
 
 /** validateJobSpec, in its order; the selector checks of ValidateJobSpec are the caller's. */
-function validateJobSpecCommon(s: JobSpec, path: FieldPath): FieldError[] {
+function validateJobSpecCommon(s: JobSpec, path: FieldPath, version: KubeVersion): FieldError[] {
   const errs: FieldError[] = [];
   errs.push(...nonNegative(s.parallelism, path.child('parallelism')));
   errs.push(...nonNegative(s.completions, path.child('completions')));
@@ -382,7 +383,7 @@ function validateJobSpecCommon(s: JobSpec, path: FieldPath): FieldError[] {
   );
   errs.push(...validateJobFailureAndSuccess(s, containerNames, path));
   const tp = path.child('template');
-  errs.push(...validatePodTemplateSpec(s.template, tp));
+  errs.push(...validatePodTemplateSpec(s.template, tp, version));
   // An unset restartPolicy is defaulted to Always, which a Job refuses.
   const policy: string = s.template?.spec?.restartPolicy ?? 'Always';
   const rp = tp.child('spec', 'restartPolicy');
@@ -433,12 +434,12 @@ function validateGeneratedSelector(obj: KubeObject, s: JobSpec): FieldError[] {
   return errs;
 }
 
-function validateJob(obj: KubeObject): FieldError[] {
+function validateJob(obj: KubeObject, version: KubeVersion): FieldError[] {
   const s = (obj.spec ?? {}) as JobSpec;
   const path = FieldPath.root('spec');
   const errs = validateObjectMeta(obj.metadata, true, nameIsDNSSubdomain, FieldPath.root('metadata'));
   errs.push(...validateGeneratedSelector(obj, s));
-  errs.push(...validateJobSpecCommon(s, path));
+  errs.push(...validateJobSpecCommon(s, path, version));
   // ValidateJobSpec: LabelSelectorAsSelector(nil) is labels.Nothing(), so a missing selector also fails the
   // template check; an empty one is labels.Everything().
   if (!s.selector) errs.push(required(path.child('selector')));
@@ -488,7 +489,7 @@ function validateTimeZone(tz: string | undefined, path: FieldPath): FieldError[]
   return knownTimeZone(tz) ? [] : [invalid(path, tz, `unknown time zone ${tz}`)];
 }
 
-function validateCronJob(obj: KubeObject): FieldError[] {
+function validateCronJob(obj: KubeObject, version: KubeVersion): FieldError[] {
   const s = (obj.spec ?? {}) as {
     schedule?: string;
     timeZone?: string;
@@ -518,7 +519,7 @@ function validateCronJob(obj: KubeObject): FieldError[] {
     errs.push(notSupported(path.child('concurrencyPolicy'), cp, ['Allow', 'Forbid', 'Replace']));
   const jobSpec = s.jobTemplate?.spec ?? {};
   const jp = path.child('jobTemplate', 'spec');
-  errs.push(...validateJobSpecCommon(jobSpec, jp));
+  errs.push(...validateJobSpecCommon(jobSpec, jp, version));
   if (jobSpec.selector != null)
     errs.push(
       invalidGoValue(jp.child('selector'), labelSelectorValue(jobSpec.selector), '`selector` will be auto-generated'),
@@ -533,7 +534,7 @@ function validateCronJob(obj: KubeObject): FieldError[] {
   return errs;
 }
 
-export const WORKLOAD_VALIDATORS: Readonly<Record<string, (obj: KubeObject) => FieldError[]>> = {
+export const WORKLOAD_VALIDATORS: Readonly<Record<string, (obj: KubeObject, version: KubeVersion) => FieldError[]>> = {
   Deployment: validateDeployment,
   ReplicaSet: validateReplicaSet,
   StatefulSet: validateStatefulSet,

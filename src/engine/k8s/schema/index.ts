@@ -1,7 +1,11 @@
-// Field lookups over the schema table generated from kubernetes-models (scripts/extract-schema.mjs). Used by strict
-// decoding (which fields exist and what Go type they decode into) and by the editor's hover and completion.
+// Field lookups over the schema tables (scripts/extract-schema.mjs): a base table generated from kubernetes-models and,
+// for each supported minor, what that release's k8s.io/api Go types add to it or remove from it. Used by strict
+// decoding (which fields exist and what Go type they decode into) and by the editor's hover and completion, each for
+// the release simulated.
 import table from './schema.generated.json';
+import versionTable from './versions.generated.json';
 import type { Segment } from '../../types';
+import { type KubeVersion, type Minor, NEWEST } from '../../version/kube-version';
 
 /**
  * A field's type as the table writes it: a primitive (`string`, `boolean`, `number`, `integer/int32`,
@@ -38,7 +42,43 @@ interface SchemaTable {
   definitions: Record<string, DefinitionSchema>;
 }
 
+interface VersionDelta {
+  /** The release whose Go types were read (`v1.35.7`). */
+  release: string;
+  definitions: Record<string, { add?: Record<string, PropertySchema>; remove?: string[] }>;
+  /** Definitions that only fields of this release reach. */
+  newDefinitions: Record<string, DefinitionSchema>;
+}
+
 const schema = table as SchemaTable;
+const deltas = (versionTable as unknown as { versions: Record<Minor, VersionDelta> }).versions;
+
+/** The release of k8s.io/api whose Go types a minor's table follows. */
+export function schemaRelease(version: KubeVersion): string {
+  return deltas[version.minor].release;
+}
+
+const merged = new Map<string, DefinitionSchema | undefined>();
+
+function definitionOf(id: string, version: KubeVersion): DefinitionSchema | undefined {
+  const key = `${version.minor}/${id}`;
+  if (merged.has(key)) return merged.get(key);
+  const delta = deltas[version.minor];
+  const base = own(schema.definitions, id) ?? own(delta.newDefinitions, id);
+  const change = own(delta.definitions, id);
+  let def = base;
+  if (base && change) {
+    const properties = { ...base.properties, ...change.add };
+    for (const f of change.remove ?? []) delete properties[f];
+    def = { ...base, properties };
+  }
+  merged.set(key, def);
+  return def;
+}
+
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
 
 const PRIMITIVES = new Set([
   'string',
@@ -64,12 +104,13 @@ export function kindSchema(kind: string): KindSchema | undefined {
   return Object.prototype.hasOwnProperty.call(schema.kinds, kind) ? schema.kinds[kind] : undefined;
 }
 
-export function definition(id: string): DefinitionSchema | undefined {
-  return Object.prototype.hasOwnProperty.call(schema.definitions, id) ? schema.definitions[id] : undefined;
+/** A definition as the release `version` has it (the newest supported by default). */
+export function definition(id: string, version: KubeVersion = NEWEST): DefinitionSchema | undefined {
+  return definitionOf(id, version);
 }
 
-export function property(id: string, field: string): PropertySchema | undefined {
-  const def = definition(id);
+export function property(id: string, field: string, version: KubeVersion = NEWEST): PropertySchema | undefined {
+  const def = definition(id, version);
   return def && Object.prototype.hasOwnProperty.call(def.properties, field) ? def.properties[field] : undefined;
 }
 
@@ -87,17 +128,21 @@ export interface FieldInfo {
 }
 
 /** The field at a document path of a kind (`Pod`, `Deployment`), or null when the path leaves the schema. */
-export function fieldAt(kindKey: string, segments: readonly Segment[]): FieldInfo | null {
+export function fieldAt(
+  kindKey: string,
+  segments: readonly Segment[],
+  version: KubeVersion = NEWEST,
+): FieldInfo | null {
   const kind = kindSchema(kindKey);
   if (!kind) return null;
   let type: TypeName = kind.definition;
-  let info: FieldInfo = { type, typeLabel: label(type), description: definition(type)?.description ?? '' };
+  let info: FieldInfo = { type, typeLabel: label(type), description: definition(type, version)?.description ?? '' };
   for (const seg of segments) {
     const t = parseType(type);
     if (t.kind === 'list' && typeof seg === 'number') type = t.of;
     else if (t.kind === 'map' && typeof seg !== 'number') type = t.of;
     else if (t.kind === 'ref' && typeof seg === 'string') {
-      const p = property(t.id, seg);
+      const p = property(t.id, seg, version);
       if (!p) return null;
       type = p.type;
       info = { type, typeLabel: label(type), description: p.description, ...(p.enum ? { enum: p.enum } : {}) };
@@ -107,15 +152,19 @@ export function fieldAt(kindKey: string, segments: readonly Segment[]): FieldInf
     info = {
       type,
       typeLabel: label(type),
-      description: inner.kind === 'ref' ? (definition(inner.id)?.description ?? '') : info.description,
+      description: inner.kind === 'ref' ? (definition(inner.id, version)?.description ?? '') : info.description,
     };
   }
   return info;
 }
 
 /** Markdown for a hover: the field's name, type, allowed values and description. */
-export function describeField(kindKey: string, segments: readonly Segment[]): string | null {
-  const info = fieldAt(kindKey, segments);
+export function describeField(
+  kindKey: string,
+  segments: readonly Segment[],
+  version: KubeVersion = NEWEST,
+): string | null {
+  const info = fieldAt(kindKey, segments, version);
   if (!info) return null;
   const last = [...segments].reverse().find((s): s is string => typeof s === 'string') ?? kindKey;
   const lines = [`**${last}** \`${info.typeLabel}\``];
@@ -125,11 +174,15 @@ export function describeField(kindKey: string, segments: readonly Segment[]): st
 }
 
 /** The field names a mapping at this path accepts (for completion), or null when it is not an object. */
-export function fieldNamesAt(kindKey: string, segments: readonly Segment[]): string[] | null {
-  const info = fieldAt(kindKey, segments);
+export function fieldNamesAt(
+  kindKey: string,
+  segments: readonly Segment[],
+  version: KubeVersion = NEWEST,
+): string[] | null {
+  const info = fieldAt(kindKey, segments, version);
   if (!info) return null;
   const t = parseType(info.type);
-  return t.kind === 'ref' ? Object.keys(definition(t.id)?.properties ?? {}) : null;
+  return t.kind === 'ref' ? Object.keys(definition(t.id, version)?.properties ?? {}) : null;
 }
 
 function label(t: TypeName): string {

@@ -11,6 +11,7 @@ import { setUpEmptyDir, setUpHostPath } from './node-local';
 import { setUpConfigMap, setUpDownwardAPI, setUpProjected, setUpSecret } from './projected-data';
 import { ok, type VolumeContext, type VolumeSetup } from './types';
 import { LOCAL_VOLUME_SETUP, POPULATOR_POLL } from '../latency';
+import { namespaceOf } from '../../k8s/namespace';
 
 /** Volume names referenced by any container's volumeMounts or volumeDevices (util.GetPodVolumeNames). */
 function usedVolumeNames(pod: Pod): Set<string> {
@@ -60,7 +61,7 @@ export interface MountOutcome {
  */
 export function mountVolumes(pod: Pod, node: Node, cluster: Cluster, trace: Trace, at: number): MountOutcome {
   const used = usedVolumeNames(pod);
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const bypassedScheduler = Boolean(pod.spec?.nodeName);
   let end = at;
   const processFailures: { name: string; error: string; segments: Segment[] }[] = [];

@@ -6,6 +6,8 @@ import type { Cluster } from '../../cluster/cluster';
 import type { Container, Pod, Volume } from '../../k8s/objects';
 import { payloadOf, type KeyToPath } from './payload';
 import { findConfigMap, findSecret, type SourceLookup } from './sources';
+import { namespaceOf } from '../../k8s/namespace';
+import { trimEndChar } from '../../k8s/linear-text';
 
 interface Projection {
   resource: 'configmap' | 'secret';
@@ -50,11 +52,11 @@ function volumeFiles(volume: Volume, cluster: Cluster, namespace: string): strin
   return null;
 }
 
-const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+const trimSlash = (p: string): string => (p.length > 1 ? trimEndChar(p, '/') : p);
 
 /** Absolute paths (directories and files) known to exist in the container from its API-object volumes. */
 export function mountedPaths(pod: Pod, container: Container, cluster: Cluster): Set<string> {
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
   const paths = new Set<string>();
   for (const mount of container.volumeMounts ?? []) {

@@ -1,7 +1,7 @@
 // What setting up one pod volume gives the volume manager.
 import type { Cluster } from '../../cluster/cluster';
 import type { Node, Pod, Volume } from '../../k8s/objects';
-import type { Segment, Severity } from '../../types';
+import type { FindingCode, Segment, Severity } from '../../types';
 
 export interface VolumeContext {
   pod: Pod;
@@ -17,7 +17,7 @@ export interface VolumeContext {
 
 export interface VolumeNote {
   severity: Severity;
-  code: string;
+  code: FindingCode;
   segments: Segment[];
   message: string;
 }

@@ -5,7 +5,7 @@ import type { PodDisruptionBudget } from '../../k8s/objects';
 import { fitErrorMessage } from '../fit-error';
 import type { NodeInfo } from '../node-info';
 import type { PodInfo } from '../pod-info';
-import type { FilterDiagnosis, Plugin, PostFilterResult } from '../plugin';
+import { definePlugin, type FilterDiagnosis, type PostFilterResult } from '../plugin';
 import type { Snapshot } from '../snapshot';
 import { type Status, unresolvable, unschedulable } from '../status';
 import { filterPodsWithPDBViolation } from './pdb';
@@ -134,7 +134,7 @@ export function nodesWherePreemptionMightHelp(
   return nodes.filter((n) => statusOf(n)?.code === 'Unschedulable');
 }
 
-export const defaultPreemption: Plugin = {
+export const defaultPreemption = definePlugin({
   name: 'DefaultPreemption',
   begin: (pod, snapshot) => ({
     postFilter(d): PostFilterResult {
@@ -171,4 +171,4 @@ export const defaultPreemption: Plugin = {
       return { status: unschedulable(`preemption: ${inner}`) };
     },
   }),
-};
+});

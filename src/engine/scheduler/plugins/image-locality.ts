@@ -2,7 +2,7 @@
 // them so one popular image does not pull every pod to the same node
 // (pkg/scheduler/framework/plugins/imagelocality/image_locality.go).
 import { normalizedImageName } from '../image-name';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 
 const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
@@ -14,7 +14,7 @@ export function imageLocalityScore(sum: number, containers: number): number {
   return Math.trunc((100 * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
 }
 
-export const imageLocality: Plugin = {
+export const imageLocality = definePlugin({
   name: 'ImageLocality',
   begin: (pod, snapshot) => {
     const containers = [...(pod.pod.spec?.initContainers ?? []), ...(pod.pod.spec?.containers ?? [])];
@@ -32,4 +32,4 @@ export const imageLocality: Plugin = {
       },
     };
   },
-};
+});

@@ -5,7 +5,7 @@
 import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE } from '../normalize';
 import { type AffinityTerm, type PodInfo, termMatches } from '../pod-info';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { SKIP, unresolvable, unschedulable } from '../status';
 
 export const ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";
@@ -27,7 +27,7 @@ function bump(m: Counts, node: NodeInfo, key: string, by: number): void {
   else m.set(k, n);
 }
 
-export const interPodAffinity: Plugin = {
+export const interPodAffinity = definePlugin({
   name: 'InterPodAffinity',
   begin: (pod, snapshot) => {
     const ns = snapshot.nsLabels;
@@ -125,4 +125,4 @@ export const interPodAffinity: Plugin = {
       },
     };
   },
-};
+});

@@ -1,14 +1,14 @@
 // NodeAffinity (PreFilter, Filter, PreScore, Score; weight 2): spec.nodeSelector and required node affinity filter;
 // preferred terms add their weight (pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go).
 import { defaultNormalizeScore } from '../normalize';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import {
   isEmptyTerm,
   matchesRequiredAffinity,
   type NodeSelectorTerm,
   requiredNodeAffinity,
   termMatchesNode,
-} from '../required-node-affinity';
+} from '../../component-helpers/node-affinity';
 import { SKIP, unresolvable } from '../status';
 
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
@@ -32,7 +32,7 @@ function pinnedNodeNames(terms: NodeSelectorTerm[]): Set<string> | null {
   return names;
 }
 
-export const nodeAffinity: Plugin = {
+export const nodeAffinity = definePlugin({
   name: 'NodeAffinity',
   begin: (pod) => {
     const required = requiredNodeAffinity(pod.pod);
@@ -60,4 +60,4 @@ export const nodeAffinity: Plugin = {
       normalizeScore: (scores) => defaultNormalizeScore(scores, false),
     };
   },
-};
+});

@@ -1,7 +1,7 @@
 // NodePorts (PreFilter, Filter): a host port can be taken once per (IP, protocol, port); 0.0.0.0 takes it on every
 // IP (pkg/scheduler/framework/plugins/nodeports/node_ports.go, HostPortInfo.CheckConflict).
 import type { HostPort } from '../pod-info';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { SKIP, unschedulable } from '../status';
 
 export const ERR_REASON_PORTS = "node(s) didn't have free ports for the requested pod ports";
@@ -17,11 +17,11 @@ export function portConflicts(want: HostPort, used: readonly HostPort[]): boolea
   );
 }
 
-export const nodePorts: Plugin = {
+export const nodePorts = definePlugin({
   name: 'NodePorts',
   begin: (pod) => ({
     preFilter: () => ({ status: pod.hostPorts.length === 0 ? SKIP : null }),
     filter: (node) =>
       pod.hostPorts.some((p) => portConflicts(p, node.usedPorts)) ? unschedulable(ERR_REASON_PORTS) : null,
   }),
-};
+});

@@ -3,7 +3,7 @@
 // (pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go).
 import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE as IMPORTED_MAX } from '../normalize';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { SKIP } from '../status';
 
 // A module-local copy: the transpiled import is a getter, read on every node of every cycle.
@@ -23,7 +23,7 @@ function balancedScore(podCpu: number, podMemory: number, node: NodeInfo): numbe
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
-export const nodeResourcesBalancedAllocation: Plugin = {
+export const nodeResourcesBalancedAllocation = definePlugin({
   name: 'NodeResourcesBalancedAllocation',
   begin: (pod) => {
     const cpu = pod.requests.cpu ?? 0;
@@ -33,4 +33,4 @@ export const nodeResourcesBalancedAllocation: Plugin = {
       score: (node) => balancedScore(cpu, memory, node),
     };
   },
-};
+});

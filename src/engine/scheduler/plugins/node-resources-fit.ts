@@ -4,7 +4,7 @@
 import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE as IMPORTED_MAX } from '../normalize';
 import type { PodInfo } from '../pod-info';
-import type { Plugin } from '../plugin';
+import { definePlugin, type Plugin } from '../plugin';
 import type { Status } from '../status';
 import { atLeast, type KubeVersion } from '../../version/kube-version';
 
@@ -93,17 +93,18 @@ export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
   return weights === 0 ? 0 : Math.trunc(sum / weights);
 }
 
-export const nodeResourcesFit = (version: KubeVersion): Plugin => ({
-  name: 'NodeResourcesFit',
-  begin: (pod) => {
-    const others = Object.keys(pod.requests).filter((k) => k !== 'cpu' && k !== 'memory' && k !== 'pods');
-    const cpu = pod.requests.cpu ?? 0;
-    const memory = pod.requests.memory ?? 0;
-    return {
-      preFilter: () => ({ status: null }),
-      filter: (node) => (fits(cpu, memory, pod, node, others) ? null : fitStatus(pod, node, version)),
-      preScore: () => null,
-      score: (node) => leastAllocatedScore(pod, node),
-    };
-  },
-});
+export const nodeResourcesFit = (version: KubeVersion): Plugin =>
+  definePlugin({
+    name: 'NodeResourcesFit',
+    begin: (pod) => {
+      const others = Object.keys(pod.requests).filter((k) => k !== 'cpu' && k !== 'memory' && k !== 'pods');
+      const cpu = pod.requests.cpu ?? 0;
+      const memory = pod.requests.memory ?? 0;
+      return {
+        preFilter: () => ({ status: null }),
+        filter: (node) => (fits(cpu, memory, pod, node, others) ? null : fitStatus(pod, node, version)),
+        preScore: () => null,
+        score: (node) => leastAllocatedScore(pod, node),
+      };
+    },
+  });

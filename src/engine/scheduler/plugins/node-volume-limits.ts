@@ -6,9 +6,10 @@ import type { Cluster } from '../../cluster/cluster';
 import { lookup } from '../../cluster/lookup';
 import type { CSINode, PersistentVolumeClaim, Pod, Volume } from '../../k8s/objects';
 import type { NodeInfo } from '../node-info';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { podClaims } from '../pod-volumes';
 import { type Status, SKIP, unresolvable, unschedulable } from '../status';
+import { namespaceOf } from '../../k8s/namespace';
 
 export const MAX_VOLUME_COUNT_EXCEEDED = 'node(s) exceed max volume count';
 
@@ -26,7 +27,7 @@ const INLINE_MIGRATABLE: readonly (keyof Volume)[] = [
 
 /**
  * In-tree provisioners whose claims count for the CSI driver that replaced them once the node's CSINode lists the
- * plugin in its migrated-plugins annotation (isCSIMigrationOn: always on for these four in v1.34).
+ * plugin in its migrated-plugins annotation (isCSIMigrationOn: always on for these four, read at v1.34).
  */
 const MIGRATED_PROVISIONERS: Readonly<Record<string, string>> = {
   'kubernetes.io/aws-ebs': 'ebs.csi.aws.com',
@@ -41,7 +42,7 @@ const ATTACHABLE_PREFIX = 'attachable-volumes-';
 /** volumeutil.GetCSIAttachLimitKey (driver names short enough not to be hashed). */
 const limitKey = (driver: string): string => `${ATTACHABLE_PREFIX}csi-${driver}`;
 
-const podRef = (pod: Pod): string => `${pod.metadata?.namespace ?? 'default'}/${pod.metadata?.name ?? ''}`;
+const podRef = (pod: Pod): string => `${namespaceOf(pod)}/${pod.metadata?.name ?? ''}`;
 
 function usesCountedVolumes(pod: Pod): boolean {
   return (pod.spec?.volumes ?? []).some(
@@ -98,7 +99,7 @@ function attachable(
   isNew: boolean,
   out: Map<string, string>,
 ): Status | null {
-  const ns = pod.metadata?.namespace ?? 'default';
+  const ns = namespaceOf(pod);
   // The pod being scheduled sees the claims of its generic ephemeral volumes as the controller creates them.
   const claims = isNew ? podClaims(pod, cluster) : [];
   for (const [i, v] of (pod.spec?.volumes ?? []).entries()) {
@@ -133,7 +134,7 @@ function volumeLimits(node: NodeInfo, csiNode: CSINode | undefined): Map<string,
   return limits;
 }
 
-export const nodeVolumeLimits: Plugin = {
+export const nodeVolumeLimits = definePlugin({
   name: 'NodeVolumeLimits',
   begin: (pod, snapshot) => {
     const cluster = snapshot.cluster;
@@ -171,4 +172,4 @@ export const nodeVolumeLimits: Plugin = {
       },
     };
   },
-};
+});

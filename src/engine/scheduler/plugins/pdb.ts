@@ -5,6 +5,7 @@
 import type { PodDisruptionBudget } from '../../k8s/objects';
 import { matchesSelector } from '../../k8s/label-selector';
 import type { PodInfo } from '../pod-info';
+import { namespaceOf } from '../../k8s/namespace';
 
 export interface PdbSplit {
   violating: PodInfo[];
@@ -23,7 +24,7 @@ export function filterPodsWithPDBViolation(pods: readonly PodInfo[], pdbs: reado
     // A pod with no labels matches no budget.
     if (Object.keys(p.labels).length > 0) {
       pdbs.forEach((pdb, i) => {
-        if ((pdb.metadata?.namespace ?? 'default') !== p.namespace) return;
+        if (namespaceOf(pdb) !== p.namespace) return;
         const selector = pdb.spec?.selector;
         // A budget with a nil or empty selector matches nothing.
         const empty =

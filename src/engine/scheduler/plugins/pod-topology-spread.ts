@@ -7,12 +7,13 @@ import { matchesSelector } from '../../k8s/label-selector';
 import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE as IMPORTED_MAX } from '../normalize';
 import type { PodInfo } from '../pod-info';
-import type { Plugin } from '../plugin';
-import { matchesRequiredAffinity, requiredNodeAffinity } from '../required-node-affinity';
+import { definePlugin, type Plugin } from '../plugin';
+import { matchesRequiredAffinity, requiredNodeAffinity } from '../../component-helpers/node-affinity';
 import { countPodsMatching, countSelector, type CountSelector, isEmptySelector } from '../selector-count';
 import type { Snapshot } from '../snapshot';
 import { SKIP, unresolvable, unschedulable } from '../status';
-import { firstUntoleratedTaint, type Toleration } from '../taints';
+import { firstUntoleratedTaint, type Toleration } from '../../component-helpers/taints';
+import { namespaceOf } from '../../k8s/namespace';
 
 // A module-local copy: the transpiled import is a getter, read on every node of every cycle.
 const MAX_NODE_SCORE = IMPORTED_MAX;
@@ -42,7 +43,7 @@ function withMatchLabelKeys(
   labels: Record<string, string>,
 ): LabelSelector | null {
   const extra: Record<string, string> = {};
-  for (const k of keys) if (labels[k] !== undefined) extra[k] = labels[k] as string;
+  for (const k of keys) if (Object.hasOwn(labels, k)) extra[k] = labels[k] as string;
   if (Object.keys(extra).length === 0 || sel === null) return sel;
   return { ...sel, matchLabels: { ...(sel.matchLabels ?? {}), ...extra } };
 }
@@ -71,7 +72,7 @@ export function defaultConstraints(pod: PodInfo, snapshot: Snapshot, ownerKind: 
   const labels: Record<string, string> = {};
   for (const svc of snapshot.cluster.objects.Service) {
     const sel = svc.spec?.selector as Record<string, string> | undefined;
-    if ((svc.metadata?.namespace ?? 'default') !== pod.namespace || !sel || Object.keys(sel).length === 0) continue;
+    if (namespaceOf(svc) !== pod.namespace || !sel || Object.keys(sel).length === 0) continue;
     if (matchesSelector({ matchLabels: sel }, pod.labels)) Object.assign(labels, sel);
   }
   if (ownerKind && SPREAD_OWNER_KINDS.has(ownerKind)) Object.assign(labels, pod.labels);
@@ -118,7 +119,7 @@ export function podTopologySpread(ownerKind: string | null): Plugin {
       };
     return memo.constraints;
   };
-  return {
+  return definePlugin({
     name: 'PodTopologySpread',
     begin: (pod, snapshot) => {
       const included = makeInclusion(pod);
@@ -245,5 +246,5 @@ export function podTopologySpread(ownerKind: string | null): Plugin {
         },
       };
     },
-  };
+  });
 }

@@ -1,9 +1,9 @@
 // SchedulingGates (PreEnqueue): a pod with schedulingGates never enters the active queue, so it is never tried and
 // gets no event (pkg/scheduler/framework/plugins/schedulinggates/scheduling_gates.go).
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { unresolvable } from '../status';
 
-export const schedulingGates: Plugin = {
+export const schedulingGates = definePlugin({
   name: 'SchedulingGates',
   begin: (pod) => ({
     preEnqueue() {
@@ -13,4 +13,4 @@ export const schedulingGates: Plugin = {
       return unresolvable(`waiting for scheduling gates: [${gates.join(' ')}]`);
     },
   }),
-};
+});

@@ -1,11 +1,11 @@
 // TaintToleration (Filter, PreScore, Score; weight 3): NoSchedule/NoExecute taints the pod does not tolerate keep
 // it off the node; untolerated PreferNoSchedule taints lower the node's score
 // (pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go).
-import type { Taint } from '../node-info';
+import type { Taint } from '../../component-helpers/taints';
 import { defaultNormalizeScore } from '../normalize';
-import type { Plugin } from '../plugin';
+import { definePlugin, type Plugin } from '../plugin';
 import { unresolvable } from '../status';
-import { firstUntoleratedTaint, type Toleration, tolerated } from '../taints';
+import { firstUntoleratedTaint, type Toleration, tolerated } from '../../component-helpers/taints';
 import { atLeast, type KubeVersion } from '../../version/kube-version';
 
 export const ERR_REASON_UNTOLERATED = 'node(s) had untolerated taint(s)';
@@ -22,24 +22,25 @@ export function untoleratedReason(version: KubeVersion, taint: Taint): string {
     : `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
 }
 
-export const taintToleration = (version: KubeVersion): Plugin => ({
-  name: 'TaintToleration',
-  begin: (pod) => {
-    const tolerations = (pod.pod.spec?.tolerations ?? []) as Toleration[];
-    // An empty effect tolerates every effect, so it counts for PreferNoSchedule too.
-    const preferNoSchedule = tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-    return {
-      filter: (node) => {
-        const taint = node.taints.length > 0 ? firstUntoleratedTaint(node.taints, tolerations) : null;
-        return taint ? unresolvable(untoleratedReason(version, taint)) : null;
-      },
-      preScore: () => null,
-      score(node) {
-        let n = 0;
-        for (const t of node.taints) if (t.effect === 'PreferNoSchedule' && !tolerated(preferNoSchedule, t)) n++;
-        return n;
-      },
-      normalizeScore: (scores) => defaultNormalizeScore(scores, true),
-    };
-  },
-});
+export const taintToleration = (version: KubeVersion): Plugin =>
+  definePlugin({
+    name: 'TaintToleration',
+    begin: (pod) => {
+      const tolerations = (pod.pod.spec?.tolerations ?? []) as Toleration[];
+      // An empty effect tolerates every effect, so it counts for PreferNoSchedule too.
+      const preferNoSchedule = tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+      return {
+        filter: (node) => {
+          const taint = node.taints.length > 0 ? firstUntoleratedTaint(node.taints, tolerations) : null;
+          return taint ? unresolvable(untoleratedReason(version, taint)) : null;
+        },
+        preScore: () => null,
+        score(node) {
+          let n = 0;
+          for (const t of node.taints) if (t.effect === 'PreferNoSchedule' && !tolerated(preferNoSchedule, t)) n++;
+          return n;
+        },
+        normalizeScore: (scores) => defaultNormalizeScore(scores, true),
+      };
+    },
+  });

@@ -5,10 +5,11 @@ import type { Cluster } from '../../cluster/cluster';
 import { value } from '../../k8s/quantity';
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../../k8s/objects';
 import type { NodeInfo } from '../node-info';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { findClass, findPV, podClaims } from '../pod-volumes';
-import { type NodeSelectorTerm, termMatchesNode } from '../required-node-affinity';
+import { type NodeSelectorTerm, termMatchesNode } from '../../component-helpers/node-affinity';
 import { SKIP, unresolvable } from '../status';
+import { namespaceOf } from '../../k8s/namespace';
 
 export const ERR_REASON_NODE_CONFLICT = "node(s) didn't match PersistentVolume's node affinity";
 export const ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
@@ -67,7 +68,7 @@ function matchingPV(cluster: Cluster, claim: DelayedClaim, node: NodeInfo): Pers
   return best;
 }
 
-export const volumeBinding: Plugin = {
+export const volumeBinding = definePlugin({
   name: 'VolumeBinding',
   begin: (pod, snapshot) => {
     const cluster = snapshot.cluster;
@@ -93,7 +94,7 @@ export const volumeBinding: Plugin = {
           if (pvc.metadata?.deletionTimestamp !== undefined)
             return { status: unresolvable(`persistentvolumeclaim "${c.name}" is being deleted`) };
           if (c.ephemeral && !controlledBy(pvc, pod.pod)) {
-            const ns = pod.pod.metadata?.namespace ?? 'default';
+            const ns = namespaceOf(pod.pod);
             return {
               status: unresolvable(
                 `PVC ${ns}/${c.name} was not created for pod ${ns}/${pod.pod.metadata?.name ?? ''} (pod is not owner)`,
@@ -150,11 +151,11 @@ export const volumeBinding: Plugin = {
         if (pvMissing) reasons.push(ERR_REASON_PV_NOT_EXIST);
         return reasons.length === 0 ? null : unresolvable(...reasons);
       },
-      // Scoring needs StorageCapacityScoring (off by default in v1.34) or static bindings with VolumeCapacityPriority.
+      // Scoring needs StorageCapacityScoring (off by default, read at v1.34) or static bindings with VolumeCapacityPriority.
       preScore: () => SKIP,
       // Reserve assumes the chosen bindings; PreBind writes them (or the selected-node annotation) to the API server.
       reserve: () => null,
       preBind: () => null,
     };
   },
-};
+});

@@ -3,7 +3,7 @@
 // (pkg/scheduler/framework/plugins/volumerestrictions/volume_restrictions.go).
 import type { Volume } from '../../k8s/objects';
 import { lookup } from '../../cluster/lookup';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { SKIP, unresolvable, unschedulable } from '../status';
 
 export const ERR_REASON_DISK_CONFLICT = 'node(s) had no available disk';
@@ -39,7 +39,7 @@ const isInlineDisk = (v: Volume): boolean =>
   v.rbd !== undefined ||
   v.iscsi !== undefined;
 
-export const volumeRestrictions: Plugin = {
+export const volumeRestrictions = definePlugin({
   name: 'VolumeRestrictions',
   begin: (pod, snapshot) => {
     const volumes = pod.pod.spec?.volumes ?? [];
@@ -74,4 +74,4 @@ export const volumeRestrictions: Plugin = {
       },
     };
   },
-};
+});

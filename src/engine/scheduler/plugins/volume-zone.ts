@@ -1,7 +1,7 @@
 // VolumeZone (PreFilter, Filter): a bound PV labelled with a zone or region can only be used by a pod on a node in
 // that zone or region (pkg/scheduler/framework/plugins/volumezone/volume_zone.go).
 import type { PersistentVolumeClaim } from '../../k8s/objects';
-import type { Plugin } from '../plugin';
+import { definePlugin } from '../plugin';
 import { findClass, findPV, podClaims } from '../pod-volumes';
 import { SKIP, type Status, unresolvable } from '../status';
 
@@ -28,7 +28,7 @@ interface PVTopology {
 const claimClass = (pvc: PersistentVolumeClaim): string =>
   pvc.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pvc.spec?.storageClassName ?? '';
 
-export const volumeZone: Plugin = {
+export const volumeZone = definePlugin({
   name: 'VolumeZone',
   begin: (pod, snapshot) => {
     const cluster = snapshot.cluster;
@@ -59,7 +59,7 @@ export const volumeZone: Plugin = {
         if (pv === 'assumed') continue;
         const labels = (pv.metadata?.labels ?? {}) as Record<string, string>;
         for (const key of TOPOLOGY_LABELS) {
-          const v = labels[key];
+          const v = Object.hasOwn(labels, key) ? labels[key] : undefined;
           // Several zones are written joined by "__" (volumehelpers.LabelZonesToSet).
           if (v !== undefined) topologies.push({ key, values: new Set(v.split('__')) });
         }
@@ -84,4 +84,4 @@ export const volumeZone: Plugin = {
       },
     };
   },
-};
+});

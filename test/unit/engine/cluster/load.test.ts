@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { defaultCluster, loadDefaultCluster, loadSnapshot } from '../../../../src/engine/cluster/load';
+import {
+  defaultCluster,
+  defaultClusterText,
+  loadDefaultCluster,
+  loadSnapshot,
+} from '../../../../src/engine/cluster/load';
 import { lookup } from '../../../../src/engine/cluster/lookup';
 import { withWorkspace } from '../../../../src/engine/cluster/workspace';
 
@@ -27,6 +32,36 @@ describe('cluster snapshots', () => {
     assert.equal(c.objects.StorageClass[0]?.volumeBindingMode, 'WaitForFirstConsumer');
     assert.equal(c.listedKinds.length, 15);
     assert.deepEqual([c.objects.PodDisruptionBudget, c.objects.CSINode], [[], []]);
+  });
+
+  it('embeds, read at build time, the same objects its text holds, for every release', () => {
+    for (const v of ['1.33', '1.36'] as const) {
+      const embedded = loadDefaultCluster(v);
+      const fromText = loadSnapshot(defaultClusterText(embedded.cluster.kubernetesVersion), 'embedded', {
+        complete: true,
+        kubernetesVersion: v,
+      });
+      assert.deepEqual(fromText.errors, []);
+      assert.deepStrictEqual(embedded.cluster.objects, fromText.cluster.objects);
+    }
+  });
+
+  it('reads the same snapshot from kubectl get -o json as from -o yaml, and locates an error in either', () => {
+    const yaml =
+      'apiVersion: v1\nkind: List\nitems:\n- kind: Node\n  metadata:\n    name: n1\n  status:\n    allocatable:\n      cpu: "2"\n';
+    const json = JSON.stringify(
+      {
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [{ kind: 'Node', metadata: { name: 'n1' }, status: { allocatable: { cpu: '2' } } }],
+      },
+      null,
+      4,
+    );
+    assert.deepStrictEqual(loadSnapshot(json, 's.json').cluster.objects, loadSnapshot(yaml, 's.yaml').cluster.objects);
+    const bad = loadSnapshot(json.replace('"2"', '"two"'), 's.json').errors;
+    assert.equal(bad.length, 1);
+    assert.equal(bad[0]?.line, 12);
   });
 
   it('reads a kubectl List and a YAML stream, ignoring kinds it does not use', () => {

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { checkObject } from '../../../../src/engine/objects';
 import type { KubeObject } from '../../../../src/engine/k8s/objects';
+import type { KubeVersion } from '../../../../src/engine/version/kube-version';
+
+// The v1.34 API server these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 // checkObject: the create path for a manifest's non-pod objects. Decoding as the pods' (apiserver reference §1:
 // strict decoding; a []byte map decodes base64, encoding/base64 CorruptInputError), then defaulting and validation
@@ -50,7 +54,7 @@ const cases: { name: string; obj: KubeObject; accepted: boolean; messages: strin
 describe('objects: checkObject', () => {
   for (const c of cases) {
     it(c.name, () => {
-      const got = checkObject(c.obj);
+      const got = checkObject(c.obj, V34);
       assert.equal(got.accepted, c.accepted);
       assert.deepEqual(
         got.findings.map((f) => f.message),
@@ -62,7 +66,7 @@ describe('objects: checkObject', () => {
   }
 
   it('stores the defaulted form', () => {
-    const got = checkObject({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { a: 'b' } });
+    const got = checkObject({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { a: 'b' } }, V34);
     assert.deepEqual(got.stored, {
       apiVersion: 'v1',
       kind: 'Secret',
@@ -73,7 +77,10 @@ describe('objects: checkObject', () => {
   });
 
   it('puts each field error on its field', () => {
-    const got = checkObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'a b': 'x' } });
+    const got = checkObject(
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'a b': 'x' } },
+      V34,
+    );
     assert.deepEqual(
       got.findings.map((f) => ({ code: f.code, path: f.path, segments: f.segments })),
       [{ code: 'FieldValueInvalid', path: 'data[a b]', segments: ['data', { key: 'a b' }] }],
@@ -81,7 +88,7 @@ describe('objects: checkObject', () => {
   });
 
   it('warns about keys written twice without rejecting', () => {
-    const got = checkObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }, [['data']]);
+    const got = checkObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }, V34, [['data']]);
     assert.equal(got.accepted, true);
     assert.deepEqual(
       got.findings.map((f) => f.code),

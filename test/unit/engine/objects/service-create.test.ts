@@ -1,6 +1,10 @@
 import { validateService } from '../../../../src/engine/objects/service';
 import type { Service } from '../../../../src/engine/k8s/objects';
 import { LABEL_MSG, SUBDOMAIN_MSG, type Want, assertErrors } from './want';
+import type { KubeVersion } from '../../../../src/engine/version/kube-version';
+
+// The v1.34 API server these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 // kubernetes/kubernetes pkg/apis/core/validation/validation_test.go TestValidateServiceCreate, row by row: the same
 // valid Service (makeValidService: already defaulted, as ValidateService sees it after SetDefaults_Service) and the
@@ -720,7 +724,8 @@ const cases: { name: string; tweak: Tweak; want: Want[] }[] = [
 ];
 
 describe('objects/service: TestValidateServiceCreate rows', () => {
-  for (const c of cases) it(c.name, () => assertErrors(validateService(makeValidService(c.tweak)), c.want, c.name));
+  for (const c of cases)
+    it(c.name, () => assertErrors(validateService(makeValidService(c.tweak), V34), c.want, c.name));
 });
 
 // TestValidateServiceExternalTrafficPolicy (validation_test.go): validateServiceExternalTrafficPolicy through
@@ -784,5 +789,6 @@ const etpCases: { name: string; tweak: Tweak; want: Want[] }[] = [
 ];
 
 describe('objects/service: TestValidateServiceExternalTrafficPolicy rows', () => {
-  for (const c of etpCases) it(c.name, () => assertErrors(validateService(makeValidService(c.tweak)), c.want, c.name));
+  for (const c of etpCases)
+    it(c.name, () => assertErrors(validateService(makeValidService(c.tweak), V34), c.want, c.name));
 });

@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { defaultService, validateService } from '../../../../src/engine/objects/service';
 import type { Service } from '../../../../src/engine/k8s/objects';
 import { LABEL_MSG, type Want, assertErrors } from './want';
+import type { KubeVersion } from '../../../../src/engine/version/kube-version';
+
+// The v1.34 API server these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 // Rows after kubernetes/kubernetes pkg/apis/core/validation/validation_test.go TestValidateServiceCreate (whose
 // rows count errors only); each expected text is the one pkg/apis/core/validation/validation.go ValidateService,
@@ -20,7 +24,7 @@ const service = (spec: Record<string, unknown>, name = 'web'): Service =>
     spec: { selector: { app: 'web' }, ports: [{ port: 80 }], ...spec },
   }) as Service;
 
-const check = (s: Service) => validateService(defaultService(s));
+const check = (s: Service) => validateService(defaultService(s), V34);
 
 const cases: { name: string; svc: Service; want: Want[] }[] = [
   { name: 'default', svc: service({}), want: [] },
@@ -371,4 +375,32 @@ describe('objects/service: SetDefaults_Service', () => {
     const svc = defaultService({ apiVersion: 'v1', kind: 'Service', spec: { clusterIP: 'None' } });
     assert.deepEqual(svc.spec?.clusterIPs, ['None']);
   });
+});
+
+// A Service's legacy IP fields on an API server of each supported minor: StrictIPCIDRValidation (on by default in
+// v1.36, kubernetes#137053) makes IsValidIPForLegacyField add parseIP's strict errors (k8s.io/apimachinery
+// pkg/util/validation/ip.go); up to v1.35 the values are accepted.
+describe('Service IP fields by API server release', () => {
+  const svc = () => service({ externalIPs: ['010.0.0.5', '::ffff:10.0.0.6'] });
+  const strict: Want[] = [
+    {
+      field: 'spec.externalIPs[0]',
+      type: 'FieldValueInvalid',
+      body: 'Invalid value: "010.0.0.5": must not have leading 0s',
+    },
+    {
+      field: 'spec.externalIPs[1]',
+      type: 'FieldValueInvalid',
+      body: 'Invalid value: "::ffff:10.0.0.6": must not be an IPv4-mapped IPv6 address',
+    },
+  ];
+  const rows: { minor: KubeVersion['minor']; want: Want[] }[] = [
+    { minor: 33, want: [] },
+    { minor: 34, want: [] },
+    { minor: 35, want: [] },
+    { minor: 36, want: strict },
+  ];
+  for (const r of rows)
+    it(`v1.${r.minor}: ${r.want.length === 0 ? 'accepted' : 'rejected'}`, () =>
+      assertErrors(validateService(defaultService(svc()), { minor: r.minor }), r.want, `v1.${r.minor}`));
 });

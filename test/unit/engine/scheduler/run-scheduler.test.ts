@@ -15,6 +15,57 @@ const run = (
   workload: { kind: string; replicas: number | null } = podOnly,
 ) => runScheduler(pod, makeCluster(nodes, pods), workload, 1);
 
+// Worked example A (a pod requesting cpu: 1 beside a tainted control plane and three busy workers) and its
+// cpu: 3 variant on a scheduler of each supported minor: TaintToleration names the taint only in v1.33
+// (kubernetes#134740, #135023 in v1.34.2); DynamicResources, and so `no new claims to deallocate, `, only where
+// DynamicResourceAllocation is on (v1.34+); a request above a node's allocatable is Unresolvable from v1.34
+// (#131345), so preemption tries no node.
+describe('runScheduler by scheduler release', () => {
+  const rows: { minor: 33 | 34 | 35 | 36; cpu: string; want: string }[] = [
+    {
+      minor: 33,
+      cpu: '1',
+      want: '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
+    },
+    ...([34, 35, 36] as const).map((minor) => ({
+      minor,
+      cpu: '1',
+      want: '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
+    })),
+    {
+      minor: 33,
+      cpu: '3',
+      want: '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
+    },
+    ...([34, 35, 36] as const).map((minor) => ({
+      minor,
+      cpu: '3',
+      want: '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+    })),
+  ];
+  for (const r of rows)
+    it(`v1.${r.minor}, cpu ${r.cpu}`, () => {
+      const cluster = makeCluster([cp, ...workers], fillers(0));
+      cluster.kubernetesVersion = { minor: r.minor, source: 'requested', reason: 'test' };
+      const out = runScheduler(makePod('web', { requests: { cpu: r.cpu } }), cluster, podOnly, 1);
+      assert.equal(out.result.message, r.want);
+    });
+
+  // CHANGELOG-1.36.md: "Updated NodeResourcesBalancedAllocation scoring algorithm ... (#135573)"; the formula is not
+  // modelled, so a v1.36 choice between scored nodes says so.
+  for (const minor of [35, 36] as const)
+    it(`v1.${minor}: a choice among scored nodes ${minor === 36 ? 'notes' : 'does not note'} the v1.36 score change`, () => {
+      const cluster = makeCluster([cp, ...workers]);
+      cluster.kubernetesVersion = { minor, source: 'requested', reason: 'test' };
+      const out = runScheduler(makePod('web', { requests: { cpu: '100m' } }), cluster, podOnly, 1);
+      assert.ok(out.node);
+      assert.equal(
+        (out.result.notes ?? []).some((n) => n.includes('kubernetes#135573')),
+        minor === 36,
+      );
+    });
+});
+
 // Worked example A and its variants: scheduler reference §4.
 describe('runScheduler', () => {
   describe('worked example A: a tainted control-plane and three workers short of CPU', () => {

@@ -9,6 +9,10 @@ import { defaultWorkload } from '../../../../../src/engine/apiserver/defaults/wo
 import { validateCreate } from '../../../../../src/engine/apiserver/validation';
 import { errorString } from '../../../../../src/engine/k8s/field-error';
 import type { KubeObject } from '../../../../../src/engine/k8s/objects';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// Validation of a v1.34 API server, whose rules these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 type Quantities = Record<string, string>;
 interface Requirements {
@@ -41,7 +45,7 @@ function asPod(s: ReturnType<typeof spec>): string[] {
     spec: JSON.parse(JSON.stringify(s)) as ReturnType<typeof spec>,
   };
   defaultPod(pod);
-  return validateCreate(pod as KubeObject).map(errorString);
+  return validateCreate(pod as KubeObject, V34).map(errorString);
 }
 
 function asDeploymentTemplate(s: ReturnType<typeof spec>): string[] {
@@ -58,7 +62,7 @@ function asDeploymentTemplate(s: ReturnType<typeof spec>): string[] {
     },
   };
   defaultWorkload('Deployment', deployment);
-  return validateCreate(deployment as KubeObject).map(errorString);
+  return validateCreate(deployment as KubeObject, V34).map(errorString);
 }
 
 const cases: { name: string; spec: ReturnType<typeof spec>; pod: string[]; template: string[] }[] = [

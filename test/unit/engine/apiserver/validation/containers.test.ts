@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { validateCreate } from '../../../../../src/engine/apiserver/validation';
 import { brief, container, pod, podWithContainer, type Want } from './builders';
 import type { KubeObject } from '../../../../../src/engine/k8s/objects';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// Validation of a v1.34 API server, whose rules these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 // Cases after kubernetes/kubernetes pkg/apis/core/validation/validation_test.go TestValidateContainers,
 // TestValidateInitContainers, TestValidatePorts, TestValidateEnv, TestValidateVolumeMounts, TestValidateProbe,
@@ -481,5 +485,5 @@ const cases: { name: string; obj: KubeObject; want: Want[] }[] = [
 ];
 
 describe('container validation', () => {
-  for (const c of cases) it(c.name, () => assert.deepEqual(brief(validateCreate(c.obj)), c.want));
+  for (const c of cases) it(c.name, () => assert.deepEqual(brief(validateCreate(c.obj, V34)), c.want));
 });

@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { validateCreate } from '../../../../../src/engine/apiserver/validation';
 import { brief, container, pod, type Want } from './builders';
 import type { KubeObject } from '../../../../../src/engine/k8s/objects';
+import type { KubeVersion } from '../../../../../src/engine/version/kube-version';
+
+// Validation of a v1.34 API server, whose rules these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 // Cases after kubernetes/kubernetes pkg/apis/core/validation/validation_test.go TestValidatePodSpec,
 // TestValidatePod, TestValidateObjectMeta*, TestValidateVolumes, TestValidateTolerations, TestValidateAffinity,
@@ -538,5 +542,38 @@ const cases: { name: string; obj: KubeObject; want: Want[] }[] = [
 ];
 
 describe('pod validation', () => {
-  for (const c of cases) it(c.name, () => assert.deepEqual(brief(validateCreate(c.obj)), c.want));
+  for (const c of cases) it(c.name, () => assert.deepEqual(brief(validateCreate(c.obj, V34)), c.want));
+});
+
+// The same non-standard IPs on an API server of each supported minor: StrictIPCIDRValidation is alpha and off up to
+// v1.35 and on by default in v1.36 (kubernetes#137053), so IsValidIPForLegacyField adds parseIP's strict errors
+// (k8s.io/apimachinery pkg/util/validation/ip.go): "must not have leading 0s", "must not be an IPv4-mapped IPv6
+// address". Before v1.36 the values pass validation (and draw warnings instead).
+describe('legacy IP fields by API server release', () => {
+  const nonStandard = (): KubeObject =>
+    pod({
+      dnsConfig: { nameservers: ['010.0.0.10'] },
+      hostAliases: [{ ip: '::ffff:10.0.0.1', hostnames: ['db'] }],
+    });
+  const strict: Want[] = [
+    {
+      field: 'spec.dnsConfig.nameservers[0]',
+      type: 'FieldValueInvalid',
+      body: 'Invalid value: "010.0.0.10": must not have leading 0s',
+    },
+    {
+      field: 'spec.hostAliases[0].ip',
+      type: 'FieldValueInvalid',
+      body: 'Invalid value: "::ffff:10.0.0.1": must not be an IPv4-mapped IPv6 address',
+    },
+  ];
+  const rows: { minor: KubeVersion['minor']; want: Want[] }[] = [
+    { minor: 33, want: [] },
+    { minor: 34, want: [] },
+    { minor: 35, want: [] },
+    { minor: 36, want: strict },
+  ];
+  for (const r of rows)
+    it(`v1.${r.minor}: ${r.want.length === 0 ? 'accepted' : 'rejected'}`, () =>
+      assert.deepEqual(brief(validateCreate(nonStandard(), { minor: r.minor })), r.want));
 });

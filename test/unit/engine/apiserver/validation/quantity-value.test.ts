@@ -1,9 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  canonicalQuantity,
-  compareQuantity,
-  parseQuantityValue,
-} from '../../../../../src/engine/apiserver/validation/quantity-value';
+import { canonicalQuantity, compareQuantity, toQuantity } from '../../../../../src/engine/k8s/quantity';
 
 // resource.Quantity.String() (k8s.io/apimachinery pkg/api/resource quantity.go CanonicalizeBytes), cases after
 // quantity_test.go TestQuantityString.
@@ -26,16 +22,16 @@ const canonical: [string | number, string][] = [
 describe('quantity canonical form', () => {
   for (const [input, want] of canonical) {
     it(`${JSON.stringify(input)} → ${want}`, () => {
-      const q = parseQuantityValue(input);
+      const q = toQuantity(input);
       assert.ok(q);
       assert.equal(canonicalQuantity(q), want);
     });
   }
 
   it('compares exactly across suffixes', () => {
-    const a = parseQuantityValue('1Gi');
-    const b = parseQuantityValue('1073741824');
-    const c = parseQuantityValue('1G');
+    const a = toQuantity('1Gi');
+    const b = toQuantity('1073741824');
+    const c = toQuantity('1G');
     assert.ok(a && b && c);
     assert.equal(compareQuantity(a, b), 0);
     assert.equal(compareQuantity(c, a), -1);

@@ -73,7 +73,7 @@ describe('real-world manifests from the Kubernetes docs', () => {
   for (const source of sources) {
     it(`${source.file} #${source.documentIndex} (${source.kind} ${source.name}) decodes and validates cleanly`, () => {
       assert.deepEqual(decodeStrict(source).errors, []);
-      assert.deepEqual(validateCreate(asSubmitted(source)), []);
+      assert.deepEqual(validateCreate(asSubmitted(source), V34), []);
     });
   }
 

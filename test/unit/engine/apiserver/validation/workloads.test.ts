@@ -294,5 +294,5 @@ const cases: { name: string; obj: KubeObject; want: Want[] }[] = [
 ];
 
 describe('workload validation', () => {
-  for (const c of cases) it(c.name, () => assert.deepEqual(brief(validateCreate(c.obj)), c.want));
+  for (const c of cases) it(c.name, () => assert.deepEqual(brief(validateCreate(c.obj, V34)), c.want));
 });

@@ -60,6 +60,7 @@ describe('container helpers_test.go TestExpandCommandAndArgs', () => {
       assert.deepEqual(expandContainerCommandAndArgs(c.container, new Map(c.envs)), {
         command: c.command,
         args: c.args,
+        tooLong: 0,
       }));
 
   it('the exit of an expanded command is the one predicted (kubelet reference §6.2)', () => {

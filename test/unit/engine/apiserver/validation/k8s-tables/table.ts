@@ -6,6 +6,10 @@ import assert from 'node:assert/strict';
 import { validateCreate } from '../../../../../../src/engine/apiserver/validation';
 import { errorString, type ErrorType } from '../../../../../../src/engine/k8s/field-error';
 import type { KubeObject } from '../../../../../../src/engine/k8s/objects';
+import type { KubeVersion } from '../../../../../../src/engine/version/kube-version';
+
+// Validation of a v1.34 API server, whose rules these tables follow.
+const V34: KubeVersion = { minor: 34 };
 
 export interface Expect {
   field: string;
@@ -26,7 +30,7 @@ export function runTable(file: string, cases: TableCase[]): void {
   describe(`${file} (ported)`, () => {
     for (const c of cases) {
       it(c.upstream, () => {
-        const errs = validateCreate(c.obj);
+        const errs = validateCreate(c.obj, V34);
         const got = errs.map((e, i) => {
           const w = c.want[i];
           return w?.body === undefined

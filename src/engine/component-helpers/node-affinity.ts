@@ -1,9 +1,9 @@
 // The pod's required node affinity: spec.nodeSelector AND requiredDuringScheduling nodeSelectorTerms
-// (k8s.io/component-helpers/scheduling/corev1/nodeaffinity GetRequiredNodeAffinity). Terms are ORed; the
+// (k8s.io/component-helpers/scheduling/corev1/nodeaffinity GetRequiredNodeAffinity), shared by the scheduler's
+// NodeAffinity plugin and the kubelet's admission, as upstream. Terms are ORed; the
 // expressions and fields inside a term are ANDed; an empty term selects nothing.
 import { isQualifiedName, isValidLabelValue } from '../k8s/names';
 import type { Pod } from '../k8s/objects';
-import type { NodeInfo } from './node-info';
 
 export interface NodeSelectorRequirement {
   key: string;
@@ -20,7 +20,7 @@ const INTEGER = /^[+-]?\d+$/;
 
 function matchesExpression(r: NodeSelectorRequirement, labels: Record<string, string>): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
-  const v = labels[r.key] ?? '';
+  const v = (has ? labels[r.key] : undefined) ?? '';
   const values = r.values ?? [];
   switch (r.operator) {
     case 'In':
@@ -116,7 +116,11 @@ export function requiredNodeAffinity(pod: Pod): RequiredNodeAffinity {
   };
 }
 
-export function matchesRequiredAffinity(r: RequiredNodeAffinity, node: NodeInfo): boolean {
+/** RequiredNodeAffinity.Match, on the node's labels and name (the scheduler's NodeInfo or the kubelet's Node). */
+export function matchesRequiredAffinity(
+  r: RequiredNodeAffinity,
+  node: { labels: Record<string, string>; name: string },
+): boolean {
   if (r.nodeSelector) for (const [k, v] of Object.entries(r.nodeSelector)) if (node.labels[k] !== v) return false;
   if (r.terms) return r.terms.some((t) => termMatchesNode(t, node.labels, node.name));
   return true;

@@ -1,6 +1,12 @@
 // Taint/toleration matching (k8s.io/api/core/v1 toleration.go ToleratesTaint, component-helpers
-// FindMatchingUntoleratedTaint).
-import type { Taint } from './node-info';
+// scheduling/corev1 FindMatchingUntoleratedTaint). The scheduler's TaintToleration and the kubelet's admission both
+// decide with it, as both call the same helpers upstream.
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+}
 
 export interface Toleration {
   key?: string;
