@@ -109,6 +109,7 @@ export type SimulationCode =
   | 'VersionSkew'
   | 'ImageFacts'
   | 'KubernetesVersion'
+  | 'ClusterSettings'
   | 'ExpansionLimit';
 
 export type FindingCode =

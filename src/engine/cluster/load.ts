@@ -12,6 +12,7 @@ import { chooseVersion, type RequestedVersion, type VersionEvidence } from '../v
 import { formatVersion, type KubeVersion, NEWEST } from '../version/kube-version';
 import { NEWEST_PATCH } from '../version/releases';
 import { kubeletSkew } from '../version/skew';
+import { FEATURE_GATES } from '../version/feature-gates';
 
 const UNANNOUNCED_KINDS: ReadonlySet<ClusterKind> = new Set<ClusterKind>(['PodDisruptionBudget', 'CSINode']);
 
@@ -85,10 +86,17 @@ function snapshotOf(documents: SnapshotDocument[], source: string, options: Snap
   const images = emptyCatalog();
   const ignored = new Map<string, number>();
   let serverVersion: VersionEvidence['serverVersion'] = null;
+  let featureGates: Record<string, boolean> | null = null;
   for (const d of documents) {
     // Image facts may come as `docker image inspect` output: a JSON array, which is no Kubernetes object.
     if (addImageFacts(images, d.raw, source)) continue;
     errors.push(...d.findings);
+    if (isClusterSettings(d.object)) {
+      const read = readFeatureGates(d.object.featureGates);
+      if (typeof read === 'string') errors.push(clusterSettingsError(read));
+      else featureGates = { ...(featureGates ?? {}), ...read };
+      continue;
+    }
     if (isVersionDocument(d.object)) {
       serverVersion = (d.object.serverVersion as VersionEvidence['serverVersion']) ?? serverVersion;
       continue;
@@ -127,9 +135,11 @@ function snapshotOf(documents: SnapshotDocument[], source: string, options: Snap
   const choice = chooseVersion(options.kubernetesVersion ?? 'auto', evidence);
   if (!choice.ok) errors.push(versionError(choice.error));
   else for (const node of objects.Node) notes.push(...kubeletSkew(node, choice.version));
+  if (featureGates) notes.push(...gateNotes(featureGates));
+  const version = choice.ok ? choice.version : { ...NEWEST, source: 'newest-supported' as const, reason: choice.error };
   const cluster: Cluster = {
     source,
-    kubernetesVersion: choice.ok ? choice.version : { ...NEWEST, source: 'newest-supported', reason: choice.error },
+    kubernetesVersion: featureGates ? { ...version, featureGates } : version,
     objects,
     listedKinds,
     workspace: [],
@@ -234,6 +244,50 @@ function embeddedValues(version: KubeVersion): string {
 /** What `kubectl version -o yaml|json` prints: no kind, a `clientVersion` and (when the server answered) `serverVersion`. */
 function isVersionDocument(o: KubeObject | null): o is KubeObject & { serverVersion?: unknown } {
   return o !== null && o.kind === undefined && ('serverVersion' in o || 'clientVersion' in o);
+}
+
+/** A `podpreview/v1` `Cluster` document: settings of the cluster that no Kubernetes object holds. */
+function isClusterSettings(o: KubeObject | null): o is KubeObject & { featureGates?: unknown } {
+  return o !== null && o.apiVersion === 'podpreview/v1' && o.kind === 'Cluster';
+}
+
+/** `featureGates: {Name: bool}`, as `--feature-gates Name=bool` sets them; an error text when it is not that. */
+function readFeatureGates(value: unknown): Record<string, boolean> | string {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value))
+    return 'featureGates must be a mapping from gate name to true or false';
+  const out: Record<string, boolean> = {};
+  for (const [name, on] of Object.entries(value)) {
+    if (typeof on !== 'boolean') return `featureGates.${name} must be true or false`;
+    out[name] = on;
+  }
+  return out;
+}
+
+/** What the snapshot's gates change, and which of them the simulation does not read. */
+function gateNotes(gates: Record<string, boolean>): string[] {
+  const names = Object.keys(gates);
+  const read = names.filter((n) => n in FEATURE_GATES);
+  const unread = names.filter((n) => !(n in FEATURE_GATES));
+  return [
+    ...(read.length > 0
+      ? [`feature gates set by the snapshot: ${read.map((n) => `${n}=${String(gates[n])}`).join(', ')}`]
+      : []),
+    ...(unread.length > 0
+      ? [`feature gates the simulation does not read, so they change nothing here: ${unread.join(', ')}`]
+      : []),
+  ];
+}
+
+function clusterSettingsError(message: string): Finding {
+  return {
+    severity: 'error',
+    code: 'ClusterSettings',
+    stage: 'manifest',
+    path: 'featureGates',
+    segments: ['featureGates'],
+    message: `Cluster document: ${message}`,
+  };
 }
 
 function versionError(message: string): Finding {

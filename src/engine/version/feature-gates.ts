@@ -48,7 +48,7 @@ export function gateStage(gate: FeatureGate, version: KubeVersion): GateStage | 
   return current;
 }
 
-/** Whether the gate is on by default in the release (off before it existed). */
+/** Whether the gate is on: as the cluster sets it, else the release's default (off before the gate existed). */
 export function gateEnabled(gate: FeatureGate, version: KubeVersion): boolean {
-  return gateStage(gate, version)?.default ?? false;
+  return version.featureGates?.[gate] ?? gateStage(gate, version)?.default ?? false;
 }

@@ -9,6 +9,8 @@ export type Minor = (typeof SUPPORTED_MINORS)[number];
 /** A Kubernetes release line: only the minor matters, every supported release is major 1. */
 export interface KubeVersion {
   minor: Minor;
+  /** Gates the cluster sets (its components' `--feature-gates`), overriding the release's defaults. */
+  featureGates?: Readonly<Record<string, boolean>>;
 }
 
 export const OLDEST: KubeVersion = { minor: SUPPORTED_MINORS[0] };

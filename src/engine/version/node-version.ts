@@ -9,6 +9,8 @@ export function kubeletVersionOf(node: Node, controlPlane: KubeVersion): KubeVer
   const written = node.status?.nodeInfo?.kubeletVersion;
   const parsed = typeof written === 'string' ? parseVersion(written) : null;
   if (!parsed || parsed.major !== 1) return controlPlane;
-  if (isSupportedMinor(parsed.minor)) return { minor: parsed.minor };
-  return parsed.minor < OLDEST.minor ? OLDEST : NEWEST;
+  // The cluster's --feature-gates are set on every component, the kubelets too.
+  const gates = controlPlane.featureGates ? { featureGates: controlPlane.featureGates } : {};
+  if (isSupportedMinor(parsed.minor)) return { minor: parsed.minor, ...gates };
+  return { ...(parsed.minor < OLDEST.minor ? OLDEST : NEWEST), ...gates };
 }

@@ -6,6 +6,8 @@ import {
   loadSnapshot,
 } from '../../../../src/engine/cluster/load';
 import { lookup } from '../../../../src/engine/cluster/lookup';
+import { gateEnabled } from '../../../../src/engine/version/feature-gates';
+import { kubeletVersionOf } from '../../../../src/engine/version/node-version';
 import { withWorkspace } from '../../../../src/engine/cluster/workspace';
 
 describe('cluster snapshots', () => {
@@ -102,6 +104,44 @@ describe('cluster snapshots', () => {
       const { minor, source } = cluster.kubernetesVersion;
       assert.deepEqual({ minor, source, notes: cluster.notes.filter((n) => n.startsWith('ignored')) }, c.want);
     }
+  });
+
+  it("takes feature gates from a podpreview/v1 Cluster document, as the cluster's --feature-gates set them", () => {
+    const text =
+      'apiVersion: podpreview/v1\nkind: Cluster\nfeatureGates: {ImageVolume: false, NoSuchGate: true}\n---\nkind: Node\nmetadata: {name: cp, labels: {node-role.kubernetes.io/control-plane: ""}}\nstatus: {nodeInfo: {kubeletVersion: v1.35.1}}\n';
+    const { cluster, errors } = loadSnapshot(text, 's.yaml');
+    assert.deepEqual(errors, []);
+    const node = cluster.objects.Node[0];
+    assert.ok(node);
+    assert.deepEqual(
+      {
+        // ImageVolume is on by default from 1.35 (feature-gates.ts); the snapshot turns it off everywhere.
+        apiServer: gateEnabled('ImageVolume', cluster.kubernetesVersion),
+        kubelet: gateEnabled('ImageVolume', kubeletVersionOf(node, cluster.kubernetesVersion)),
+        defaultAt35: gateEnabled('ImageVolume', { minor: 35 }),
+        notes: cluster.notes.filter((n) => n.startsWith('feature gates')),
+      },
+      {
+        apiServer: false,
+        kubelet: false,
+        defaultAt35: true,
+        notes: [
+          'feature gates set by the snapshot: ImageVolume=false',
+          'feature gates the simulation does not read, so they change nothing here: NoSuchGate',
+        ],
+      },
+    );
+  });
+
+  it('refuses a Cluster document whose gate is not true or false', () => {
+    const { errors } = loadSnapshot(
+      'apiVersion: podpreview/v1\nkind: Cluster\nfeatureGates: {ImageVolume: "no"}\n',
+      's.yaml',
+    );
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      ['Cluster document: featureGates.ImageVolume must be true or false'],
+    );
   });
 
   it('moves the embedded cluster to the release asked for', () => {
