@@ -4,7 +4,7 @@
 import { buildReport, hasErrors, type Report } from '../../src/cli/report';
 import { sarifLog } from '../../src/cli/render-sarif';
 import { renderText } from '../../src/cli/render-text';
-import { analyzeText, type FileAnalysis } from '../../src/engine/analyze';
+import { analyzeText } from '../../src/engine/analyze';
 import type { Cluster } from '../../src/engine/cluster/cluster';
 import { defaultCluster, loadImageFacts, loadSnapshot, withImages } from '../../src/engine/cluster/load';
 import type { Finding } from '../../src/engine/types';
@@ -80,8 +80,8 @@ function assertReport(report: Report): void {
   expect(code === (anyError ? 1 : 0), 'exit code does not follow the findings');
 }
 
-function assertText(report: Report, analysis: FileAnalysis): void {
-  const text = renderText(report, [{ file: analysis.file, lines: analysis.documents.flatMap((d) => d.kubectl ?? []) }]);
+function assertText(report: Report): void {
+  const text = renderText(report, { details: true, document: null });
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     expect(c === 10 || c === 9 || (c >= 0x20 && c !== 0x7f && !(c >= 0x80 && c <= 0x9f)), 'control character in text');
@@ -93,7 +93,7 @@ function simulateAll(text: string, file: string, cluster: Cluster): void {
   assertPlaced(text, [...analysis.findings, ...analysis.results.flatMap((r) => r.findings)]);
   const report = buildReport([analysis], cluster);
   assertReport(report);
-  assertText(report, analysis);
+  assertText(report);
 }
 
 /** Runs one input through what the CLI and the editor do with it; throws on a crash or a broken property. */
