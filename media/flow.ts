@@ -34,9 +34,6 @@ function stepItem(step: Step): HTMLElement {
     { class: 'step-title' },
     step.title,
     step.duration !== undefined ? h('span', { class: 'muted' }, ` (${formatTime(step.duration)})`) : null,
-    step.estimate
-      ? h('span', { class: 'tag', title: 'a typical latency, not derived from the spec' }, 'estimate')
-      : null,
   );
   // Details are long (every defaulted field, every admission plugin): the flow stays scannable with them folded,
   // except where something went wrong.
@@ -48,8 +45,17 @@ function stepItem(step: Step): HTMLElement {
   return h(
     'li',
     { class: `step status-${step.status}` },
-    h('span', { class: 'icon', 'aria-label': step.status }, STATUS_ICONS[step.status]),
-    h('span', { class: 'at', title: 'simulated time since kubectl apply' }, time),
+    h('span', { class: 'icon', role: 'img', 'aria-label': step.status }, STATUS_ICONS[step.status]),
+    h(
+      'span',
+      {
+        class: 'at',
+        title: step.estimate
+          ? 'simulated time since kubectl apply, estimated from a typical latency'
+          : 'simulated time since kubectl apply',
+      },
+      time,
+    ),
     body,
   );
 }
@@ -63,7 +69,7 @@ export function flowSection(r: SimulationResult): HTMLElement {
       h(
         'div',
         { class: 'stage-head' },
-        h('span', { class: 'icon', 'aria-label': s.status }, STATUS_ICONS[s.status]),
+        h('span', { class: 'icon', role: 'img', 'aria-label': s.status }, STATUS_ICONS[s.status]),
         h('h3', {}, STAGE_TITLES[s.name]),
         h('span', { class: 'muted' }, STAGE_ROLES[s.name]),
         s.status === 'skipped' ? h('span', { class: 'tag' }, 'skipped') : null,
@@ -79,7 +85,11 @@ export function flowSection(r: SimulationResult): HTMLElement {
         h(
           'div',
           { class: 'stage-head' },
-          h('span', { class: 'icon', 'aria-label': r.controller.status }, STATUS_ICONS[r.controller.status]),
+          h(
+            'span',
+            { class: 'icon', role: 'img', 'aria-label': r.controller.status },
+            STATUS_ICONS[r.controller.status],
+          ),
           h('h3', {}, r.controller.component),
           h('span', { class: 'muted' }, `what the ${r.kind}'s controller does next`),
         ),

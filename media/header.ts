@@ -1,23 +1,17 @@
 // The panel's header: what is simulated, against which cluster, and how it ends.
-import type { SimulationResult } from '../src/engine/types';
+import type { SimulationResult, Verdict } from '../src/engine/types';
 import type { PanelModel } from '../src/webview-protocol';
 import { h } from './dom';
 import { post } from './state';
 
-function verdict(r: SimulationResult): { text: string; tone: 'ok' | 'warning' | 'error' } {
-  const errors = r.findings.some((f) => f.severity === 'error');
-  const warnings = r.findings.some((f) => f.severity === 'warning');
-  if (!r.accepted) return { text: 'Rejected by the API server', tone: 'error' };
-  const s = r.scheduling;
-  if (s?.gated && s.gated.length > 0)
-    return { text: `Pending: held by scheduling gates ${s.gated.join(', ')}`, tone: 'warning' };
-  if (!s?.node) return { text: 'Pending: no node fits', tone: 'error' };
-  const phase = r.finalState?.phase ?? 'Pending';
-  const total = s.placements?.reduce((n, r) => n + r.count, 0) ?? 0;
-  const placed = s.placements?.reduce((n, r) => n + (r.node !== null ? r.count : 0), 0) ?? 0;
-  const replicas = total > 1 ? `${placed}/${total} replicas scheduled; the first is ` : '';
-  return { text: `${replicas}${phase} on ${s.node}`, tone: errors ? 'error' : warnings ? 'warning' : 'ok' };
-}
+const TONE: Record<Verdict['outcome'], 'ok' | 'warning' | 'error'> = {
+  rejected: 'error',
+  unschedulable: 'error',
+  'will fail': 'error',
+  running: 'ok',
+  completed: 'ok',
+  assumed: 'ok',
+};
 
 export function header(model: PanelModel, r: SimulationResult | null): HTMLElement {
   const release = model.cluster.kubernetesVersion;
@@ -60,7 +54,7 @@ export function header(model: PanelModel, r: SimulationResult | null): HTMLEleme
       version,
     );
   }
-  const v = verdict(r);
+  const v = r.verdict;
   const ip = r.finalState?.podIP;
   return h(
     'header',
@@ -74,10 +68,13 @@ export function header(model: PanelModel, r: SimulationResult | null): HTMLEleme
     ),
     h(
       'p',
-      { class: `verdict tone-${v.tone}`, role: 'status' },
-      v.text,
+      { class: `verdict tone-${TONE[v.outcome]}`, role: 'status' },
+      v.title,
       ip ? h('span', { class: 'muted' }, ` · pod IP ${ip}`) : null,
     ),
+    // An assumed verdict rests on the assumptions the section below lists; the reason would repeat the first.
+    v.reason && v.outcome !== 'assumed' ? h('p', { class: 'verdict-reason' }, v.reason) : null,
+    v.fix ? h('p', { class: 'verdict-fix' }, h('strong', {}, 'Fix: '), v.fix) : null,
     h(
       'p',
       { class: 'meta' },

@@ -1,23 +1,48 @@
 // The simulation panel's script: renders the PanelModel the extension posts, and asks the extension to reveal a
 // field when a finding is clicked. Runs in the webview (a browser, no Node), bundled to dist/webview.js.
 import { assertNever, type PanelModel, type ToWebview } from '../src/webview-protocol';
-import { findingsSection } from './findings';
+import { assumptionsSection, findingsSection } from './findings';
 import { flowSection } from './flow';
 import { header } from './header';
 import { endpointsSection, eventsSection, stateSection, storedSection } from './pod-status';
 import { schedulingSection } from './scheduling';
-import { post, savedState, saveState } from './state';
+import { onRerender, post, savedState, saveState } from './state';
 
 const app = document.getElementById('app') as HTMLElement;
 
+/** The key of the document on screen, for its own scroll position. */
+const documentKey = (model: PanelModel | null): string =>
+  model ? `${model.uri}#${model.result?.documentIndex ?? 'file'}` : '';
+
+/**
+ * Where keyboard focus is, as something that survives a re-render: the element's `data-focus` key, a section's
+ * summary, or the document picker. Elements are rebuilt from scratch, so a reference to the old one would be lost.
+ */
+function focusKey(): string | null {
+  const active = document.activeElement as HTMLElement | null;
+  if (!active || active === document.body) return null;
+  const keyed = active.closest<HTMLElement>('[data-focus]');
+  if (keyed) return `[data-focus="${CSS.escape(keyed.dataset.focus ?? '')}"]`;
+  const section = active.closest('details.section');
+  if (active.tagName === 'SUMMARY' && section?.id) return `#${CSS.escape(section.id)} > summary`;
+  if (active.tagName === 'SELECT') return 'select';
+  return null;
+}
+
+let current: PanelModel | null = null;
+
 function render(model: PanelModel): void {
   const r = model.result;
-  const scrollY = window.scrollY;
+  const previous = documentKey(current);
+  const scroll = { ...(savedState().scroll ?? {}), ...(previous ? { [previous]: window.scrollY } : {}) };
+  const focused = focusKey();
+  current = model;
   const findings = r ? [...model.fileFindings, ...r.findings] : model.fileFindings;
   app.replaceChildren(
     ...[
       header(model, r),
       findingsSection(findings),
+      assumptionsSection(findings),
       r && flowSection(r),
       r?.scheduling && schedulingSection(r.scheduling),
       r && stateSection(r),
@@ -26,9 +51,15 @@ function render(model: PanelModel): void {
       r && storedSection(r.defaulted),
     ].filter((x): x is HTMLElement => !!x),
   );
-  window.scrollTo(0, scrollY);
-  saveState({ uri: model.uri, documentIndex: r?.documentIndex ?? null, model });
+  // Each document keeps its own place: another document starts where the user left it, or at the top.
+  window.scrollTo(0, scroll[documentKey(model)] ?? 0);
+  if (focused) app.querySelector<HTMLElement>(focused)?.focus({ preventScroll: true });
+  saveState({ uri: model.uri, documentIndex: r?.documentIndex ?? null, model, scroll });
 }
+
+onRerender(() => {
+  if (current) render(current);
+});
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;

@@ -1,7 +1,7 @@
 // The scheduler's decision: the chosen node, every node's filter and score per plugin, replica placements.
-import type { PlacementRun, SchedulingResult } from '../src/engine/types';
+import type { NodeReport, PlacementRun, ResourceFit, SchedulingResult } from '../src/engine/types';
 import { type Child, h } from './dom';
-import { section } from './state';
+import { rerender, savedState, saveState, section } from './state';
 
 /** One item per run of replicas on one node, numbered by the first replica of the run. */
 function placementItems(runs: readonly PlacementRun[]): HTMLElement[] {
@@ -15,14 +15,53 @@ function placementItems(runs: readonly PlacementRun[]): HTMLElement[] {
 }
 
 function filterCell(status: string, reasons: string[]): Child {
-  if (status === 'Success') return h('span', { class: 'pass', title: 'Success' }, '✓');
+  if (status === 'Success')
+    return h('span', { class: 'pass', role: 'img', title: 'Success', 'aria-label': 'passed' }, '✓');
   if (status === 'Skip')
-    return h('span', { class: 'muted', title: 'Skip: the plugin has nothing to check for this pod' }, '–');
-  return h('span', { class: 'fail', title: status }, '✗ ', reasons.join('; ') || status);
+    return h(
+      'span',
+      {
+        class: 'muted',
+        role: 'img',
+        title: 'Skip: the plugin has nothing to check for this pod',
+        'aria-label': 'skipped',
+      },
+      '–',
+    );
+  return h(
+    'span',
+    { class: 'fail', title: status },
+    h('span', { role: 'img', 'aria-label': 'failed:' }, '✗ '),
+    reasons.join('; ') || status,
+  );
+}
+
+/** The pod's request against the node's allocatable and free amount (`kubectl describe node`). */
+function resourceCell(fit: ResourceFit | undefined): Child {
+  if (!fit) return '';
+  return h(
+    'span',
+    {
+      class: fit.fits ? '' : 'fail',
+      title: `request ${fit.requested}, allocatable ${fit.allocatable}, free ${fit.free}`,
+    },
+    fit.fits ? '' : h('span', { role: 'img', 'aria-label': 'does not fit:' }, '✗ '),
+    `${fit.free} free of ${fit.allocatable}`,
+  );
+}
+
+/** Beyond this many nodes, the table shows the chosen and the first ones, and a button for the rest. */
+const FEW_NODES = 4;
+
+function shownNodes(s: SchedulingResult): NodeReport[] {
+  if (s.nodes.length <= FEW_NODES || savedState().allNodes) return s.nodes;
+  const chosen = s.nodes.filter((n) => n.name === s.node);
+  return [...chosen, ...s.nodes.filter((n) => n.name !== s.node).slice(0, FEW_NODES - chosen.length)];
 }
 
 export function schedulingSection(s: SchedulingResult): HTMLElement {
-  const nodes = s.nodes;
+  const nodes = shownNodes(s);
+  const hidden = s.nodes.length - nodes.length;
   const filterPlugins = [...new Set(nodes.flatMap((n) => n.filters.map((f) => f.plugin)))];
   const scorePlugins = [...new Set(nodes.flatMap((n) => n.scores.map((x) => x.plugin)))];
   const headCells = ['Plugin', ...nodes.map((n) => (n.name === s.node ? `${n.name} ★` : n.name))];
@@ -50,6 +89,19 @@ export function schedulingSection(s: SchedulingResult): HTMLElement {
           }),
         ),
       );
+  }
+  const resources = [...new Set(nodes.flatMap((n) => (n.resources ?? []).map((r) => r.resource)))];
+  if (resources.length > 0) {
+    rows.push(group('Resources (the pod requests)'));
+    for (const res of resources) {
+      const requested = nodes.flatMap((n) => n.resources ?? []).find((r) => r.resource === res)?.requested ?? '';
+      rows.push(
+        row(
+          `${res} ${requested}`,
+          nodes.map((n) => resourceCell(n.resources?.find((r) => r.resource === res))),
+        ),
+      );
+    }
   }
   if (scorePlugins.length > 0) {
     rows.push(group('Score (normalised × weight)'));
@@ -96,6 +148,21 @@ export function schedulingSection(s: SchedulingResult): HTMLElement {
           ),
         )
       : null;
+  const more =
+    hidden > 0
+      ? (() => {
+          const b = h(
+            'button',
+            { class: 'more', 'data-focus': 'more-nodes' },
+            `${hidden} more node${hidden === 1 ? '' : 's'}`,
+          );
+          b.addEventListener('click', () => {
+            saveState({ allNodes: true });
+            rerender();
+          });
+          return b;
+        })()
+      : null;
   const chosen = s.node
     ? h('p', { class: 'verdict tone-ok' }, `Bound to node ${s.node}`)
     : h('p', { class: 'verdict tone-error' }, s.message ?? 'No node fits');
@@ -114,5 +181,5 @@ export function schedulingSection(s: SchedulingResult): HTMLElement {
   const notes =
     s.notes && s.notes.length > 0 ? h('ul', { class: 'notes' }, ...s.notes.map((n) => h('li', {}, n))) : null;
   const gated = s.gated && s.gated.length > 0 ? h('p', {}, `Held by scheduling gates: ${s.gated.join(', ')}`) : null;
-  return section('scheduling', 'Scheduling', chosen, gated, matrix, placements, preemption, notes);
+  return section('scheduling', 'Scheduling', chosen, gated, matrix, more, placements, preemption, notes);
 }

@@ -37,3 +37,14 @@ export function section(id: string, title: string, ...content: Child[]): HTMLEle
   });
   return details;
 }
+
+let renderAgain: () => void = () => {};
+
+/** Registers how to draw the panel again from the last model (after a view option changes). */
+export function onRerender(f: () => void): void {
+  renderAgain = f;
+}
+
+export function rerender(): void {
+  renderAgain();
+}

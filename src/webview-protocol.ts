@@ -1,6 +1,6 @@
 // The messages between the extension and the simulation webview. Both sides import this module (the webview
 // script is bundled for the browser), so only types live here, and each side switches exhaustively on `type`.
-import type { Finding, SimulationResult } from './engine/types';
+import type { Finding, QuickFix, SimulationResult } from './engine/types';
 
 /** The webview panel's type, used to revive it after a reload. */
 export const PANEL_VIEW_TYPE = 'podLifecyclePreview';
@@ -34,6 +34,8 @@ export type FromWebview =
   | { type: 'ready' }
   /** Show this place of the manifest in its editor (1-based, like the findings). */
   | { type: 'reveal'; line: number; column: number }
+  /** Apply a finding's quick fix to the manifest; `line` (1-based) is inside the document it belongs to. */
+  | { type: 'fix'; line: number; fix: QuickFix }
   /** Simulate another pod-creating document of the same file. */
   | { type: 'select'; documentIndex: number };
 
@@ -44,6 +46,10 @@ export interface WebviewState {
   model: PanelModel | null;
   /** Sections the user opened (true) or closed (false); the others keep their default. */
   sections: Record<string, boolean>;
+  /** Where the user had scrolled each document (`uri#index`), so switching documents does not carry it over. */
+  scroll?: Record<string, number>;
+  /** The node table shows every node instead of the first few. */
+  allNodes?: boolean;
 }
 
 /** Fails to compile when a switch over a message union misses a case. */

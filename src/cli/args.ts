@@ -13,6 +13,10 @@ export interface SimulateArgs {
   images: string[];
   format: Format;
   namespace: string;
+  /** Text output: the full lifecycle of every object, not only the summary. */
+  details: boolean;
+  /** Text output: the full lifecycle of this document (1-based) only. */
+  document: number | null;
   /** `auto`, or the release asked for (`1.35`). */
   kubernetesVersion: RequestedVersion;
 }
@@ -26,6 +30,7 @@ export type Args =
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: pod-preview simulate <file|dir|-> [...] [--cluster <snapshot.yaml>] [--images <file>] [--format text|json|sarif] [--namespace <ns>] [--kubernetes-version auto|${SUPPORTED}]
+                            [--details | --document <N>]
        pod-preview default-cluster [--kubernetes-version ${SUPPORTED}]   print the embedded cluster snapshot (a template for your own)
        pod-preview --help | --version
 
@@ -38,6 +43,10 @@ Image documents (apiVersion podpreview/v1) with an image's config, its repositor
 --kubernetes-version picks the release to simulate; auto (the default) reads it from the snapshot (a \`kubectl version
 -o yaml\` document in it, else the control plane nodes' kubelet version, else the newest node's), and without a
 snapshot simulates ${formatVersion(NEWEST)}.
+
+Text output is a summary: what kubectl apply would print, then one line per object (its verdict) with the problems
+behind it and their fixes. --details adds every object's full lifecycle (stages, nodes, status, events, the
+assumptions made); --document N adds it for the Nth document of each file only. JSON always holds everything.
 
 Exit codes: 0 no error predicted, 1 an error is predicted, 2 usage error or unreadable input.`;
 
@@ -73,6 +82,8 @@ export function parseArgs(argv: readonly string[]): Args {
     images: [],
     format: 'text',
     namespace: 'default',
+    details: false,
+    document: null,
     kubernetesVersion: 'auto',
   };
   for (let i = 0; i < rest.length; i++) {
@@ -98,6 +109,15 @@ export function parseArgs(argv: readonly string[]): Args {
         if (!(FORMATS as readonly string[]).includes(f))
           throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${f}"`);
         args.format = f as Format;
+        break;
+      }
+      case '--details':
+        args.details = true;
+        break;
+      case '--document': {
+        const n = value();
+        if (!/^[1-9][0-9]*$/.test(n)) throw new UsageError(`--document needs a document number from 1, got "${n}"`);
+        args.document = Number(n);
         break;
       }
       case '--kubernetes-version':

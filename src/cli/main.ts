@@ -48,13 +48,7 @@ function simulateCommand(args: SimulateArgs, out: Output): number {
   const workspace = files.flatMap((f) => workspaceObjects(f.text, f.name));
   const analyses = files.map((f) => analyzeText(f.text, f.name, cluster, { namespace: args.namespace, workspace }));
   const report = buildReport(analyses, cluster);
-  if (args.format === 'text')
-    out.write(
-      renderText(
-        report,
-        analyses.map((a) => ({ file: a.file, lines: a.documents.flatMap((d) => d.kubectl ?? []) })),
-      ),
-    );
+  if (args.format === 'text') out.write(renderText(report, { details: args.details, document: args.document }));
   else {
     writeJson(out, args.format === 'json' ? report : sarifLog(report, version));
     out.write('\n');

@@ -8,9 +8,16 @@ export function sarifLog(report: Report, version: string): object {
   const rules = new Map<string, { id: string; shortDescription: { text: string } }>();
   const located = [
     ...report.results.flatMap((r) =>
-      r.findings.map((f) => ({ f, file: r.file, kind: r.kind, name: r.name, documentIndex: r.documentIndex })),
+      r.findings.map((f) => ({
+        f,
+        file: r.file,
+        kind: r.kind,
+        name: r.name,
+        documentIndex: r.documentIndex,
+        verdict: r.verdict.title,
+      })),
     ),
-    ...report.findings.map((f) => ({ f, file: f.file, kind: '', name: '', documentIndex: -1 })),
+    ...report.findings.map((f) => ({ f, file: f.file, kind: '', name: '', documentIndex: -1, verdict: '' })),
   ];
   const results = located.map(({ f, ...r }) => {
     if (!rules.has(f.code)) rules.set(f.code, { id: f.code, shortDescription: { text: `${f.stage}: ${f.code}` } });
@@ -31,7 +38,15 @@ export function sarifLog(report: Report, version: string): object {
           ...(f.path ? { logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] } : {}),
         },
       ],
-      properties: { stage: f.stage, kind: r.kind, name: r.name, documentIndex: r.documentIndex },
+      // The engine's verdict on the object the finding belongs to, so a reader of SARIF alone knows how it ends.
+      properties: {
+        stage: f.stage,
+        kind: r.kind,
+        name: r.name,
+        documentIndex: r.documentIndex,
+        ...(r.verdict ? { verdict: r.verdict } : {}),
+        ...(f.assumption ? { assumption: true } : {}),
+      },
     };
   });
   const sarif = {

@@ -1,5 +1,4 @@
-import type { NodeReport, PlacementRun, SimulationResult, Step } from '../engine/types';
-import type { ApplyLine } from '../engine/analyze';
+import type { Finding, NodeReport, PlacementRun, SimulationResult, Step } from '../engine/types';
 import { escapeControl } from './escape';
 import type { Report } from './report';
 
@@ -19,48 +18,86 @@ export function table(rows: readonly (readonly string[])[], indent = '  '): stri
 
 const seconds = (t: number) => `${Number(t.toFixed(3))}s`;
 
-/** What `kubectl apply -f <file>` would print, one entry per document it can tell. */
-export interface ApplyOutput {
-  file: string;
-  lines: ApplyLine[];
+export interface TextOptions {
+  /** The full lifecycle of every object (stages, nodes, status, events), not just the summary. */
+  details: boolean;
+  /** The full lifecycle of one document only (1-based, as the summary numbers them). */
+  document: number | null;
 }
 
 /**
- * Human output that reads like `kubectl describe pod`: what `kubectl apply` would print, then for each pod the
- * stages, Conditions and an Events table.
+ * Human output, summary first: what `kubectl apply` would print, then one line per object (its verdict) with the
+ * problems behind it and their fixes. The lifecycle that reads like `kubectl describe pod` (stages, Conditions, an
+ * Events table) follows only for the documents asked for.
  */
-export function renderText(report: Report, applied: readonly ApplyOutput[] = []): string {
+export function renderText(report: Report, options: TextOptions = { details: false, document: null }): string {
   const out: string[] = [
     `Cluster: ${report.cluster.source} (${report.cluster.nodes} nodes, Kubernetes ${report.kubernetesVersion})`,
     `  Kubernetes ${report.kubernetesVersion}: ${report.cluster.kubernetesVersion.reason}`,
     ...report.cluster.notes.map((n) => `  note: ${n}`),
   ];
-  for (const a of applied) {
-    if (a.lines.length === 0) continue;
-    // kubectl apply goes on past a failed object and prints the errors it collected at the end.
-    const ordered = [...a.lines.filter((l) => l.accepted), ...a.lines.filter((l) => !l.accepted)];
-    out.push('', `kubectl apply -f ${a.file} would print:`);
-    for (const line of ordered) out.push(...line.text.split('\n').map((l) => `  ${l}`));
+  // Each file as kubectl answers it, then what becomes of each of its pods.
+  const files = [...new Set([...report.apply.map((a) => a.file), ...report.results.map((r) => r.file)])];
+  for (const file of files) {
+    const lines = report.apply.find((a) => a.file === file)?.lines ?? [];
+    if (lines.length > 0) {
+      out.push('', `kubectl apply -f ${file} would print:`);
+      out.push(...lines.map((l) => `  ${l}`));
+    }
+    const results = report.results.filter((r) => r.file === file);
+    if (results.length > 0) out.push('', ...(lines.length > 0 ? [] : [`${file}:`]));
+    for (const r of results) out.push(...summaryLines(r));
+    // The file's other objects (a rejected Service, a Service no pod backs), where kubectl's answer about them is.
+    for (const f of report.findings.filter((x) => x.file === file && !x.assumption))
+      out.push(`  ${findingLine(f.file, f)}`);
   }
   if (report.results.length === 0)
     out.push(
       '',
       'No pod-creating objects found (Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController).',
     );
-  for (const r of report.results) out.push('', ...renderResult(r));
-  if (report.findings.length > 0) {
-    out.push('', 'Other findings:');
-    for (const f of report.findings)
-      out.push(`  ${f.file}:${f.line ?? 1}:${f.column ?? 1}  ${f.severity}  ${f.code}  ${f.message}`);
-  }
+  const detailed = report.results.filter(
+    (r) => options.details || (options.document !== null && r.documentIndex + 1 === options.document),
+  );
+  for (const r of detailed) out.push('', ...renderResult(r));
+  if (detailed.some((r) => hasEstimates(r))) out.push('', '~ marks a time estimated from typical latencies.');
+  const assumed = report.results.reduce((n, r) => n + r.findings.filter((f) => f.assumption).length, 0);
+  if (detailed.length === 0 && report.results.length > 0)
+    out.push(
+      `Full lifecycle: --details (or --document N for one)${assumed > 0 ? `; it also lists the ${assumed} assumption(s) made` : ''}.`,
+    );
   return out.map(escapeControl).join('\n') + '\n';
 }
+
+const findingLine = (file: string, f: Finding): string =>
+  `${file}:${f.line ?? 1}:${f.column ?? 1}  ${f.then ? 'then ' : ''}${f.severity}  ${f.code}  ${f.message}`;
+
+/** The object's verdict on one line, then each problem (not the assumptions) with its fix. */
+function summaryLines(r: SimulationResult): string[] {
+  const v = r.verdict;
+  const title = `${r.kind || 'Document'} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`.trim();
+  const where = v.node && v.outcome === 'will fail' ? ` on ${v.node}` : '';
+  const out = [`  ${title} (document ${r.documentIndex + 1}): ${v.title}${where}`];
+  const problems = r.findings.filter((f) => !f.assumption && f.severity !== 'info');
+  for (const f of problems) {
+    out.push(`    ${findingLine(r.file, f)}`);
+    // The numbers behind a scheduling failure; the counts kube-scheduler's message already gives are not repeated.
+    if (f.code === 'FailedScheduling')
+      for (const x of f.related ?? []) if (x.message.includes(': ')) out.push(`      ${x.message}`);
+    for (const fix of f.fixes ?? []) out.push(`      fix: ${fix.title}`);
+  }
+  if (problems.length === 0 && v.reason && v.outcome !== 'assumed') out.push(`    ${v.reason}`);
+  return out;
+}
+
+const hasEstimates = (r: SimulationResult): boolean =>
+  r.stages.some((s) => s.steps.some((x) => x.estimate)) || r.events.some((e) => e.estimate);
 
 function renderResult(r: SimulationResult): string[] {
   const out: string[] = [];
   const title = `${r.kind || 'Document'} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`.trim();
   out.push(`${title}  (${r.file}, document ${r.documentIndex + 1})`);
-  out.push(`Verdict:      ${verdict(r)}`);
+  out.push(`Verdict:      ${r.verdict.title}${r.verdict.state && r.verdict.node ? ` on ${r.verdict.node}` : ''}`);
   for (const s of r.stages) {
     out.push(`${stageTitle(s.name)} ${s.status}`);
     out.push(...s.steps.flatMap(stepLines));
@@ -112,13 +149,13 @@ function renderResult(r: SimulationResult): string[] {
       ...table([
         ['Type', 'Reason', 'Age', 'From', 'Message'],
         ['----', '------', '----', '----', '-------'],
-        ...r.events.map((e) => [e.type, e.reason, `+${seconds(e.at)}`, e.from, e.message]),
+        ...r.events.map((e) => [e.type, e.reason, `${e.estimate ? '~' : '+'}${seconds(e.at)}`, e.from, e.message]),
       ]),
     );
-  if (r.findings.length > 0) {
-    out.push('Findings:');
-    for (const f of r.findings)
-      out.push(`  ${r.file}:${f.line ?? 1}:${f.column ?? 1}  ${f.severity}  ${f.code}  ${f.message}`);
+  const assumed = r.findings.filter((f) => f.assumption);
+  if (assumed.length > 0) {
+    out.push('Assumptions:');
+    for (const f of assumed) out.push(`  ${findingLine(r.file, f)}`);
   }
   return out;
 }
@@ -126,17 +163,10 @@ function renderResult(r: SimulationResult): string[] {
 function stepLines(step: Step): string[] {
   const [first = '', ...more] = (step.detail ?? '').split('\n');
   return [
-    `  ${seconds(step.at).padStart(9)}  ${step.status.padEnd(7)}  ${step.title}${step.estimate ? ' (estimate)' : ''}${first ? ` — ${first}` : ''}`,
+    `  ${`${step.estimate ? '~' : ''}${seconds(step.at)}`.padStart(9)}  ${step.status.padEnd(7)}  ${step.title}${first ? ` — ${first}` : ''}`,
     // Multi-line details (resolv.conf, admission plugin by plugin) stay under their step.
     ...more.map((line) => `${' '.repeat(22)}${line}`),
   ];
-}
-
-function verdict(r: SimulationResult): string {
-  const errors = r.findings.filter((f) => f.severity === 'error').length;
-  const warnings = r.findings.filter((f) => f.severity === 'warning').length;
-  const head = !r.accepted ? 'rejected' : r.finalState ? r.finalState.phase : 'accepted';
-  return `${head}, ${errors} error(s), ${warnings} warning(s)`;
 }
 
 function renderScheduling(nodes: readonly NodeReport[], r: SimulationResult): string[] {

@@ -1,5 +1,6 @@
 import type { FileAnalysis } from '../engine/analyze';
 import type { Cluster } from '../engine/cluster/cluster';
+import { verdictOf } from '../engine/verdict';
 import type { VersionSource } from '../engine/version/choose';
 import { formatVersion } from '../engine/version/kube-version';
 import type { Finding, SimulationResult, Stage, StageReport } from '../engine/types';
@@ -9,6 +10,8 @@ export interface Report {
   apiVersion: 'podpreview/v1';
   /** The release simulated, `1.36` (fixed in v1 as a string; `cluster.kubernetesVersion` says why that one). */
   kubernetesVersion: string;
+  /** What `kubectl apply -f <file>` prints for each file, stdout and stderr lines in order. */
+  apply: { file: string; lines: string[] }[];
   cluster: {
     source: string;
     nodes: number;
@@ -48,9 +51,20 @@ export function buildReport(analyses: readonly FileAnalysis[], cluster: Cluster)
         reason: cluster.kubernetesVersion.reason,
       },
     },
+    apply: analyses.map(applyOutput),
     results,
     findings,
   };
+}
+
+/**
+ * kubectl apply goes on past a failed object and prints the errors it collected at the end: the created lines (with
+ * their `Warning:` lines) first, in file order, then the errors.
+ */
+function applyOutput(a: FileAnalysis): { file: string; lines: string[] } {
+  const lines = a.documents.flatMap((d) => d.kubectl ?? []);
+  const ordered = [...lines.filter((l) => l.accepted), ...lines.filter((l) => !l.accepted)];
+  return { file: a.file, lines: ordered.flatMap((l) => l.text.split('\n')) };
 }
 
 /** A document kubectl cannot even read: nothing is sent to the API server, so every stage is skipped. */
@@ -61,7 +75,7 @@ function unreadable(
   name: string | null,
   findings: SimulationResult['findings'],
 ): SimulationResult {
-  return {
+  const result: Omit<SimulationResult, 'verdict'> = {
     file,
     documentIndex,
     kind: kind ?? '',
@@ -77,6 +91,7 @@ function unreadable(
     defaulted: null,
     endpoints: [],
   };
+  return { ...result, verdict: verdictOf(result) };
 }
 
 export const hasErrors = (report: Report): boolean =>

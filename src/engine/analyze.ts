@@ -1,4 +1,4 @@
-import type { Cluster } from './cluster/cluster';
+import { type Cluster, type ClusterKind, NAMESPACED_KINDS } from './cluster/cluster';
 import { withWorkspace } from './cluster/workspace';
 import type { KubeObject } from './k8s/objects';
 import { locate } from './manifest/locate';
@@ -74,7 +74,13 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
     const stored = checkObject(o, cluster.kubernetesVersion).stored;
     if (stored) declared.push(stored);
   }
-  const full = withWorkspace(cluster, declared, options.namespace);
+  const rejected = manifest.documents.flatMap((d) =>
+    d.object && !createsPods(d.object.kind) && !storedByDocument.has(d.index)
+      ? [rejectedId(d.object, options.namespace)]
+      : [],
+  );
+  const applied = withWorkspace(cluster, declared, options.namespace);
+  const full = rejected.length > 0 ? { ...applied, rejected } : applied;
   const results: SimulationResult[] = [];
   for (const d of manifest.documents) {
     const source = podSourceOf(file, d, options.namespace);
@@ -103,7 +109,24 @@ export function analyzeText(text: string, file: string, cluster: Cluster, option
 function applyLine(r: SimulationResult): string | null {
   const steps = r.stages.find((s) => s.name === 'apiserver')?.steps ?? [];
   const step = r.accepted ? steps.find((s) => s.title === 'Created') : steps.find((s) => s.status === 'failed');
-  return step?.detail ?? null;
+  return step?.detail ? kubectlPrints(step.detail) : null;
+}
+
+/**
+ * Only what kubectl prints: the `Warning:` lines and the error from its first line on. A rejecting step's detail
+ * also says what each admission plugin did, which kubectl never shows.
+ */
+function kubectlPrints(detail: string): string {
+  const lines = detail.split('\n');
+  const start = lines.findIndex((l) => /^(Error from server|The \S+ "[^"]*" is invalid|error: )/.test(l));
+  if (start < 0) return detail;
+  return [...lines.slice(0, start).filter((l) => l.startsWith('Warning: ')), ...lines.slice(start)].join('\n');
+}
+
+/** The identity `lookup` knows a rejected object by: `Kind/namespace/name` (no namespace for cluster-scoped kinds). */
+function rejectedId(o: KubeObject, namespace: string): string {
+  const namespaced = NAMESPACED_KINDS.has(o.kind as ClusterKind);
+  return `${String(o.kind)}/${namespaced ? (o.metadata?.namespace ?? namespace) : ''}/${String(o.metadata?.name ?? '')}`;
 }
 
 /** An object the snapshot already has: kubectl apply patches it (configured, or unchanged), it does not create it. */

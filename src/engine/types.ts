@@ -39,6 +39,16 @@ export interface Finding {
   message: string;
   related?: RelatedLocation[];
   fixes?: QuickFix[];
+  /**
+   * The finding states something the simulation assumes (a tag exists, an object it cannot see exists), not a
+   * predicted failure: views show it in the hover and the panel, and as a problem only when the user asks to.
+   */
+  assumption?: boolean;
+  /**
+   * Not what kubectl prints now: what a later phase would reject once the mistakes before it are fixed (strict
+   * decoding stops the request before validation and admission see the object).
+   */
+  then?: boolean;
   /** Mark the field's key rather than its value (unknown or duplicate fields). */
   target?: 'key' | 'value';
   /** Set by the manifest layer: 1-based position of the offending node, for text, JSON and SARIF output. */
@@ -92,8 +102,20 @@ export interface ScoreReport {
   skipped?: boolean;
 }
 
+/** The pod's request of one resource against a node, as quantities (`kubectl describe node` Allocatable). */
+export interface ResourceFit {
+  resource: string;
+  requested: string;
+  allocatable: string;
+  /** Allocatable minus what the pods already on the node request. */
+  free: string;
+  fits: boolean;
+}
+
 export interface NodeReport {
   name: string;
+  /** Every resource the pod requests, against this node's allocatable and free amount. */
+  resources?: ResourceFit[];
   filters: FilterReport[];
   scores: ScoreReport[];
   total: number;
@@ -109,6 +131,8 @@ export interface Preemption {
 export interface PlacementRun {
   node: string | null;
   count: number;
+  /** For replicas that stay Pending: the `0/N nodes are available: ...` message (or gates) they get; else null. */
+  message: string | null;
 }
 
 export interface SchedulingResult {
@@ -220,6 +244,24 @@ export interface WorkloadStatus {
   pods?: { created: number; succeeded: number; failed: number };
 }
 
+export type Outcome = 'rejected' | 'unschedulable' | 'will fail' | 'running' | 'completed' | 'assumed';
+
+/** How the document ends, decided once by the engine (`verdict.ts`); every view shows it and none decides its own. */
+export interface Verdict {
+  /** `assumed`: it runs, resting on the stated assumptions (`findings[].assumption`). */
+  outcome: Outcome;
+  /** For `will fail` and a gated pod: the STATUS `kubectl get pods` settles on (`CrashLoopBackOff`, ...). */
+  state?: string;
+  /** The verdict in a few words, as the CodeLens and the panel's header show it. */
+  title: string;
+  /** The node the (first) pod runs on; null when it runs nowhere. */
+  node: string | null;
+  /** Why, in Kubernetes' words: what kubectl prints, the FailedScheduling message, the failing finding. */
+  reason?: string;
+  /** The first fix for that cause, when there is one. */
+  fix?: string;
+}
+
 export interface SimulationResult {
   file: string;
   documentIndex: number;
@@ -229,12 +271,15 @@ export interface SimulationResult {
   /** Where the pod template sits in the document (empty for a Pod). */
   templatePath: string;
   accepted: boolean;
+  verdict: Verdict;
   findings: Finding[];
   stages: StageReport[];
   scheduling: SchedulingResult | null;
   finalState: FinalState | null;
   events: SimEvent[];
   defaulted: Record<string, unknown> | null;
+  /** For a workload: its first pod as the API server stores it after admission (`defaulted` is the workload). */
+  pod?: Record<string, unknown>;
   endpoints: EndpointReport[];
   /** The workload controller's steps after the first pod's fate (Job, CronJob, Deployment); absent otherwise. */
   controller?: ControllerReport;

@@ -1,13 +1,29 @@
 // The cluster the manifests are simulated against: the user's snapshot file when the setting names one, else the
 // embedded default cluster, plus the image facts file when one is set. A snapshot that cannot be read or parsed never stops the extension: the user gets a
 // notification and the snapshot's errors as problems, and the embedded cluster is used until the file is fixed.
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Cluster } from '../engine/cluster/cluster';
-import { defaultCluster, loadDefaultCluster, loadImageFacts, loadSnapshot, withImages } from '../engine/cluster/load';
+import {
+  defaultCluster,
+  loadDefaultCluster,
+  loadImageFacts,
+  type LoadedSnapshot,
+  loadSnapshot,
+  withImages,
+} from '../engine/cluster/load';
 import { findingToDiagnostic } from './finding-diagnostic';
 import * as settings from './settings';
 
+interface FileRead {
+  uri: vscode.Uri;
+  text: string;
+  /** Modification time, milliseconds since the epoch. */
+  mtime: number;
+}
+
 export class ClusterSource implements vscode.Disposable {
+  private lastSnapshot: { key: string; loaded: LoadedSnapshot } | null = null;
   private cluster: Cluster = defaultCluster();
   private snapshot: vscode.Uri | null = null;
   private facts: vscode.Uri | null = null;
@@ -85,7 +101,7 @@ export class ClusterSource implements vscode.Disposable {
     if (read === 'stale') return null;
     if (read === null) return this.embedded(version);
     this.snapshot = read.uri;
-    const { cluster, errors } = loadSnapshot(read.text, setting, { kubernetesVersion: version });
+    const { cluster, errors } = this.parsed(read, setting, version);
     const release = errors.find((f) => f.code === 'KubernetesVersion');
     if (release) {
       this.fallBack(`${setting}: ${release.message}`);
@@ -133,12 +149,23 @@ export class ClusterSource implements vscode.Disposable {
     return withImages(cluster, catalog);
   }
 
+  /**
+   * The snapshot read from this text, reused while the file's modification time and content stay the same: a
+   * settings change, a workspace folder change or a save without changes does not parse a large snapshot again.
+   */
+  private parsed(read: FileRead, setting: string, version: string): LoadedSnapshot {
+    const key = `${read.uri.toString()}\0${setting}\0${version}\0${read.mtime}\0${createHash('sha256').update(read.text).digest('hex')}`;
+    if (this.lastSnapshot?.key !== key)
+      this.lastSnapshot = { key, loaded: loadSnapshot(read.text, setting, { kubernetesVersion: version }) };
+    return this.lastSnapshot.loaded;
+  }
+
   /** Reads a file a setting names and watches it; null when it cannot be read (the user is told). */
   private async read(
     setting: string,
     generation: number,
     what = 'cluster snapshot',
-  ): Promise<{ uri: vscode.Uri; text: string } | null | 'stale'> {
+  ): Promise<FileRead | null | 'stale'> {
     const uri = resolveSnapshot(setting);
     const fail = (reason: string) =>
       what === 'cluster snapshot'
@@ -150,8 +177,9 @@ export class ClusterSource implements vscode.Disposable {
     }
     this.watch(uri);
     try {
+      const { mtime } = await vscode.workspace.fs.stat(uri);
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      return generation === this.generation ? { uri, text } : 'stale';
+      return generation === this.generation ? { uri, text, mtime } : 'stale';
     } catch (e) {
       if (generation !== this.generation) return 'stale';
       fail(`cannot read ${what} ${setting}: ${e instanceof Error ? e.message : String(e)}`);

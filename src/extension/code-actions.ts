@@ -2,8 +2,8 @@
 // the finding's range. The engine says what to change by field path; this adapter finds the text to replace.
 import * as vscode from 'vscode';
 import { locate } from '../engine/manifest/locate';
-import { parseManifest } from '../engine/manifest/parse';
-import type { Finding } from '../engine/types';
+import { type ParsedManifest, parseManifest } from '../engine/manifest/parse';
+import type { Finding, QuickFix } from '../engine/types';
 import type { Analyzer } from './analyzer';
 import { findingRange } from './finding-diagnostic';
 
@@ -33,15 +33,10 @@ export function registerCodeActions(analyzer: Analyzer): vscode.Disposable {
           const d = manifest.documents[index];
           if (!d) continue;
           for (const fix of f.fixes ?? []) {
-            const loc = locate(d.doc, fix.segments, manifest.lineCounter, fix.replaceKey ? 'key' : 'value');
-            if (!loc) continue;
+            const edit = fixEdit(doc, manifest, index, fix);
+            if (!edit) continue;
             const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-            action.edit = new vscode.WorkspaceEdit();
-            action.edit.replace(
-              doc.uri,
-              new vscode.Range(doc.positionAt(loc.start), doc.positionAt(loc.end)),
-              fix.text,
-            );
+            action.edit = edit;
             action.diagnostics = context.diagnostics.filter((g) => g.code === f.code && g.range.isEqual(at));
             action.isPreferred = (f.fixes ?? []).length === 1;
             actions.push(action);
@@ -52,4 +47,20 @@ export function registerCodeActions(analyzer: Analyzer): vscode.Disposable {
     },
     { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
   );
+}
+
+/** The edit a fix makes in the document `index` of the file, or null when its field is no longer there. */
+export function fixEdit(
+  doc: vscode.TextDocument,
+  manifest: ParsedManifest,
+  index: number,
+  fix: QuickFix,
+): vscode.WorkspaceEdit | null {
+  const d = manifest.documents[index];
+  if (!d) return null;
+  const loc = locate(d.doc, fix.segments, manifest.lineCounter, fix.replaceKey ? 'key' : 'value');
+  if (!loc) return null;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(loc.start), doc.positionAt(loc.end)), fix.text);
+  return edit;
 }

@@ -2,7 +2,7 @@
 // that document.
 import * as vscode from 'vscode';
 import type { Analyzer } from './analyzer';
-import { summary } from './summary';
+import { lensTitle } from './summary';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
 const COMMAND = 'podLifecyclePreview.simulate';
@@ -27,8 +27,8 @@ export function registerCodeLens(analyzer: Analyzer): vscode.Disposable {
         const target: SimulateTarget = { uri: doc.uri.toString(), line: d.startLine };
         return [
           new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-            title: `$(play-circle) ${summary(r)}`,
-            tooltip: 'Simulate Pod Creation for this document',
+            title: lensTitle(r),
+            tooltip: `${r.verdict.reason ?? r.verdict.title} — click to simulate this document`,
             command: COMMAND,
             arguments: [target],
           }),

@@ -1,6 +1,7 @@
 // Predicted failures as problems in the editor: the YAML errors and the engine's findings of every open
 // Kubernetes manifest, at the exact field, refreshed a moment after the user stops typing.
 import * as vscode from 'vscode';
+import type { Finding } from '../engine/types';
 import { type Analyzer, placedFindings } from './analyzer';
 import { findingToDiagnostic } from './finding-diagnostic';
 import * as settings from './settings';
@@ -57,7 +58,9 @@ export class Diagnostics implements vscode.Disposable {
     }
     this.collection.set(
       doc.uri,
-      placedFindings(analysis).map((f) => findingToDiagnostic(f, 1)),
+      placedFindings(analysis)
+        .filter(isProblem)
+        .map((f) => findingToDiagnostic(f, 1)),
     );
   }
 
@@ -68,4 +71,9 @@ export class Diagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.collection.delete(uri);
   }
+}
+
+/** An assumption is not a predicted failure: it is a problem only for those who asked for it. */
+export function isProblem(f: Finding): boolean {
+  return settings.diagnosticsEnabled() && (!f.assumption || settings.assumptionsAsProblems());
 }

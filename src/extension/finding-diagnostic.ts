@@ -21,7 +21,9 @@ export function findingRange(f: Finding, fallbackLine: number): vscode.Range {
 }
 
 export function findingToDiagnostic(f: Finding, fallbackLine: number): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(findingRange(f, fallbackLine), f.message, SEVERITY[f.severity]);
+  // A `then` mistake is not in kubectl's answer yet: it is what comes back once the first ones are fixed.
+  const message = f.then ? `Then, once the above is fixed: ${f.message}` : f.message;
+  const d = new vscode.Diagnostic(findingRange(f, fallbackLine), message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = f.code;
   return d;

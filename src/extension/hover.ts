@@ -9,8 +9,8 @@ import { parseManifest } from '../engine/manifest/parse';
 import { pathAt } from '../engine/manifest/path-at';
 import type { Segment, SimulationResult } from '../engine/types';
 import { type Analyzer, placedFindings } from './analyzer';
+import { isProblem } from './diagnostics';
 import { findingRange } from './finding-diagnostic';
-import * as settings from './settings';
 import { summary } from './summary';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
@@ -24,14 +24,15 @@ export function registerHover(analyzer: Analyzer): vscode.Disposable {
       if (!analysis) return null;
       const parts: vscode.MarkdownString[] = [];
       let range: vscode.Range | undefined;
-      // With diagnostics on, the editor's own problem hover already shows these messages; do not say them twice.
-      const findings = settings.diagnosticsEnabled() ? [] : placedFindings(analysis);
+      // The editor's own problem hover already shows the problems; do not say them twice.
+      const findings = placedFindings(analysis).filter((f) => !isProblem(f));
       for (const f of findings) {
         const r = findingRange(f, 1);
         if (!contains(r, position)) continue;
         range = range ? range.union(r) : r;
         const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${LABEL[f.severity]}** \`${f.code}\` · ${f.stage}\n\n`);
+        const label = f.assumption ? 'Assumed' : LABEL[f.severity];
+        md.appendMarkdown(`**${label}** \`${f.code}\` · ${f.stage}\n\n`);
         md.appendText(f.message);
         parts.push(md);
       }
@@ -40,7 +41,9 @@ export function registerHover(analyzer: Analyzer): vscode.Disposable {
         range = range ? range.union(identity.range) : identity.range;
         const md = new vscode.MarkdownString(undefined, true);
         md.isTrusted = { enabledCommands: [SIMULATE] };
-        md.appendText(summary(identity.result));
+        const [first = '', ...more] = summary(identity.result);
+        md.appendMarkdown(`**${escape(first)}**`);
+        for (const line of more) md.appendMarkdown('\n\n').appendText(line);
         md.appendMarkdown(`\n\n[$(play-circle) Simulate Pod Creation](command:${SIMULATE})`);
         parts.unshift(md);
       }
@@ -50,6 +53,8 @@ export function registerHover(analyzer: Analyzer): vscode.Disposable {
     },
   });
 }
+
+const escape = (text: string): string => text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 
 /** Zero-width ranges (a missing field marked at its parent) still answer a hover on their line's word. */
 function contains(r: vscode.Range, p: vscode.Position): boolean {

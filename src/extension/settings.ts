@@ -29,6 +29,11 @@ export function diagnosticsEnabled(): boolean {
   return config().get<boolean>('diagnostics.enabled', true);
 }
 
+/** Show what the simulation assumes (a tag exists, an unlisted object exists) as problems too. */
+export function assumptionsAsProblems(): boolean {
+  return config().get<boolean>('assumptions.showAsProblems', false);
+}
+
 /** Delay after the last edit before a manifest is simulated again. */
 export function debounceMs(): number {
   const ms = config().get<number>('diagnostics.debounceMs', 300);
@@ -40,5 +45,7 @@ export const changed = {
   imageFacts: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.imageFacts`),
   kubernetesVersion: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.kubernetesVersion`),
   namespace: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.namespace`),
-  diagnosticsEnabled: (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration(`${SECTION}.diagnostics.enabled`),
+  diagnosticsEnabled: (e: vscode.ConfigurationChangeEvent) =>
+    e.affectsConfiguration(`${SECTION}.diagnostics.enabled`) ||
+    e.affectsConfiguration(`${SECTION}.assumptions.showAsProblems`),
 };

@@ -1,22 +1,29 @@
-// The one-line verdict on a pod-creating document, shared by the hover and the CodeLens.
-import type { SimulationResult } from '../engine/types';
+// The engine's verdict in the words of the hover and the CodeLens; neither decides a verdict itself.
+import type { SimulationResult, Verdict } from '../engine/types';
 
-/** One line: where the pod lands and how it ends up, or why it does not get that far. */
-export function summary(r: SimulationResult): string {
-  const who = `${r.kind} ${r.namespace}/${r.name}`;
-  if (!r.accepted) {
-    const first = r.findings.find((f) => f.severity === 'error');
-    return `${who}: rejected by the API server${first ? `: ${first.message}` : ''}`;
-  }
-  const s = r.scheduling;
-  if (s?.gated && s.gated.length > 0) return `${who}: Pending, held by scheduling gates ${s.gated.join(', ')}`;
-  if (!s?.node) return `${who}: Pending${s?.message ? `: ${s.message}` : ''}`;
-  const runs = s.placements ?? [];
-  const placed =
-    runs.reduce((n, r) => n + r.count, 0) > 1
-      ? ` (replicas on ${runs.map((r) => `${r.node ?? 'none'}${r.count > 1 ? ` ×${r.count}` : ''}`).join(', ')})`
-      : '';
-  const phase = r.finalState?.phase ?? 'Pending';
-  const ip = r.finalState?.podIP ? `pod IP ${r.finalState.podIP}` : 'no pod IP';
-  return `${who} → node ${s.node}${placed} · ${phase} · ${ip}`;
+const ICON: Record<Verdict['outcome'], string> = {
+  rejected: '$(error)',
+  unschedulable: '$(error)',
+  'will fail': '$(error)',
+  running: '$(pass)',
+  completed: '$(pass)',
+  assumed: '$(info)',
+};
+
+/** The CodeLens: the verdict in a few words, so it is not cut off beside the panel. */
+export function lensTitle(r: SimulationResult): string {
+  return `${ICON[r.verdict.outcome]} ${r.verdict.title}`;
+}
+
+/** The hover's lines: the verdict, why, the fix, and what the simulation assumed to get there. */
+export function summary(r: SimulationResult): string[] {
+  const v = r.verdict;
+  const lines = [`${r.kind} ${r.namespace}/${r.name}: ${v.title}`];
+  // An assumed verdict's reason is its first assumption, listed below with the others.
+  if (v.reason && v.outcome !== 'assumed') lines.push(v.reason);
+  if (v.fix) lines.push(`Fix: ${v.fix}`);
+  const ip = r.finalState?.podIP;
+  if (ip) lines.push(`Pod IP ${ip}`);
+  for (const a of r.findings.filter((f) => f.assumption)) lines.push(`Assumed: ${a.message}`);
+  return lines;
 }

@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { FileAnalysis } from '../engine/analyze';
-import type { SimulationResult } from '../engine/types';
+import { parseManifest } from '../engine/manifest/parse';
+import type { QuickFix, SimulationResult } from '../engine/types';
 import {
   assertNever,
   type FromWebview,
@@ -13,6 +14,7 @@ import {
   type WebviewState,
 } from '../webview-protocol';
 import { type Analyzer, isManifestCandidate, looksLikeKubernetes } from './analyzer';
+import { fixEdit } from './code-actions';
 import type { SimulateTarget } from './codelens';
 import * as settings from './settings';
 
@@ -211,6 +213,9 @@ class SimulationPanel implements vscode.Disposable {
       case 'reveal':
         void this.reveal(message.line, message.column);
         return;
+      case 'fix':
+        void this.applyFix(message.line, message.fix);
+        return;
       case 'select':
         this.documentIndex = message.documentIndex;
         this.cursorLine = null;
@@ -219,6 +224,17 @@ class SimulationPanel implements vscode.Disposable {
       default:
         assertNever(message);
     }
+  }
+
+  /** Applies a quick fix the panel offers, in the document of the file that holds `line`. */
+  private async applyFix(line: number, fix: QuickFix): Promise<void> {
+    if (!this.uri) return;
+    const doc = await vscode.workspace.openTextDocument(this.uri);
+    const manifest = parseManifest(doc.getText(), doc.uri.path);
+    const offset = doc.offsetAt(new vscode.Position(Math.max(line - 1, 0), 0));
+    const index = manifest.documents.findIndex((d) => offset >= d.range[0] && offset <= d.range[1]);
+    const edit = index >= 0 ? fixEdit(doc, manifest, index, fix) : null;
+    if (edit) await vscode.workspace.applyEdit(edit);
   }
 
   /** Puts the cursor on a finding's field, in the editor that shows the manifest (or in the first column). */

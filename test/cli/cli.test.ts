@@ -103,6 +103,22 @@ describe('pod-preview CLI', () => {
     );
   });
 
+  it('prints a summary of examples/ that fits a screen, one verdict per object, the lifecycle on request', () => {
+    const summary = run(['simulate', 'examples/']);
+    // A terminal's default 80x24 scrolls; a screenful here is what a maximised terminal shows without scrolling.
+    assert.ok(summary.stdout.trimEnd().split('\n').length <= 50, summary.stdout);
+    assert.doesNotMatch(summary.stdout, /Events:|KUBERNETES_SERVICE_HOST/);
+    const withFacts = run(['simulate', 'examples/image-mistakes.yaml', '--images', 'examples/image-facts.yaml']);
+    assert.match(withFacts.stdout, /^ {2}Pod default\/web-typo \(document 1\): ImagePullBackOff on worker-1$/m);
+    assert.match(withFacts.stdout, /^ {2}Pod default\/debug-shell \(document 2\): CrashLoopBackOff on worker-1$/m);
+    const one = run(['simulate', 'examples/image-mistakes.yaml', '--document', '2']);
+    assert.equal(one.stdout.match(/^Events:$/gm)?.length, 1);
+    assert.match(one.stdout, /^Pod default\/debug-shell {2}\(examples\/image-mistakes.yaml, document 2\)$/m);
+    const all = run(['simulate', 'examples/image-mistakes.yaml', '--details']);
+    assert.equal(all.stdout.match(/^Events:$/gm)?.length, 2);
+    assert.match(all.stdout, /^Assumptions:$/m);
+  });
+
   it('reports the seed article pod.yaml (not valid YAML) at its real line, exit 1, no crash', () => {
     const r = run(['simulate', 'test/fixtures/seed-pod-as-printed.yaml']);
     assert.equal(r.code, 1);
@@ -191,6 +207,11 @@ describe('pod-preview CLI', () => {
   const usage: { name: string; args: string[]; stderr: RegExp }[] = [
     { name: 'no command', args: ['frobnicate'], stderr: /unknown command "frobnicate"/ },
     { name: 'no input', args: ['simulate'], stderr: /needs at least one file/ },
+    {
+      name: 'document 0',
+      args: ['simulate', 'examples/pod-demo.yaml', '--document', '0'],
+      stderr: /--document needs a document number from 1, got "0"/,
+    },
     {
       name: 'bad format',
       args: ['simulate', 'x.yaml', '--format', 'xml'],

@@ -74,7 +74,7 @@ describe('pod-preview CLI on hostile input', () => {
       [],
     );
     assert.ok(!text.stdout.includes('\u001b') && !text.stdout.includes('\u202e'));
-    assert.ok(lines.some((l) => l.startsWith('Pod default/a\\n::error::boom \\x1b[31mred\\u202e  (')));
+    assert.ok(lines.some((l) => l.startsWith('  Pod default/a\\n::error::boom \\x1b[31mred\\u202e (document 1)')));
     const json = run(['simulate', file, '--format', 'json']);
     assert.equal((JSON.parse(json.stdout) as Report).results[0]?.name, name);
     const sarif = JSON.parse(run(['simulate', file, '--format', 'sarif']).stdout) as { version: string };

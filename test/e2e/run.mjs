@@ -194,6 +194,27 @@ async function waitForText(locator, pattern, what, timeoutMs = 15_000) {
   throw new Error(`${what}: expected ${pattern}, saw:\n${last.slice(0, 1500)}`);
 }
 
+/** A screenshot in the current theme and one in the other (light and dark), back in the current theme after. */
+async function shootBothThemes(name, frame) {
+  const dark = await page.locator('.monaco-workbench.vs-dark').count();
+  const [now, other] = dark ? ['dark', 'light'] : ['light', 'dark'];
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(RESULTS, `${name}-${now}.png`) });
+  const setTheme = async (theme) => {
+    await runCommand('Preferences: Color Theme');
+    await page.locator('.quick-input-widget input[placeholder^="Select Color Theme"]').waitFor();
+    const label = theme === 'dark' ? 'Dark Modern' : 'Light Modern';
+    await pick(label, label);
+    await frame.locator(theme === 'dark' ? 'body.vscode-dark' : 'body.vscode-light').waitFor();
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+  };
+  await setTheme(other);
+  await page.screenshot({ path: join(RESULTS, `${name}-${other}.png`) });
+  await setTheme(now);
+}
+
 function writeUserSettings(userData) {
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
@@ -300,18 +321,30 @@ async function main(bin) {
     await page.keyboard.press('Escape');
   });
 
-  await check("hovering the pod's name shows its node, phase and pod IP", 30_000, async () => {
+  await check("hovering the pod's name shows its verdict, node and pod IP", 30_000, async () => {
     await openFile('web-pod.yaml');
+    // The CodeLens moves the lines down when it appears: hover once it is there.
+    await page.locator('.editor-group-container.active .codelens-decoration').first().waitFor();
     const name = editorLine(/name:\s+web$/)
       .locator('span', { hasText: /^web$/ })
       .last();
     await name.hover();
     await waitForText(
       page.locator('.monaco-hover:visible').first(),
-      /Pod\s+default\/web\s+→\s+node\s+worker-[123]\s+·\s+\w+\s+·\s+(pod\s+IP\s+[\d.]+|no\s+pod\s+IP)/,
+      /Pod\s+default\/web:\s+Running\s+on\s+worker-[123][\s\S]*Pod\s+IP\s+[\d.]+/,
       'hover on metadata.name',
     );
     await page.mouse.move(5, 5);
+  });
+
+  await check('a healthy pod on the embedded cluster shows no problem in the Problems panel', 30_000, async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor();
+    // The broken file's problem proves the panel is filled; the healthy pod (an assumed tag) adds none.
+    const text = await waitForText(panel, new RegExp(escape(broken.message)), 'Problems panel');
+    assert(!text.includes('web-pod.yaml'), `web-pod.yaml has problems:\n${text}`);
+    await page.screenshot({ path: join(RESULTS, 'healthy-no-problems.png') });
   });
 
   await check('hovering a field shows its type and documentation from the Kubernetes schema', 30_000, async () => {
@@ -392,10 +425,11 @@ async function main(bin) {
 
   await check('each pod has a CodeLens with its verdict, and clicking it shows that pod', 30_000, async () => {
     assert(frame, 'the panel did not open');
+    // The lens is the verdict in a few words; the second document's lens is the worker pod's.
     const lens = page
       .locator('.editor-group-container.active .codelens-decoration a')
-      .filter({ hasText: /Pod default\/worker → node worker-[123]/ })
-      .first();
+      .filter({ hasText: /Running on worker-[123]/ })
+      .nth(1);
     await lens.waitFor();
     await lens.click();
     await waitForText(frame.locator('#app .header h1'), /^worker$/, 'panel header after the CodeLens click');
@@ -492,6 +526,84 @@ async function main(bin) {
     await page.keyboard.press('Control+W');
   });
 
+  await check(
+    "the 64-CPU pod's panel shows its request against every node, and its quick fix schedules it",
+    40_000,
+    async () => {
+      await page.keyboard.press('Control+P');
+      await pick('too-big-pod.yaml', 'too-big-pod.yaml');
+      await page.locator('.tabs-container .tab[aria-label^="too-big-pod.yaml"]').waitFor();
+      const app = frame.locator('#app');
+      await waitForText(app.locator('.header'), /Pending: unschedulable/, 'panel verdict');
+      const table = await waitForText(frame.locator('#scheduling table'), /cpu 64/, 'resources in the node table');
+      for (const n of ['control-plane', 'worker-1', 'worker-2', 'worker-3'])
+        assert(table.includes(n), `no column for ${n} in:\n${table}`);
+      assert(/1050m free of 2[\s\S]*3900m free of 4/.test(table), `no allocatable/free numbers in:\n${table}`);
+      const fix = frame.locator('button.fix', { hasText: /Lower the cpu request to 3900m/ }).first();
+      await fix.waitFor();
+      await frame.locator('#scheduling table').scrollIntoViewIfNeeded();
+      await shootBothThemes('too-big', frame);
+      await fix.scrollIntoViewIfNeeded();
+      await fix.click();
+      // The panel has the focus now: the manifest is in the other editor group.
+      const cpu = page
+        .locator('.editor-group-container')
+        .filter({ has: page.locator('.tab.active[aria-label^="too-big-pod.yaml"]') })
+        .locator('.view-line')
+        .filter({ hasText: /cpu:/ })
+        .first();
+      await waitForText(cpu, /cpu:\s+"3900m"/, 'the fixed request');
+      await waitForText(app.locator('.header'), /Running on worker-[123]/, 'panel verdict after the fix');
+      // Undo the fix and save, so the file is as it was for the next check.
+      await cpu.click();
+      await page.keyboard.press('Control+Z');
+      await page.keyboard.press('Control+S');
+      await waitForText(app.locator('.header'), /Pending: unschedulable/, 'panel verdict after the revert');
+    },
+  );
+
+  await check(
+    'at 500 px the panel keeps every node column reachable and breaks lines between words',
+    40_000,
+    async () => {
+      const size = page.viewportSize();
+      // Two editor groups side by side, the side bar hidden: each gets about half the window.
+      await page.setViewportSize({ width: 1000, height: 900 });
+      await page.waitForTimeout(800);
+      const app = frame.locator('#app');
+      await waitForText(app.locator('.header'), /Pending: unschedulable/, 'panel verdict');
+      const measured = await frame.evaluate(() => {
+        const wrap = document.querySelector('#scheduling .table-wrap');
+        const heads = [...wrap.querySelectorAll('thead th')];
+        wrap.scrollLeft = wrap.scrollWidth;
+        const box = wrap.getBoundingClientRect();
+        const last = heads.at(-1).getBoundingClientRect();
+        const plugin = heads[0].getBoundingClientRect();
+        const breaking = [...document.querySelectorAll('#app *')].filter((e) => {
+          const st = e.ownerDocument.defaultView.getComputedStyle(e);
+          return st.overflowWrap === 'anywhere' || st.wordBreak === 'break-all';
+        });
+        return {
+          width: document.documentElement.clientWidth,
+          columns: heads.length,
+          lastVisible: last.right <= box.right + 1 && last.left >= box.left,
+          pluginPinned: plugin.left >= box.left - 1 && plugin.left <= box.left + 1,
+          breaking: breaking.map((e) => e.className),
+        };
+      });
+      assert(measured.width >= 400 && measured.width <= 700, `the panel is ${measured.width} px wide`);
+      assert(measured.columns === 5, `${measured.columns} header cells (plugin + 4 nodes)`);
+      assert(measured.lastVisible, 'the last node column cannot be scrolled into view');
+      assert(measured.pluginPinned, 'the plugin column scrolls away with the nodes');
+      assert(measured.breaking.length === 0, `elements that break inside words: ${measured.breaking.join(', ')}`);
+      await frame.locator('#scheduling table').scrollIntoViewIfNeeded();
+      await shootBothThemes('narrow-panel', frame);
+      await frame.evaluate(() => (document.querySelector('#scheduling .table-wrap').scrollLeft = 0));
+      await page.setViewportSize(size);
+      await page.keyboard.press('Control+W');
+    },
+  );
+
   await check('a broken cluster snapshot is reported, and the embedded cluster is used instead', 30_000, async () => {
     const snapshot = yamlErrorOf(readFileSync(join(workspace, 'broken-snapshot.yaml'), 'utf8'));
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
@@ -533,6 +645,19 @@ async function main(bin) {
     await page.screenshot({ path: join(RESULTS, 'image-facts.png') });
   });
 
+  await check("the CrashLoopBackOff pod's CodeLens and panel header say CrashLoopBackOff", 40_000, async () => {
+    await page.keyboard.press('Control+P');
+    await pick('crash-loop-pod.yaml', 'crash-loop-pod.yaml');
+    await page.locator('.tabs-container .tab[aria-label^="crash-loop-pod.yaml"]').waitFor();
+    await waitForText(
+      page.locator('.editor-group-container.active .codelens-decoration').first(),
+      /CrashLoopBackOff/,
+      'CodeLens',
+    );
+    await waitForText(frame.locator('#app .header .verdict'), /CrashLoopBackOff/, 'panel verdict');
+    await shootBothThemes('crash-loop', frame);
+  });
+
   await check('the panel comes back after the window reloads, showing the manifest in front', 40_000, async () => {
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
@@ -546,6 +671,8 @@ async function main(bin) {
       'tag-typo-pod.yaml': /^tag-typo$/,
       'failing-job.yaml': /^migrate$/,
       'typo-service.yaml': /^typo-service\.yaml$/,
+      'crash-loop-pod.yaml': /^debug-shell$/,
+      'too-big-pod.yaml': /^too-big$/,
     };
     const expected = Object.entries(headers).find(([file]) => active?.startsWith(file))?.[1];
     assert(expected, `unexpected active editor after the reload: ${active}`);
@@ -560,7 +687,7 @@ function escape(s) {
 let fatal = null;
 try {
   const bin = prepare();
-  await withTimeout(main(bin), 170_000, 'the whole run');
+  await withTimeout(main(bin), 260_000, 'the whole run');
 } catch (e) {
   fatal = e;
   if (!interrupted) log(`setup failed: ${e?.stack ?? e}`);

@@ -89,6 +89,16 @@ export interface Cluster {
   workspace: KubeObject[];
   /** Info messages from loading (unknown kinds ignored, assumptions made). */
   notes: string[];
+  /**
+   * True for the embedded cluster: it stands in for the user's, so a namespace, ConfigMap, Secret or claim it lacks
+   * (and the workspace does not declare) is assumed to exist in the user's cluster rather than missing.
+   */
+  standIn?: boolean;
+  /**
+   * Objects the same apply declares but the API server rejects (`ConfigMap/default/settings`): they will not exist,
+   * and the user meant to create them, so the stand-in does not assume them either.
+   */
+  rejected?: string[];
   /** Image tags, configs and files the snapshot carries; absent when it carries none. */
   images?: ImageCatalog;
 }

@@ -218,7 +218,7 @@ export function loadDefaultCluster(kubernetesVersion: RequestedVersion = 'auto')
 
 /** The embedded default cluster at the newest supported release. */
 export function defaultCluster(): Cluster {
-  return loadDefaultCluster().cluster;
+  return { ...loadDefaultCluster().cluster, standIn: true };
 }
 
 /**

@@ -7,7 +7,8 @@ import { namespaceOf } from '../k8s/namespace';
  * - `found`: in the snapshot or declared in the workspace;
  * - `missing`: the snapshot lists that kind and the object is not there;
  * - `assumed`: the snapshot does not list that kind, or it is something every real cluster has (the `default`
- *   ServiceAccount, `kube-root-ca.crt`, the system PriorityClasses), so it is assumed to exist and said so.
+ *   ServiceAccount, `kube-root-ca.crt`, the system PriorityClasses), or the embedded cluster stands in for the
+ *   user's and lacks one of the user's own objects, so it is assumed to exist and said so.
  */
 export type Lookup<T> =
   { status: 'found'; object: T; fromWorkspace: boolean } | { status: 'missing' } | { status: 'assumed'; why: string };
@@ -40,8 +41,22 @@ export function lookup<K extends ClusterKind>(
       status: 'assumed',
       why: `the cluster snapshot does not list ${kind}s, so ${kind} "${name}" is assumed to exist`,
     };
+  const id = `${kind}/${namespaced ? (namespace ?? 'default') : ''}/${name}`;
+  if (cluster.standIn && STAND_IN_KINDS.has(kind) && !cluster.rejected?.includes(id))
+    return {
+      status: 'assumed',
+      why: `neither the workspace nor the embedded cluster holds ${kind} "${name}"${namespace && NAMESPACED_KINDS.has(kind) ? ` in namespace ${namespace}` : ''}, so it is assumed to exist in your cluster`,
+    };
   return { status: 'missing' };
 }
+
+/** What a user's cluster very likely holds although the embedded stand-in does not: their own objects. */
+const STAND_IN_KINDS: ReadonlySet<ClusterKind> = new Set<ClusterKind>([
+  'Namespace',
+  'ConfigMap',
+  'Secret',
+  'PersistentVolumeClaim',
+]);
 
 /** Objects of a kind in one namespace (all namespaces when `namespace` is undefined). */
 export function listIn<K extends ClusterKind>(

@@ -52,6 +52,8 @@ export class Trace {
       path: formatPath(segments),
       segments: [...segments],
       message,
+      // What the kubelet cannot check offline it assumes, and says so at the info level.
+      ...(severity === 'info' ? { assumption: true } : {}),
     });
   }
 }

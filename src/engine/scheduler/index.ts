@@ -6,7 +6,8 @@ import { atLeast } from '../version/kube-version';
 import { formatPath } from '../k8s/field-path';
 import type { Pod } from '../k8s/objects';
 import type { SchedulerOutput } from '../stages';
-import type { Finding, FindingCode, NodeReport, SchedulingResult, SimEvent, Step } from '../types';
+import { lowerRequestFix, resourceFits, schedulingRelated } from './advice';
+import type { Finding, FindingCode, NodeReport, PlacementRun, SchedulingResult, SimEvent, Step } from '../types';
 import { truncateNote } from './fit-error';
 import { reasonPath } from './finding-path';
 import { pendingNotes, samplingNote, tieNote } from './notes';
@@ -132,6 +133,22 @@ function bypass(pod: Pod, cluster: Cluster, at: number): SchedulerOutput | null 
 const BALANCED_ALLOCATION_1_36 =
   "NodeResourcesBalancedAllocation's scores follow the formula of v1.35 and earlier: v1.36 also weighs each node's balance without the pod (kubernetes#135573), which is not modelled, so a close choice between nodes may differ.";
 
+/** Each run of Pending replicas carries the FailedScheduling message its first replica got. */
+function withMessages(
+  runs: readonly PlacementRun[] | null,
+  pending: readonly { index: number; message: string | null }[],
+): PlacementRun[] | null {
+  let first = 0;
+  return (
+    runs?.map((r) => {
+      const start = first;
+      first += r.count;
+      const own = r.node === null ? pending.find((x) => x.index >= start && x.index < first) : undefined;
+      return { ...r, message: own?.message ?? null };
+    }) ?? null
+  );
+}
+
 export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at: number): SchedulerOutput {
   const skipped = bypass(pod, cluster, at);
   if (skipped) return skipped;
@@ -154,7 +171,7 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
     message: null,
     // By name, for reading; kube-scheduler itself visits nodes zone by zone from a rotating start.
     nodes: [...(first?.reports ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    placements: p.placements,
+    placements: withMessages(p.placements, p.pending),
     notes,
     preemption: null,
   };
@@ -241,8 +258,14 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
       );
       step('Bind', 'ok', `after the victims are gone, the pod is bound to ${node}`);
       events.push(assignedEvent(firstPod, node, t));
-    } else
-      findings.push(failureFinding(firstPod, 'error', first.reasonCounts, first.message, filterDepth(first.reports)));
+    } else {
+      const f = failureFinding(firstPod, 'error', first.reasonCounts, first.message, filterDepth(first.reports));
+      // The numbers are the cluster's before this pod, as the first replica saw it.
+      const before = buildSnapshot(cluster);
+      const related = [...(f.related ?? []), ...schedulingRelated(firstPod, before, result.nodes)];
+      const fix = lowerRequestFix(firstPod, before, result.nodes);
+      findings.push({ ...f, ...(related.length > 0 ? { related } : {}), ...(fix ? { fixes: [fix] } : {}) });
+    }
   }
 
   const sampling = samplingNote(numNodes);
@@ -292,6 +315,11 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
       `${p.placements.reduce((n, r) => n + (r.node !== null ? r.count : 0), 0)} of ${total} pods placed, one after another`,
     );
 
+  const fits = resourceFits(firstPod, buildSnapshot(cluster));
+  result.nodes = result.nodes.map((n) => {
+    const resources = fits.get(n.name) ?? [];
+    return resources.length > 0 ? { ...n, resources } : n;
+  });
   result.node = node;
   const failed = node === null;
   const nodeObject = node ? (snapshot.byName.get(node)?.node ?? null) : null;

@@ -47,7 +47,7 @@ function addRun(runs: PlacementRun[] | null, node: string | null, count: number)
   if (!runs || count <= 0) return;
   const last = runs[runs.length - 1];
   if (last && last.node === node) last.count += count;
-  else runs.push({ node, count });
+  else runs.push({ node, count, message: null });
 }
 
 /** Evicts the nominated node's victims and assumes the pod there, as the next cycle after preemption would. */

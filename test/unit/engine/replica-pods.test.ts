@@ -27,9 +27,9 @@ describe('runningReplicas', () => {
       pod,
       'Deployment',
       [
-        { node: 'worker-1', count: 2 },
-        { node: 'worker-2', count: 1 },
-        { node: null, count: 1 },
+        { node: 'worker-1', count: 2, message: null },
+        { node: 'worker-2', count: 1, message: null },
+        { node: null, count: 1, message: null },
       ],
       first,
       defaultCluster(),

@@ -87,8 +87,27 @@ describe('runScheduler', () => {
       );
       assert.deepEqual(
         f?.related?.map((r) => [r.path, r.message]),
-        [['spec.tolerations', '1 node(s) had untolerated taint(s)']],
+        [
+          ['spec.tolerations', '1 node(s) had untolerated taint(s)'],
+          // The numbers behind the counts (`kubectl describe node` Allocatable minus the requests of its pods).
+          [
+            'spec.tolerations',
+            'cp: taint node-role.kubernetes.io/control-plane:NoSchedule is not tolerated; a toleration that passes it: {key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}',
+          ],
+          ['spec.containers[0].resources.requests.cpu', 'w1, w2, w3: cpu request 1, allocatable 2, free 500m'],
+        ],
       );
+      // Each worker fails on cpu alone, so lowering the request to what one has free is certain to be enough.
+      assert.deepEqual(f?.fixes, [
+        {
+          title: 'Lower the cpu request to 500m, the largest that fits (on w1)',
+          segments: ['spec', 'containers', 0, 'resources', 'requests', 'cpu'],
+          text: '"500m"',
+        },
+      ]);
+      assert.deepEqual(out.result.nodes.find((n) => n.name === 'w1')?.resources, [
+        { resource: 'cpu', requested: '1', allocatable: '2', free: '500m', fits: false },
+      ]);
       assert.equal(out.report.status, 'failed');
       assert.ok(out.report.steps.every((s) => s.estimate === true));
     });
@@ -201,6 +220,10 @@ describe('runScheduler', () => {
       const pendingMessage =
         "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 node(s) didn't match pod anti-affinity rules. no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.";
       assert.ok(out.result.notes?.includes(`replicas 4 and 5 stay Pending: ${pendingMessage}`));
+      // Each Pending replica carries its own FailedScheduling message.
+      // The run of Pending replicas carries their own FailedScheduling message.
+      assert.deepEqual(out.result.placements?.at(-1), { node: null, count: 2, message: pendingMessage });
+      assert.deepEqual(out.result.placements?.[0], { node: 'w1', count: 1, message: null });
       assert.deepEqual(
         out.findings.map((f) => [f.severity, f.code]),
         [['warning', 'FailedScheduling']],
