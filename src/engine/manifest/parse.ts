@@ -33,14 +33,17 @@ export interface ParsedManifest {
  * messages count from it).
  */
 export function parseManifest(text: string, file: string, firstLine = 1): ParsedManifest {
-  const counter = new LineCounter();
   const docs = parseAllDocuments(text, {
-    lineCounter: counter,
     version: '1.1',
     customTags: goYamlTags,
     uniqueKeys: false,
     prettyErrors: false,
   });
+  // Lines are counted on the text itself: the parser's own counter stops where its lexer gives up (at a NUL byte,
+  // say), and every later position would land on the wrong line.
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
   const lineCounter = firstLine === 1 ? counter : shiftedLines(counter, firstLine - 1);
   const documents: ManifestDocument[] = [];
   const list = Array.isArray(docs) ? docs : [];
@@ -51,7 +54,7 @@ export function parseManifest(text: string, file: string, firstLine = 1): Parsed
     const kubectl =
       errors.map((e) => kubectlYamlError(text, file, e.code, e.pos[0], lineCounter)).find((k) => k) ?? null;
     const findings = firstAtEachPosition(errors).map((e, i) =>
-      syntaxFinding(e.message, e.pos, lineCounter, i === 0 ? kubectl : null),
+      syntaxFinding(e.message, e.pos, text.length, lineCounter, i === 0 ? kubectl : null),
     );
     let object: KubeObject | null = null;
     if (errors.length === 0 && doc.contents !== null) {
@@ -122,12 +125,19 @@ function kubectlYamlError(text: string, file: string, code: string, offset: numb
   return `error: error parsing ${file}: error converting YAML to JSON: yaml: ${where}did not find expected key`;
 }
 
-function syntaxFinding(message: string, pos: [number, number], lc: LineCounter, kubectl: string | null): Finding {
+function syntaxFinding(
+  message: string,
+  pos: [number, number],
+  size: number,
+  lc: LineCounter,
+  kubectl: string | null,
+): Finding {
   // The library appends " at line L, column C:" and a code excerpt; the position is carried separately.
   const at = / at line \d+, column \d+/.exec(message);
   const short = at ? message.slice(0, at.index) : message;
-  const start = lc.linePos(pos[0]);
-  const end = lc.linePos(Math.max(pos[1], pos[0] + 1));
+  // An error at the end of the text (an unclosed quote) is placed on its last character, not past it.
+  const start = lc.linePos(Math.min(pos[0], size));
+  const end = lc.linePos(Math.min(Math.max(pos[1], pos[0] + 1), size));
   return {
     severity: 'error',
     code: 'YAMLSyntax',
