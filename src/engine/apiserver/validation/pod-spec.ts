@@ -28,7 +28,7 @@ import {
 } from './pod-annotations';
 import { legacyIPErrors } from './ip-warnings';
 import { gateEnabled } from '../../version/feature-gates';
-import type { KubeVersion } from '../../version/kube-version';
+import { atLeast, type KubeVersion } from '../../version/kube-version';
 
 export interface PodOptions {
   /** The spec belongs to a Pod, not a template (hostNetwork ports and image whitespace are stricter). */
@@ -37,11 +37,13 @@ export interface PodOptions {
   podName?: string;
   /** StrictIPCIDRValidation is on in the API server's release (v1.36): the legacy IP fields are parsed strictly. */
   strictIPs: boolean;
+  /** The API server's release. */
+  version: KubeVersion;
 }
 
 /** The PodOptions part that comes from the API server's release. */
-export function releaseOptions(version: KubeVersion): Pick<PodOptions, 'strictIPs'> {
-  return { strictIPs: gateEnabled('StrictIPCIDRValidation', version) };
+export function releaseOptions(version: KubeVersion): Pick<PodOptions, 'strictIPs' | 'version'> {
+  return { strictIPs: gateEnabled('StrictIPCIDRValidation', version), version };
 }
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -138,13 +140,15 @@ function validateSchedulingGates(spec: PodSpec, path: FieldPath): FieldError[] {
   return errs;
 }
 
-function validateHostUsers(spec: PodSpec, path: FieldPath): FieldError[] {
+function validateHostUsers(spec: PodSpec, path: FieldPath, version: KubeVersion): FieldError[] {
   if (spec.hostUsers !== false) return [];
   const errs: FieldError[] = [];
-  // Text read at v1.34; validation.go names the last two paths with capitals.
-  if (spec.hostNetwork) errs.push(forbidden(path.child('hostNetwork'), 'when `hostUsers` is false'));
-  if (spec.hostPID) errs.push(forbidden(path.child('HostPID'), 'when `hostUsers` is false'));
-  if (spec.hostIPC) errs.push(forbidden(path.child('HostIPC'), 'when `hostUsers` is false'));
+  // kubernetes#132868 (v1.34) dropped the `pod.Spec.` prefix "to align with other validations"; validation.go names
+  // the last two paths with capitals in every release.
+  const detail = atLeast(version, 34) ? 'when `hostUsers` is false' : 'when `pod.Spec.HostUsers` is false';
+  if (spec.hostNetwork) errs.push(forbidden(path.child('hostNetwork'), detail));
+  if (spec.hostPID) errs.push(forbidden(path.child('HostPID'), detail));
+  if (spec.hostIPC) errs.push(forbidden(path.child('HostIPC'), detail));
   return errs;
 }
 
@@ -268,7 +272,7 @@ export function validatePodSpec(spec: PodSpec, path: FieldPath, opts: PodOptions
     ...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')),
   );
   errs.push(...validateWindowsHostProcessPod(spec, path));
-  errs.push(...validateHostUsers(spec, path));
+  errs.push(...validateHostUsers(spec, path, opts.version));
   errs.push(...subdomainField(spec.serviceAccountName, path.child('serviceAccountName')));
   errs.push(...subdomainField(spec.nodeName, path.child('nodeName')));
   if (spec.activeDeadlineSeconds != null) {

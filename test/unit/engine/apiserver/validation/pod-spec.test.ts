@@ -577,3 +577,20 @@ describe('legacy IP fields by API server release', () => {
     it(`v1.${r.minor}: ${r.want.length === 0 ? 'accepted' : 'rejected'}`, () =>
       assert.deepEqual(brief(validateCreate(nonStandard(), { minor: r.minor })), r.want));
 });
+
+// The same user-namespaced pod on the host network on an API server of each supported minor: kubernetes#132868
+// (v1.34) aligned validateHostUsers' message with the others, from "when `pod.Spec.HostUsers` is false" to
+// "when `hostUsers` is false".
+describe('hostUsers: false with hostNetwork by API server release', () => {
+  const rows: { minor: KubeVersion['minor']; detail: string }[] = [
+    { minor: 33, detail: 'when `pod.Spec.HostUsers` is false' },
+    { minor: 34, detail: 'when `hostUsers` is false' },
+    { minor: 35, detail: 'when `hostUsers` is false' },
+    { minor: 36, detail: 'when `hostUsers` is false' },
+  ];
+  for (const r of rows)
+    it(`v1.${r.minor}: ${r.detail}`, () =>
+      assert.deepEqual(brief(validateCreate(pod({ hostUsers: false, hostNetwork: true }), { minor: r.minor })), [
+        { field: 'spec.hostNetwork', type: 'FieldValueForbidden', body: `Forbidden: ${r.detail}` },
+      ]));
+});
