@@ -20,7 +20,10 @@ const binaryAsString: ScalarTag = {
 
 /** The 1.1 schema's tags as the library hands them over (objects; names only for tags it has not resolved). */
 export function goYamlTags(tags: Tags): Tags {
-  return tags
-    .filter((t) => typeof t === 'string' || t.format !== 'TIME')
-    .map((t) => (typeof t !== 'string' && t.tag === BINARY ? binaryAsString : t));
+  return (
+    tags
+      // Decoding into interface{}, go-yaml keeps a timestamp a string (decode.go, "for backward compatibility").
+      .filter((t) => typeof t === 'string' || (t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp'))
+      .map((t) => (typeof t !== 'string' && t.tag === BINARY ? binaryAsString : t))
+  );
 }

@@ -55,7 +55,8 @@ export function locate(
   const range = chosen?.range ?? (doc.contents as Node | null)?.range;
   if (!range) return null;
   const start = range[0];
-  const end = Math.max(range[1], start + 1);
+  // An empty value still gets one character to mark, unless it sits at the very end of the text.
+  const end = Math.max(range[1], Math.min(start + 1, doc.range[2]));
   const s = lineCounter.linePos(start);
   const e = lineCounter.linePos(end);
   return { start, end, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };

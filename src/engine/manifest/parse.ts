@@ -32,14 +32,17 @@ export interface ParsedManifest {
  * node keeping its source range.
  */
 export function parseManifest(text: string, file: string): ParsedManifest {
-  const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
-    lineCounter,
     version: '1.1',
     customTags: goYamlTags,
     uniqueKeys: false,
     prettyErrors: false,
   });
+  // Lines are counted on the text itself: the parser's own counter stops where its lexer gives up (at a NUL byte,
+  // say), and every later position would land on the wrong line.
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   const documents: ManifestDocument[] = [];
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
@@ -129,10 +132,12 @@ function syntaxFinding(
   // The library appends " at line L, column C:" and a code excerpt; the position is carried separately.
   const at = / at line \d+, column \d+/.exec(message);
   const short = at ? message.slice(0, at.index) : message;
-  const start = lc.linePos(pos[0]);
+  // An error at the end of the text (an unclosed quote) is placed on its last character, not past it.
+  const size = text.length;
+  const start = lc.linePos(Math.min(pos[0], size));
   // The whole offending line is marked, not one character: the mistake is the line's place in the structure.
   const lineEnd = text.indexOf('\n', pos[0]);
-  const end = lc.linePos(Math.max(pos[1], lineEnd < 0 ? text.length : lineEnd, pos[0] + 1));
+  const end = lc.linePos(Math.min(Math.max(pos[1], lineEnd < 0 ? size : lineEnd, pos[0] + 1), size));
   const hint = flat
     ? '; every line starts at column 1, so the indentation looks lost (nested fields such as containers must be indented under their parent)'
     : '';

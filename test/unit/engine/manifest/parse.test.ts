@@ -66,6 +66,28 @@ describe('manifest parsing', () => {
     assert.deepEqual(m.documents[0]?.object, { a: 420, b: true, c: '0644' });
   });
 
+  // go-yaml v2 (kubectl's YAML reader via sigs.k8s.io/yaml) decodes into interface{}: resolve.go keeps a timestamp a
+  // string "for backward compatibility" and has no sexagesimal numbers.
+  it('keeps timestamps and sexagesimal-looking scalars strings, as kubectl does', () => {
+    const m = parseManifest('a: 2026-11-01T09:00:00Z\nb: 2001-12-14\nc: 1:20\nd: 1:20.5\n', 'x.yaml');
+    assert.deepEqual(m.documents[0]?.object, { a: '2026-11-01T09:00:00Z', b: '2001-12-14', c: '1:20', d: '1:20.5' });
+  });
+
+  it('counts lines on the text, also past a character the YAML lexer stops at', () => {
+    const m = parseManifest('- a\n\u0000- b\n- c\n', 'x.yaml');
+    const [first] = m.findings;
+    assert.equal(first?.line, 2);
+    assert.ok((first?.endLine ?? 0) <= 4);
+  });
+
+  it('places an error at the end of the text on its last position, not past it', () => {
+    const m = parseManifest('"nginx\n', 'x.yaml');
+    assert.deepEqual(
+      m.findings.map((f) => [f.line, f.column, f.endLine, f.endColumn]),
+      [[2, 1, 2, 1]],
+    );
+  });
+
   it('reads JSON manifests', () => {
     const m = parseManifest('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}', 'p.json');
     assert.equal(m.findings.length, 0);
@@ -125,6 +147,15 @@ describe('manifest parsing', () => {
       want: [10, 11],
     },
   ];
+  it('marks an empty value at the very end of the text without going past it', () => {
+    const text = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: ';
+    const m = parseManifest(text, 'j.yaml');
+    const doc = m.documents[0];
+    assert.ok(doc);
+    const r = locate(doc.doc, ['metadata', 'name'], m.lineCounter);
+    assert.ok(r && r.end <= text.length, `${r?.start}-${r?.end} of ${text.length}`);
+  });
+
   for (const c of located)
     it(`locates ${c.name}`, () => {
       const m = parseManifest(deployment, 'd.yaml');
