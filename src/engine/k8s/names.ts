@@ -1,6 +1,7 @@
 // Name and value syntax checks with apimachinery's exact messages (k8s.io/apimachinery v0.34.1
 // pkg/util/validation/validation.go, ip.go; pkg/api/validation/generic.go). Each returns the list of messages that
 // apply, empty when the value is valid, so callers wrap them in field errors themselves, as Kubernetes does.
+import { parseIPSloppy } from './net';
 
 const QNAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const QNAME_MSG =
@@ -234,40 +235,6 @@ export function isHTTPHeaderName(value: string): string[] {
  * non-canonical IPv6 forms are accepted here (the API server only warns about them).
  */
 export function ipErrors(value: string): string[] {
-  const valid = parseIPv4Sloppy(value) !== null || parseIPv6(value) !== null;
+  const valid = parseIPSloppy(value) !== null;
   return valid ? [] : ['must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'];
-}
-
-function parseIPv4Sloppy(s: string): number[] | null {
-  const parts = s.split('.');
-  if (parts.length !== 4) return null;
-  const nums = parts.map((p) => (/^[0-9]{1,3}$/.test(p) ? Number(p) : NaN));
-  return nums.every((n) => n >= 0 && n <= 255) ? nums : null;
-}
-
-function parseIPv6(s: string): number[] | null {
-  if (!s.includes(':')) return null;
-  let head = s;
-  let tail: number[] = [];
-  const v4tail = /:(\d+\.\d+\.\d+\.\d+)$/.exec(s);
-  if (v4tail) {
-    const v4 = parseIPv4Sloppy(v4tail[1] ?? '');
-    if (!v4) return null;
-    tail = [((v4[0] ?? 0) << 8) | (v4[1] ?? 0), ((v4[2] ?? 0) << 8) | (v4[3] ?? 0)];
-    head = s.slice(0, s.length - (v4tail[1] ?? '').length);
-    if (!head.endsWith('::')) head = head.slice(0, -1);
-  }
-  const halves = head.split('::');
-  if (halves.length > 2) return null;
-  const parse = (part: string) => (part === '' ? [] : part.split(':'));
-  const left = parse(halves[0] ?? '');
-  const right = halves.length === 2 ? parse(halves[1] ?? '') : [];
-  const all = [...left, ...right];
-  if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return null;
-  const total = all.length + tail.length;
-  if (halves.length === 1 && total !== 8) return null;
-  if (halves.length === 2 && total > 7) return null;
-  const zeros = new Array<number>(8 - total).fill(0);
-  const nums = (gs: string[]) => gs.map((g) => parseInt(g, 16));
-  return halves.length === 2 ? [...nums(left), ...zeros, ...nums(right), ...tail] : [...nums(all), ...tail];
 }
