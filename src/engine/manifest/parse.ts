@@ -53,8 +53,9 @@ export function parseManifest(text: string, file: string, firstLine = 1): Parsed
     // kubectl stops at a document's first YAML error; its text goes on the first finding.
     const kubectl =
       errors.map((e) => kubectlYamlError(text, file, e.code, e.pos[0], lineCounter)).find((k) => k) ?? null;
+    const flat = lostIndentation(text.slice(range[0], range[1]));
     const findings = firstAtEachPosition(errors).map((e, i) =>
-      syntaxFinding(e.message, e.pos, text.length, lineCounter, i === 0 ? kubectl : null),
+      syntaxFinding(text, e.message, e.pos, lineCounter, i === 0 ? kubectl : null, i === 0 && flat),
     );
     let object: KubeObject | null = null;
     if (errors.length === 0 && doc.contents !== null) {
@@ -125,26 +126,42 @@ function kubectlYamlError(text: string, file: string, code: string, offset: numb
   return `error: error parsing ${file}: error converting YAML to JSON: yaml: ${where}did not find expected key`;
 }
 
+/**
+ * Every line of the document starts at column 1 although it holds a block sequence (`- name: ...`): the
+ * indentation was most likely lost on the way (copied from a page that strips leading spaces).
+ */
+function lostIndentation(document: string): boolean {
+  const lines = document.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#') && l !== '---');
+  return lines.length >= 3 && lines.every((l) => !/^\s/.test(l)) && lines.some((l) => /^-(\s|$)/.test(l));
+}
+
 function syntaxFinding(
+  text: string,
   message: string,
   pos: [number, number],
-  size: number,
   lc: LineCounter,
   kubectl: string | null,
+  flat: boolean,
 ): Finding {
   // The library appends " at line L, column C:" and a code excerpt; the position is carried separately.
   const at = / at line \d+, column \d+/.exec(message);
   const short = at ? message.slice(0, at.index) : message;
   // An error at the end of the text (an unclosed quote) is placed on its last character, not past it.
+  const size = text.length;
   const start = lc.linePos(Math.min(pos[0], size));
-  const end = lc.linePos(Math.min(Math.max(pos[1], pos[0] + 1), size));
+  // The whole offending line is marked, not one character: the mistake is the line's place in the structure.
+  const lineEnd = text.indexOf('\n', pos[0]);
+  const end = lc.linePos(Math.min(Math.max(pos[1], lineEnd < 0 ? size : lineEnd, pos[0] + 1), size));
+  const hint = flat
+    ? '; every line starts at column 1, so the indentation looks lost (nested fields such as containers must be indented under their parent)'
+    : '';
   return {
     severity: 'error',
     code: 'YAMLSyntax',
     stage: 'manifest',
     path: '',
     segments: [],
-    message: `YAML syntax error: ${short} (line ${start.line}, column ${start.col})${kubectl ? `; kubectl prints: ${kubectl}` : ''}`,
+    message: `YAML syntax error: ${short} (line ${start.line}, column ${start.col})${hint}${kubectl ? `; kubectl prints: ${kubectl}` : ''}`,
     line: start.line,
     column: start.col,
     endLine: end.line,

@@ -20,6 +20,19 @@ describe('manifest parsing', () => {
     assert.equal(m.documents[0]?.object, null);
   });
 
+  it('marks the whole offending line and says when the indentation looks lost', () => {
+    const m = parseManifest(seedAsPrinted, 'pod.yaml');
+    const [first] = m.findings;
+    // `- name: webserver` is 17 characters: the mark ends after its last one.
+    assert.deepEqual([first?.line, first?.column, first?.endLine, first?.endColumn], [4, 1, 4, 18]);
+    assert.match(first?.message ?? '', /every line starts at column 1, so the indentation looks lost/);
+    const indented = parseManifest(
+      'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: x\n   bad: [\n',
+      'p.yaml',
+    );
+    assert.doesNotMatch(indented.findings[0]?.message ?? '', /indentation looks lost/);
+  });
+
   // Real kubectl output for these manifests: `yaml: line 8: did not find expected key` for a list item at the
   // mapping's indentation on line 9 (aws-samples/aws-workshop-for-kubernetes issue #357), i.e. go-yaml prints the
   // parser error's 0-based line.
