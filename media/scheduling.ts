@@ -2,11 +2,12 @@
 import type { NodeReport, PlacementRun, ResourceFit, SchedulingResult } from '../src/engine/types';
 import { type Child, h } from './dom';
 import { rerender, savedState, saveState, section } from './state';
+import { consecutiveRuns } from '../src/engine/placement-runs';
 
 /** One item per run of replicas on one node, numbered by the first replica of the run. */
 function placementItems(runs: readonly PlacementRun[]): HTMLElement[] {
   let index = 1;
-  return runs.map((r) => {
+  return consecutiveRuns(runs).map((r) => {
     const value = String(index);
     const many = r.count > 1 ? ` (replicas ${index}–${index + r.count - 1})` : '';
     index += r.count;

@@ -1,6 +1,7 @@
 import type { Finding, NodeReport, PlacementRun, SimulationResult, Step } from '../engine/types';
 import { escapeControl } from './escape';
 import type { Report } from './report';
+import { consecutiveRuns } from '../engine/placement-runs';
 
 /** Columns padded like kubectl's tabwriter: two spaces between columns. */
 export function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
@@ -212,7 +213,7 @@ function stageTitle(name: string): string {
 /** `#1 worker-1, #2 worker-2, #3–1000 Pending`: one entry per run of replicas on the same node. */
 function replicaRuns(runs: readonly PlacementRun[]): string {
   let index = 1;
-  return runs
+  return consecutiveRuns(runs)
     .map((r) => {
       const who = r.count === 1 ? `#${index}` : `#${index}–${index + r.count - 1}`;
       index += r.count;

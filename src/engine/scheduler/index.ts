@@ -134,19 +134,31 @@ const BALANCED_ALLOCATION_1_36 =
   "NodeResourcesBalancedAllocation's scores follow the formula of v1.35 and earlier: v1.36 also weighs each node's balance without the pod (kubernetes#135573), which is not modelled, so a close choice between nodes may differ.";
 
 /** Each run of Pending replicas carries the FailedScheduling message its first replica got. */
+// Readers of the JSON look a replica up by its index, so placements list one object per replica; only a run longer
+// than this (millions of identical Pending replicas) stays one object with its count, to keep the answer small.
+const PER_REPLICA_RUN_LIMIT = 100;
+
 function withMessages(
   runs: readonly PlacementRun[] | null,
-  pending: readonly { index: number; message: string | null }[],
+  pending: readonly { index: number; count: number; message: string | null }[],
 ): PlacementRun[] | null {
+  if (!runs) return null;
+  // A pending entry speaks for its own replica and the identical ones after it; replicas a StatefulSet never
+  // creates after a Pending one get no message of their own.
+  const messageAt = (i: number) => pending.find((x) => i >= x.index && i < x.index + Math.max(1, x.count))?.message;
+  const out: PlacementRun[] = [];
   let first = 0;
-  return (
-    runs?.map((r) => {
-      const start = first;
-      first += r.count;
-      const own = r.node === null ? pending.find((x) => x.index >= start && x.index < first) : undefined;
-      return { ...r, message: own?.message ?? null };
-    }) ?? null
-  );
+  for (const r of runs) {
+    if (r.count > PER_REPLICA_RUN_LIMIT) {
+      const own = r.node === null ? pending.find((x) => x.index >= first && x.index < first + r.count) : undefined;
+      out.push({ ...r, message: own?.message ?? null });
+    } else {
+      for (let i = first; i < first + r.count; i++)
+        out.push({ node: r.node, count: 1, message: r.node === null ? (messageAt(i) ?? null) : null });
+    }
+    first += r.count;
+  }
+  return out;
 }
 
 export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at: number): SchedulerOutput {

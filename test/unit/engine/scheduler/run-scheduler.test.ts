@@ -220,9 +220,11 @@ describe('runScheduler', () => {
       const pendingMessage =
         "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 node(s) didn't match pod anti-affinity rules. no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.";
       assert.ok(out.result.notes?.includes(`replicas 4 and 5 stay Pending: ${pendingMessage}`));
-      // Each Pending replica carries its own FailedScheduling message.
-      // The run of Pending replicas carries their own FailedScheduling message.
-      assert.deepEqual(out.result.placements?.at(-1), { node: null, count: 2, message: pendingMessage });
+      // One object per replica, each Pending one with its own FailedScheduling message.
+      assert.deepEqual(out.result.placements?.slice(3), [
+        { node: null, count: 1, message: pendingMessage },
+        { node: null, count: 1, message: pendingMessage },
+      ]);
       assert.deepEqual(out.result.placements?.[0], { node: 'w1', count: 1, message: null });
       assert.deepEqual(
         out.findings.map((f) => [f.severity, f.code]),
