@@ -67,7 +67,11 @@ export function schedulingSection(s: SchedulingResult): HTMLElement {
   const scorePlugins = [...new Set(nodes.flatMap((n) => n.scores.map((x) => x.plugin)))];
   const headCells = ['Plugin', ...nodes.map((n) => (n.name === s.node ? `${n.name} ★` : n.name))];
   const group = (title: string) =>
-    h('tr', { class: 'group' }, h('th', { colspan: String(nodes.length + 1), scope: 'colgroup' }, title));
+    h(
+      'tr',
+      { class: 'group' },
+      h('th', { colspan: String(nodes.length + 1), scope: 'colgroup' }, h('span', { class: 'group-title' }, title)),
+    );
   const row = (label: string, cells: Child[], cls = '') =>
     h(
       'tr',
