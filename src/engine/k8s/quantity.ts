@@ -4,10 +4,10 @@
 // ScaledValue()'s int64 arithmetic, overflow included. Values are BigInts, never floats, so `cpu: 1e308` and
 // `99999999999999999999999Ei` come out as the API server and the scheduler see them.
 
-export const QUANTITY_REGEX_MESSAGE =
+const QUANTITY_REGEX_MESSAGE =
   "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
-export const ERR_SUFFIX = "unable to parse quantity's suffix";
-export const ERR_NUMERIC = 'unable to parse numeric part of quantity';
+const ERR_SUFFIX = "unable to parse quantity's suffix";
+const ERR_NUMERIC = 'unable to parse numeric part of quantity';
 
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
@@ -268,21 +268,10 @@ export function canonicalQuantity(q: Quantity): string {
   return `${amount}${DECIMAL_SUFFIX.get(exponent) ?? ''}`;
 }
 
-/** Canonical text of a raw quantity, or the raw text when it does not parse (decoding would have rejected it). */
-export function quantityString(input: unknown): string {
-  const q = toQuantity(input);
-  return q ? canonicalQuantity(q) : String(input);
-}
-
 /** The canonical text of a quantity as written, or the input unchanged when it is not a quantity. */
 export function canonicalText(input: unknown): unknown {
   const q = toQuantity(input);
   return q ? canonicalQuantity(q) : input;
-}
-
-/** True when `input` parses as a quantity. */
-export function isQuantity(input: unknown): boolean {
-  return toQuantity(input) !== null;
 }
 
 /** The value in base units as a number, for display and estimates; null when it is not a quantity. */
