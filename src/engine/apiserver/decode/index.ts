@@ -58,13 +58,17 @@ function renameFix(definitionId: string, key: string, segments: Segment[], versi
 }
 
 /** kubectl's RESTMapper finds no resource for the pair (k8s.io/apimachinery pkg/api/meta/errors.go NoKindMatchError). */
-export function noKindMatch(kind: string, apiVersion: string | undefined): Finding {
+export function noKindMatch(
+  kind: string,
+  apiVersion: string | undefined,
+  field: 'apiVersion' | 'kind' = 'apiVersion',
+): Finding {
   return {
     severity: 'error',
     code: 'NoKindMatch',
     stage: 'apiserver',
-    path: 'apiVersion',
-    segments: ['apiVersion'],
+    path: field,
+    segments: [field],
     message: `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion ?? '')}`,
   };
 }

@@ -17,7 +17,7 @@ function goString(s: string): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-function goJSON(v: Json): string {
+export function goJSON(v: Json): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return goString(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -29,6 +29,19 @@ function goJSON(v: Json): string {
   return `{${Object.entries(v)
     .map(([k, x]) => `${goString(k)}:${goJSON(x)}`)
     .join(',')}}`;
+}
+
+/**
+ * encoding/json's Marshal of a decoded document (sigs.k8s.io/yaml hands it over as map[string]interface{}): every
+ * mapping is a Go map, so its keys are written sorted.
+ */
+export function goMarshalDocument(value: unknown): string {
+  const asGo = (v: unknown): Json => {
+    if (Array.isArray(v)) return v.map(asGo);
+    if (v !== null && typeof v === 'object') return new Map(Object.entries(v).map(([k, x]) => [k, asGo(x)]));
+    return v === undefined ? null : (v as Json);
+  };
+  return goJSON(asGo(value));
 }
 
 type Source = object | null | undefined;

@@ -41,6 +41,14 @@ const kinds: { name: string; text: string; code: string; kubectl: string }[] = [
     kubectl:
       'error: unable to decode "in.yaml": Object \'Kind\' is missing in \'{"apiVersion":"v1","metadata":{"name":"x"},"spec":{"containers":[{"image":"nginx","name":"c"}]}}\'',
   },
+  {
+    // encoding/json sorts a map's keys as strings (sortKeys in encode.go), so "10" comes before "9".
+    name: "issue #9: a missing kind prints the document's map keys sorted as Go sorts strings",
+    text: `apiVersion: v1\nmetadata:\n  name: x\n  labels: {"9": a, "10": b}\n`,
+    code: 'BadRequest',
+    kubectl:
+      'error: unable to decode "in.yaml": Object \'Kind\' is missing in \'{"apiVersion":"v1","metadata":{"labels":{"10":"b","9":"a"},"name":"x"}}\'',
+  },
 ];
 
 describe('hostile inputs: every input gets a real answer (issue #9)', () => {
