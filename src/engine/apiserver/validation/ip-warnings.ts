@@ -19,13 +19,18 @@ function formatIPv6(b: number[]): string {
   return start < 0 ? hex(words) : `${hex(words.slice(0, start))}::${hex(words.slice(start + length))}`;
 }
 
+/** An octet written with a leading 0 (`010`): in an IPv4 address, or in the dotted IPv4 tail of an IPv6 one. */
+function hasLeadingZeroOctet(value: string, dottedTailOnly: boolean): boolean {
+  const octets = dottedTailOnly ? (/:([0-9.]+)$/.exec(value)?.[1]?.split('.') ?? []) : value.split('.');
+  return octets.some((p) => p.length > 1 && p.startsWith('0'));
+}
+
 /** The warning texts for an IP-valued legacy field, each prefixed with the field path. */
 export function ipWarnings(path: string, value: string): string[] {
   const v4 = parseIPv4(value);
   if (v4) {
     const canonical = v4.join('.');
-    const leadingZero = value.split('.').some((p) => p.length > 1 && p.startsWith('0'));
-    return leadingZero
+    return hasLeadingZeroOctet(value, false)
       ? [
           `${path}: non-standard IP address ${JSON.stringify(value)} will be considered invalid in a future Kubernetes release: use ${JSON.stringify(canonical)}`,
         ]
@@ -33,9 +38,7 @@ export function ipWarnings(path: string, value: string): string[] {
   }
   const v6 = parseIPv6(value);
   if (!v6) return [];
-  const tailOctets = /:([0-9.]+)$/.exec(value)?.[1]?.split('.') ?? [];
-  const leadingZero = tailOctets.some((p) => p.length > 1 && p.startsWith('0'));
-  if (leadingZero || isIPv4Mapped(v6)) {
+  if (hasLeadingZeroOctet(value, true) || isIPv4Mapped(v6)) {
     const preferred = isIPv4Mapped(v6) ? v6.slice(12).join('.') : formatIPv6(v6);
     return [
       `${path}: non-standard IP address ${JSON.stringify(value)} will be considered invalid in a future Kubernetes release: use ${JSON.stringify(preferred)}`,
@@ -57,11 +60,10 @@ export function ipWarnings(path: string, value: string): string[] {
  */
 export function strictIPErrors(value: string): string[] {
   const v4 = parseIPv4(value);
-  if (v4) return value.split('.').some((p) => p.length > 1 && p.startsWith('0')) ? ['must not have leading 0s'] : [];
+  if (v4) return hasLeadingZeroOctet(value, false) ? ['must not have leading 0s'] : [];
   const v6 = parseIPv6(value);
   if (!v6) return [];
-  const tailOctets = /:([0-9.]+)$/.exec(value)?.[1]?.split('.') ?? [];
-  if (tailOctets.some((p) => p.length > 1 && p.startsWith('0'))) return ['must not have leading 0s'];
+  if (hasLeadingZeroOctet(value, true)) return ['must not have leading 0s'];
   return isIPv4Mapped(v6) ? ['must not be an IPv4-mapped IPv6 address'] : [];
 }
 
