@@ -54,9 +54,14 @@ const failing = (r: NodeReport) => r.filters.filter((f) => f.status !== 'Success
  * Related information for the FailedScheduling finding: what each rejecting node has, in numbers and labels. Nodes
  * that say the same are named together (`worker-1, worker-2: cpu request 8, allocatable 4, free 3900m`).
  */
-export function schedulingRelated(pod: Pod, snapshot: Snapshot, reports: readonly NodeReport[]): RelatedLocation[] {
+export function schedulingRelated(
+  pod: Pod,
+  snapshot: Snapshot,
+  fits: ReadonlyMap<string, ResourceFit[]>,
+  reports: readonly NodeReport[],
+): RelatedLocation[] {
   const byText = new Map<string, { nodes: string[]; at: RelatedLocation }>();
-  for (const { node, at } of perNode(pod, snapshot, reports)) {
+  for (const { node, at } of perNode(pod, snapshot, fits, reports)) {
     const same = byText.get(at.message);
     if (same) same.nodes.push(node);
     else byText.set(at.message, { nodes: [node], at });
@@ -67,6 +72,7 @@ export function schedulingRelated(pod: Pod, snapshot: Snapshot, reports: readonl
 function perNode(
   pod: Pod,
   snapshot: Snapshot,
+  fits: ReadonlyMap<string, ResourceFit[]>,
   reports: readonly NodeReport[],
 ): { node: string; at: RelatedLocation }[] {
   const out: { node: string; at: RelatedLocation }[] = [];
@@ -81,7 +87,7 @@ function perNode(
     if (!node) continue;
     for (const f of failing(r)) {
       if (f.plugin === FIT)
-        for (const fit of resourceFits(pod, snapshot).get(r.name) ?? [])
+        for (const fit of fits.get(r.name) ?? [])
           if (!fit.fits) {
             const segments = reasonPath(pod, `Insufficient ${fit.resource}`);
             const message = `${fit.resource} request ${fit.requested}, allocatable ${fit.allocatable}, free ${fit.free}`;

@@ -210,6 +210,9 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
     return { report: { name: 'scheduler', status: 'warning', steps }, findings, events, end: t, node: null, result };
   }
   step('Queue', 'ok', `priority ${priority}; PrioritySort pops higher priority first, then FIFO; PreEnqueue passed`);
+  // The numbers behind the advice are the cluster's before this pod, as the first replica saw it.
+  const before = buildSnapshot(cluster);
+  const fits = resourceFits(firstPod, before);
 
   const numNodes = snapshot.nodes.length;
   if (first.preFilterRejection) {
@@ -272,9 +275,7 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
       events.push(assignedEvent(firstPod, node, t));
     } else {
       const f = failureFinding(firstPod, 'error', first.reasonCounts, first.message, filterDepth(first.reports));
-      // The numbers are the cluster's before this pod, as the first replica saw it.
-      const before = buildSnapshot(cluster);
-      const related = [...(f.related ?? []), ...schedulingRelated(firstPod, before, result.nodes)];
+      const related = [...(f.related ?? []), ...schedulingRelated(firstPod, before, fits, result.nodes)];
       const fix = lowerRequestFix(firstPod, before, result.nodes);
       findings.push({ ...f, ...(related.length > 0 ? { related } : {}), ...(fix ? { fixes: [fix] } : {}) });
     }
@@ -327,7 +328,6 @@ export function runScheduler(pod: Pod, cluster: Cluster, workload: Workload, at:
       `${p.placements.reduce((n, r) => n + (r.node !== null ? r.count : 0), 0)} of ${total} pods placed, one after another`,
     );
 
-  const fits = resourceFits(firstPod, buildSnapshot(cluster));
   result.nodes = result.nodes.map((n) => {
     const resources = fits.get(n.name) ?? [];
     return resources.length > 0 ? { ...n, resources } : n;
