@@ -2,7 +2,8 @@ import type { KubeObject, PersistentVolumeClaim } from '../k8s/objects';
 import { type Cluster, CLUSTER_KINDS, type ClusterKind, type ClusterObjects, NAMESPACED_KINDS } from './cluster';
 import { withDefaultStorageClass } from './default-storage-class';
 
-const identity = (o: KubeObject, defaultNamespace: string) =>
+/** `Kind/namespace/name` (no namespace for cluster-scoped kinds): how the cluster and `lookup` know an object. */
+export const identity = (o: KubeObject, defaultNamespace: string) =>
   `${o.kind}/${NAMESPACED_KINDS.has(o.kind as ClusterKind) ? (o.metadata?.namespace ?? defaultNamespace) : ''}/${o.metadata?.name ?? ''}`;
 
 /**

@@ -1,4 +1,5 @@
-import { CLUSTER_KINDS, type ClusterKind, NAMESPACED_KINDS } from '../cluster/cluster';
+import { CLUSTER_KINDS, type ClusterKind } from '../cluster/cluster';
+import { identity as objectIdentity } from '../cluster/workspace';
 import type { KubeObject } from '../k8s/objects';
 import { TEMPLATE_PATHS } from '../pod-source';
 
@@ -8,8 +9,7 @@ import { TEMPLATE_PATHS } from '../pod-source';
  */
 export function identity(o: KubeObject, defaultNamespace: string): string | null {
   if (!o.kind || !CLUSTER_KINDS.includes(o.kind as ClusterKind) || !o.metadata?.name) return null;
-  const namespaced = NAMESPACED_KINDS.has(o.kind as ClusterKind);
-  return `${o.kind}/${namespaced ? (o.metadata.namespace ?? defaultNamespace) : ''}/${o.metadata.name}`;
+  return objectIdentity(o, defaultNamespace);
 }
 
 const shapes = new WeakMap<KubeObject, string>();

@@ -2,8 +2,8 @@
 // are cached by the document's text; an edit re-parses and re-simulates the documents it changed, and an edited
 // object that pods see (a ConfigMap, a Service, of this file or of the workspace) re-runs the pods it can affect
 // (dependencies.ts), and only those. The answer is the one a fresh analysis gives; only the work differs.
-import { type Cluster, type ClusterKind, NAMESPACED_KINDS } from '../cluster/cluster';
-import { withWorkspace } from '../cluster/workspace';
+import type { Cluster } from '../cluster/cluster';
+import { identity as objectIdentity, withWorkspace } from '../cluster/workspace';
 import type { KubeObject } from '../k8s/objects';
 import { locate } from '../manifest/locate';
 import { type ManifestDocument, type ParsedManifest, parseManifest } from '../manifest/parse';
@@ -158,7 +158,7 @@ export class AnalysisSession {
     const own = placedDocs.flatMap(({ doc }) => (doc.check?.stored ? [doc.check.stored] : []));
     // The file's objects the API server rejects do not exist for the pods; lookups say why.
     const rejected = placedDocs.flatMap(({ doc }) =>
-      doc.check && !doc.check.stored && doc.d.object ? [rejectedId(doc.d.object, this.namespace)] : [],
+      doc.check && !doc.check.stored && doc.d.object ? [objectIdentity(doc.d.object, this.namespace)] : [],
     );
     this.updateDeclared(state, [...own, ...workspaceFiles.flatMap((w) => this.storedOf(w))], placedDocs, rejected);
     const full = state.full as Cluster;
@@ -477,12 +477,6 @@ function kubectlPrints(detail: string): string {
   const start = lines.findIndex((l) => /^(Error from server|The \S+ "[^"]*" is invalid|error: )/.test(l));
   if (start < 0) return detail;
   return [...lines.slice(0, start).filter((l) => l.startsWith('Warning: ')), ...lines.slice(start)].join('\n');
-}
-
-/** The identity `lookup` knows a rejected object by: `Kind/namespace/name` (no namespace for cluster-scoped kinds). */
-function rejectedId(o: KubeObject, namespace: string): string {
-  const namespaced = NAMESPACED_KINDS.has(o.kind as ClusterKind);
-  return `${String(o.kind)}/${namespaced ? (o.metadata?.namespace ?? namespace) : ''}/${String(o.metadata?.name ?? '')}`;
 }
 
 /** An object the snapshot already has: kubectl apply patches it (configured, or unchanged), it does not create it. */
