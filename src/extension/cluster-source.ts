@@ -28,7 +28,12 @@ export class ClusterSource implements vscode.Disposable {
     this.loading = this.load();
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (settings.changed.clusterSnapshot(e) || settings.changed.imageFacts(e) || settings.changed.namespace(e))
+        if (
+          settings.changed.clusterSnapshot(e) ||
+          settings.changed.imageFacts(e) ||
+          settings.changed.namespace(e) ||
+          settings.changed.kubernetesVersion(e)
+        )
           this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
@@ -117,6 +122,8 @@ export class ClusterSource implements vscode.Disposable {
         snapshot,
         reply.snapshotErrors.map((f) => findingToDiagnostic(f, 1)),
       );
+    // A release the engine cannot simulate, asked for or read from the snapshot: the embedded cluster stands in.
+    if (reply.versionError) this.fallBack(reply.versionError.message);
     if (reply.snapshotErrors.some((f) => f.severity === 'error'))
       this.fallBack(`${snapshotSetting} is not a valid snapshot (see Problems)`);
     if (facts)
